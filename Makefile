@@ -1,0 +1,15 @@
+# Two commands: `make serve` builds and serves the app, `make test` runs every check.
+# Both install what they need on first use (scripts/setup.sh, versions in tools/versions.env).
+.PHONY: serve test build setup bench
+
+serve:
+	@./scripts/serve.sh
+
+test:
+	@./scripts/check.sh
+
+build:
+	@./scripts/setup.sh build && . scripts/env.sh && trunk build --release
+
+setup:
+	@./scripts/setup.sh test

@@ -1,0 +1,33 @@
+// Shared fixtures: every page records console errors and uncaught exceptions,
+// and a test fails if any appeared. `axe` scans at WCAG 2.1 AA.
+import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => errors.push(`page error: ${err.message}`));
+    await use(page);
+    expect(errors, "console errors").toEqual([]);
+  },
+  axe: async ({ page }, use) => {
+    await use(async () => {
+      const result = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      expect(summary, "axe violations").toEqual([]);
+    });
+  },
+});
+
+export { expect };
+
+/** Opens a view by its fragment and waits for the app to have mounted. */
+export async function open(page, fragment = "#/") {
+  await page.goto(`./${fragment}`);
+  await expect(page.locator("html[data-sextant-ready]")).toHaveCount(1);
+}

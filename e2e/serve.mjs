@@ -1,0 +1,54 @@
+// A plain static file server for the release build, as any static host would
+// serve it: dist/ under a sub-path (default /tools/sextant/), no rewrites.
+// Usage: node e2e/serve.mjs [--port 4173] [--base /tools/sextant/] [--dir dist]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const port = Number(args.port ?? process.env.PORT ?? 4173);
+const base = args.base ?? "/tools/sextant/";
+const root = resolve(args.dir ?? "dist");
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  if (url.pathname === base.replace(/\/$/, "")) {
+    res.writeHead(301, { location: base });
+    return res.end();
+  }
+  if (!url.pathname.startsWith(base)) {
+    res.writeHead(404, { "content-type": "text/plain" });
+    return res.end("not found");
+  }
+  let rel = decodeURIComponent(url.pathname.slice(base.length)) || "index.html";
+  const file = normalize(join(root, rel));
+  if (!file.startsWith(root)) {
+    res.writeHead(403);
+    return res.end();
+  }
+  try {
+    const info = await stat(file);
+    const path = info.isDirectory() ? join(file, "index.html") : file;
+    const body = await readFile(path);
+    res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache" });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("not found");
+  }
+}).listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));

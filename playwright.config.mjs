@@ -1,0 +1,38 @@
+// End-to-end tests against the release build (dist/), served from a sub-path
+// on 127.0.0.1, in Debian's Chromium. No browser is ever downloaded.
+import { defineConfig } from "@playwright/test";
+
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.mjs",
+  timeout: 60_000,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  outputDir: "e2e/.output",
+  use: {
+    baseURL: "http://127.0.0.1:4173/tools/sextant/",
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+      args: chromiumArgs,
+    },
+  },
+  webServer: {
+    command: "node e2e/serve.mjs --port 4173 --base /tools/sextant/",
+    url: "http://127.0.0.1:4173/tools/sextant/",
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: formatting, lints, the three test
+# levels, the release build and its size budget.
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+cd "$SEXTANT_ROOT"
+"$SEXTANT_ROOT/scripts/setup.sh" test
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "leptosfmt --check"
+leptosfmt --check src tests
+
+step "clippy (native)"
+cargo clippy --all-targets -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests"
+cargo test
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test --target wasm32-unknown-unknown
+
+step "release build"
+rm -rf dist
+trunk build --release
+
+step "size report"
+node scripts/size-report.mjs dist size-budget.json
+
+step "end-to-end tests (Playwright, release build)"
+npx playwright test
+
+step "all checks passed"

@@ -1,0 +1,7 @@
+//! Pure domain logic: the tool catalogue, finance, models and scoring.
+//!
+//! Architecture invariant: nothing here imports leptos, web-sys, gloo or
+//! plotters; nothing panics on user input; every number returned is finite or
+//! an explicit error.
+
+pub mod catalog;

@@ -1,0 +1,15 @@
+//! Sextant: guided self-assessments and ROI calculators for machine-learning
+//! engineers and their projects, running entirely in the browser.
+//!
+//! See ARCHITECTURE.md for the map. In short: [`domain`] is pure logic,
+//! [`persist`] alone knows stored and shared formats, [`charts`] draws with
+//! plotters on any backend, and `ui` (wasm32 only) holds thin Leptos
+//! components.
+
+pub mod charts;
+pub mod domain;
+pub mod persist;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

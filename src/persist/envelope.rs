@@ -1,0 +1,233 @@
+//! The stored form of a document: a versioned JSON envelope.
+//!
+//! Every document (an assessment run, an ROI model, a portfolio) is stored
+//! under its own key as
+//! `{"schema":1,"id":..,"kind":..,"name":..,"created":..,"updated":..,"data":..}`.
+//! `data` is the tool's own versioned DTO; the envelope only carries it.
+//! Reading goes through [`read`], which migrates every schema that ever
+//! shipped up to [`SCHEMA_VERSION`] and refuses, with a reason, what it cannot
+//! read.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+
+/// The envelope schema this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What a document is, which decides the tool that opens it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocKind {
+    /// A guided self-assessment, in progress or completed.
+    Assessment,
+    /// An ML project cost-benefit model.
+    RoiModel,
+    /// A portfolio of candidate projects.
+    Portfolio,
+    /// An automation ROI estimate.
+    AutomationRoi,
+}
+
+impl DocKind {
+    /// How the kind reads in a list.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Assessment => "Assessment",
+            DocKind::RoiModel => "ROI model",
+            DocKind::Portfolio => "Portfolio",
+            DocKind::AutomationRoi => "Automation ROI",
+        }
+    }
+}
+
+/// A stored document at the current schema.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Always [`SCHEMA_VERSION`] once read.
+    pub schema: u32,
+    /// Stable, URL-safe identifier; also the storage key's suffix.
+    pub id: String,
+    /// What the document is.
+    pub kind: DocKind,
+    /// The name the user gave it.
+    pub name: String,
+    /// Creation time, milliseconds since the Unix epoch.
+    pub created: f64,
+    /// Last change, milliseconds since the Unix epoch.
+    pub updated: f64,
+    /// The tool's own payload.
+    pub data: Value,
+}
+
+impl Document {
+    /// A new document created at `now`.
+    pub fn new(
+        id: impl Into<String>,
+        kind: DocKind,
+        name: impl Into<String>,
+        now: f64,
+        data: Value,
+    ) -> Self {
+        Document {
+            schema: SCHEMA_VERSION,
+            id: id.into(),
+            kind,
+            name: name.into(),
+            created: now,
+            updated: now,
+            data,
+        }
+    }
+}
+
+/// Why a stored value could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadError {
+    /// Not JSON, or JSON of the wrong shape.
+    Corrupt(String),
+    /// Written by a newer Sextant than this one.
+    TooNew(u32),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Corrupt(why) => write!(f, "the data is damaged ({why})"),
+            ReadError::TooNew(v) => write!(
+                f,
+                "it was saved by a newer version of Sextant (format {v}; this one reads up to {SCHEMA_VERSION})"
+            ),
+        }
+    }
+}
+
+/// One step of the migration chain: turns a value at schema `n` into one at
+/// schema `n + 1`. `MIGRATIONS[i]` migrates from schema `i + 1`.
+type Migration = fn(Value) -> Result<Value, String>;
+
+/// Every migration from a schema that shipped. Schema 1 is the first, so the
+/// chain is empty; a schema 2 adds `migrate_1_to_2` here and never removes it.
+const MIGRATIONS: &[Migration] = &[];
+
+/// Reads a stored string into a current document, migrating old schemas.
+pub fn read(raw: &str) -> Result<Document, ReadError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+    read_value(value, MIGRATIONS)
+}
+
+fn read_value(mut value: Value, migrations: &[Migration]) -> Result<Document, ReadError> {
+    let mut schema = value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ReadError::Corrupt("no schema version".into()))?;
+    if schema == 0 {
+        return Err(ReadError::Corrupt("schema version 0".into()));
+    }
+    let current = migrations.len() as u64 + 1;
+    if schema > current {
+        return Err(ReadError::TooNew(u32::try_from(schema).unwrap_or(u32::MAX)));
+    }
+    while schema < current {
+        let step = migrations[(schema - 1) as usize];
+        value = step(value).map_err(ReadError::Corrupt)?;
+        schema += 1;
+        value["schema"] = Value::from(schema);
+    }
+    let doc: Document =
+        serde_json::from_value(value).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+    if !doc.created.is_finite() || !doc.updated.is_finite() {
+        return Err(ReadError::Corrupt("a time is not a number".into()));
+    }
+    if doc.id.is_empty() {
+        return Err(ReadError::Corrupt("empty id".into()));
+    }
+    Ok(doc)
+}
+
+/// The stored string for a document.
+pub fn write(doc: &Document) -> String {
+    // Serializing a struct of strings, finite floats and a JSON value cannot fail.
+    serde_json::to_string(doc).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> Document {
+        Document::new(
+            "d1",
+            DocKind::RoiModel,
+            "Churn model",
+            1000.0,
+            json!({"v": 1, "x": [1, 2]}),
+        )
+    }
+
+    #[test]
+    fn round_trips() {
+        let doc = sample();
+        assert_eq!(read(&write(&doc)), Ok(doc));
+    }
+
+    #[test]
+    fn refuses_garbage_with_a_reason() {
+        assert!(matches!(read("{not json"), Err(ReadError::Corrupt(_))));
+        assert!(matches!(read("[]"), Err(ReadError::Corrupt(_))));
+        assert!(matches!(
+            read(r#"{"schema":1}"#),
+            Err(ReadError::Corrupt(_))
+        ));
+        assert!(matches!(
+            read(r#"{"schema":0,"id":"a"}"#),
+            Err(ReadError::Corrupt(_))
+        ));
+        let mut v = serde_json::to_value(sample()).unwrap();
+        v["kind"] = json!("horoscope");
+        assert!(matches!(read(&v.to_string()), Err(ReadError::Corrupt(_))));
+    }
+
+    #[test]
+    fn refuses_newer_schemas() {
+        let mut v = serde_json::to_value(sample()).unwrap();
+        v["schema"] = json!(7);
+        assert_eq!(read(&v.to_string()), Err(ReadError::TooNew(7)));
+        assert!(ReadError::TooNew(7).to_string().contains("newer version"));
+    }
+
+    #[test]
+    fn migration_chain_runs_every_step_in_order() {
+        // A made-up history: schema 1 named the field `title`, schema 2 `label`, schema 3 `name`.
+        fn one_to_two(mut v: Value) -> Result<Value, String> {
+            let t = v
+                .as_object_mut()
+                .unwrap()
+                .remove("title")
+                .ok_or("no title")?;
+            v["label"] = t;
+            Ok(v)
+        }
+        fn two_to_three(mut v: Value) -> Result<Value, String> {
+            let t = v
+                .as_object_mut()
+                .unwrap()
+                .remove("label")
+                .ok_or("no label")?;
+            v["name"] = t;
+            Ok(v)
+        }
+        let chain: &[Migration] = &[one_to_two, two_to_three];
+        let old = json!({"schema":1,"id":"a","kind":"portfolio","title":"Q3","created":1.0,"updated":2.0,"data":null});
+        let doc = read_value(old, chain).unwrap();
+        assert_eq!(doc.name, "Q3");
+        assert_eq!(doc.schema, 3);
+        let broken =
+            json!({"schema":1,"id":"a","kind":"portfolio","created":1.0,"updated":2.0,"data":null});
+        assert_eq!(
+            read_value(broken, chain),
+            Err(ReadError::Corrupt("no title".into()))
+        );
+    }
+}

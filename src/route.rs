@@ -1,0 +1,216 @@
+//! The app's routes, parsed from the URL fragment (`#/roi?embed=1`).
+//!
+//! Sextant routes on the fragment rather than the path so that every view has a
+//! URL that works on a plain static file host, from any sub-path, after a
+//! reload and in a new tab: the server only ever sees `index.html`. This module
+//! is pure; the UI feeds it `location.hash` and renders the result.
+
+use std::fmt;
+
+/// The four guided self-assessments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AssessmentKind {
+    /// ML engineer skills.
+    Skills,
+    /// ML project readiness, with the ML Test Score rubric.
+    Readiness,
+    /// Automation (AutoML) readiness.
+    Automation,
+    /// Team and stakeholder practices.
+    Team,
+}
+
+impl AssessmentKind {
+    /// Every assessment, in the order the home page lists them.
+    pub const ALL: [AssessmentKind; 4] = [
+        AssessmentKind::Skills,
+        AssessmentKind::Readiness,
+        AssessmentKind::Automation,
+        AssessmentKind::Team,
+    ];
+
+    /// The path segment naming this assessment.
+    pub fn slug(self) -> &'static str {
+        match self {
+            AssessmentKind::Skills => "skills",
+            AssessmentKind::Readiness => "readiness",
+            AssessmentKind::Automation => "automation",
+            AssessmentKind::Team => "team",
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+}
+
+/// A view of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The list of tools.
+    Home,
+    /// A guided self-assessment.
+    Assessment(AssessmentKind),
+    /// The ML project ROI calculator, optionally opened on a saved model.
+    Roi(Option<String>),
+    /// Project prioritisation across a portfolio.
+    Portfolio,
+    /// The automation ROI calculator.
+    AutomationRoi,
+    /// Everything stored in this browser.
+    Saved,
+    /// Anything else: the path that was asked for.
+    NotFound(String),
+}
+
+/// A parsed fragment: the page and the options that apply to every page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// Which view to show.
+    pub page: Page,
+    /// `?embed=1`: drop the header, footer and navigation.
+    pub embed: bool,
+}
+
+impl Route {
+    /// Parses a `location.hash` value, with or without its leading `#`.
+    /// Never fails: anything unknown is [`Page::NotFound`].
+    pub fn parse(hash: &str) -> Route {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = match hash.split_once('?') {
+            Some((p, q)) => (p, q),
+            None => (hash, ""),
+        };
+        let embed = query
+            .split('&')
+            .any(|pair| matches!(pair, "embed" | "embed=1" | "embed=true"));
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let page = match segments.as_slice() {
+            [] => Page::Home,
+            ["assess", slug] => match AssessmentKind::from_slug(slug) {
+                Some(kind) => Page::Assessment(kind),
+                None => Page::NotFound(path.to_string()),
+            },
+            ["roi"] => Page::Roi(None),
+            ["roi", id] if is_doc_id(id) => Page::Roi(Some((*id).to_string())),
+            ["portfolio"] => Page::Portfolio,
+            ["automation-roi"] => Page::AutomationRoi,
+            ["saved"] => Page::Saved,
+            _ => Page::NotFound(path.to_string()),
+        };
+        Route { page, embed }
+    }
+
+    /// The fragment for this route, starting with `#/`.
+    pub fn href(&self) -> String {
+        let mut s = format!("#{}", self.page);
+        if self.embed {
+            s.push_str("?embed=1");
+        }
+        s
+    }
+}
+
+/// Document ids are short and URL-safe; anything else is not one.
+fn is_doc_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+impl fmt::Display for Page {
+    /// The path part of the fragment, e.g. `/assess/skills`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Page::Home => write!(f, "/"),
+            Page::Assessment(kind) => write!(f, "/assess/{}", kind.slug()),
+            Page::Roi(None) => write!(f, "/roi"),
+            Page::Roi(Some(id)) => write!(f, "/roi/{id}"),
+            Page::Portfolio => write!(f, "/portfolio"),
+            Page::AutomationRoi => write!(f, "/automation-roi"),
+            Page::Saved => write!(f, "/saved"),
+            Page::NotFound(path) => write!(f, "{path}"),
+        }
+    }
+}
+
+impl Page {
+    /// The fragment that opens this page, for `<a href>`.
+    pub fn href(&self) -> String {
+        format!("#{self}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(hash: &str, page: Page, embed: bool) {
+        assert_eq!(
+            Route::parse(hash),
+            Route { page, embed },
+            "parsing {hash:?}"
+        );
+    }
+
+    #[test]
+    fn parses_every_page() {
+        check("", Page::Home, false);
+        check("#", Page::Home, false);
+        check("#/", Page::Home, false);
+        check(
+            "#/assess/skills",
+            Page::Assessment(AssessmentKind::Skills),
+            false,
+        );
+        check(
+            "#/assess/team/",
+            Page::Assessment(AssessmentKind::Team),
+            false,
+        );
+        check("#/roi", Page::Roi(None), false);
+        check("#/roi/abc-123", Page::Roi(Some("abc-123".into())), false);
+        check("#/portfolio", Page::Portfolio, false);
+        check("#/automation-roi", Page::AutomationRoi, false);
+        check("#/saved?embed=1", Page::Saved, true);
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found() {
+        check("#/nope", Page::NotFound("/nope".into()), false);
+        check(
+            "#/assess/astrology",
+            Page::NotFound("/assess/astrology".into()),
+            false,
+        );
+        check(
+            "#/roi/<script>",
+            Page::NotFound("/roi/<script>".into()),
+            false,
+        );
+        check("#/roi/a/b", Page::NotFound("/roi/a/b".into()), false);
+    }
+
+    #[test]
+    fn href_round_trips() {
+        let pages = [
+            Page::Home,
+            Page::Assessment(AssessmentKind::Readiness),
+            Page::Roi(None),
+            Page::Roi(Some("x1".into())),
+            Page::Portfolio,
+            Page::AutomationRoi,
+            Page::Saved,
+        ];
+        for page in pages {
+            for embed in [false, true] {
+                let route = Route {
+                    page: page.clone(),
+                    embed,
+                };
+                assert_eq!(Route::parse(&route.href()), route);
+            }
+        }
+    }
+}

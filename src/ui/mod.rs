@@ -1,0 +1,139 @@
+//! The Leptos shell: layout, the fragment router and the pages.
+//!
+//! Architecture invariant: components hold no business rules; they read
+//! domain results and persist through [`storage::Storage`].
+
+pub mod download;
+pub mod pages;
+pub mod storage;
+
+use crate::domain::catalog;
+use crate::route::{Page, Route};
+use leptos::prelude::*;
+use storage::{Notices, Storage};
+
+/// Mounts the app on `<body>` and removes the loading message.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(boot) = document.get_element_by_id("boot") {
+            boot.remove();
+        }
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("data-sextant-ready", "");
+        }
+    }
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The whole app: header, the current page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    let route = RwSignal::new(Route::parse(&current_hash()));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::parse(&current_hash()));
+    });
+    on_cleanup(move || listener.remove());
+
+    let notices = Notices::provide();
+    Storage::provide(notices);
+
+    // Each view has its own title, for tabs, history and screen readers.
+    Effect::new(move |_| {
+        let page = route.with(|r| r.page.clone());
+        let title = match catalog::tool_for(&page) {
+            Some(tool) => format!("{} · Sextant", tool.title),
+            None => match page {
+                Page::Home => {
+                    "Sextant: ML engineering self-assessments and ROI calculators".to_string()
+                }
+                Page::Saved => "Saved in this browser · Sextant".to_string(),
+                _ => "Page not found · Sextant".to_string(),
+            },
+        };
+        document().set_title(&title);
+    });
+
+    let embed = move || route.with(|r| r.embed);
+    view! {
+        <div class="app" class:app--embed=embed>
+            <Show when=move || !embed()>
+                <SkipLink />
+                <Header route=route />
+            </Show>
+            <storage::NoticeBar />
+            <main id="main" class="main" tabindex="-1">
+                {move || {
+                    let page = route.with(|r| r.page.clone());
+                    pages::render(page)
+                }}
+            </main>
+            <Show when=move || !embed()>
+                <Footer />
+            </Show>
+        </div>
+    }
+}
+
+/// Moves focus to the main content. A button, not `<a href="#main">`: the
+/// fragment is the router's.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let skip = move |_| {
+        if let Some(main) = document().get_element_by_id("main") {
+            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                let _ = main.focus();
+            }
+        }
+    };
+    view! {
+        <button class="skip-link" on:click=skip>
+            "Skip to content"
+        </button>
+    }
+}
+
+#[component]
+fn Header(route: RwSignal<Route>) -> impl IntoView {
+    let current = move |page: Page| {
+        move || {
+            if route.with(|r| r.page == page) {
+                Some("page")
+            } else {
+                None
+            }
+        }
+    };
+    view! {
+        <header class="header">
+            <a class="header__brand" href="#/">
+                <span class="header__logo" aria-hidden="true">
+                    "◈"
+                </span>
+                "Sextant"
+            </a>
+            <nav class="header__nav" aria-label="Main">
+                <a href=Page::Home.href() aria-current=current(Page::Home)>
+                    "Tools"
+                </a>
+                <a href=Page::Saved.href() aria-current=current(Page::Saved)>
+                    "Saved"
+                </a>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="footer">
+            <p>
+                "Sextant runs entirely in your browser: what you type is stored on this device only and never sent anywhere."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,30 @@
+//! One page a file; [`render`] picks the page for a route.
+
+pub mod home;
+pub mod not_found;
+pub mod saved;
+pub mod unavailable;
+
+use crate::domain::catalog;
+use crate::route::Page;
+use leptos::prelude::*;
+
+/// The view for a page.
+pub fn render(page: Page) -> AnyView {
+    match page {
+        Page::Home => home::HomePage().into_any(),
+        Page::Saved => saved::SavedPage().into_any(),
+        Page::NotFound(path) => {
+            not_found::NotFoundPage(not_found::NotFoundPageProps { path }).into_any()
+        }
+        other => match catalog::tool_for(&other) {
+            Some(tool) => {
+                unavailable::UnavailablePage(unavailable::UnavailablePageProps { tool }).into_any()
+            }
+            None => not_found::NotFoundPage(not_found::NotFoundPageProps {
+                path: other.to_string(),
+            })
+            .into_any(),
+        },
+    }
+}

@@ -1,0 +1,242 @@
+//! Everything Sextant stored in this browser: open, rename, duplicate,
+//! delete, download what was set aside, delete all.
+
+use crate::persist::envelope::DocKind;
+use crate::persist::store::Summary;
+use crate::route::Page;
+use crate::ui::download::download_text;
+use crate::ui::storage::Storage;
+use leptos::prelude::*;
+
+fn when(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+fn page_for(kind: DocKind, id: &str) -> Option<Page> {
+    match kind {
+        DocKind::RoiModel => Some(Page::Roi(Some(id.to_string()))),
+        _ => None,
+    }
+}
+
+#[component]
+fn SavedRow(doc: Summary) -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let editing = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let draft = RwSignal::new(doc.name.clone());
+    let error = RwSignal::new(None::<String>);
+    let id = StoredValue::new(doc.id.clone());
+    let name = doc.name.clone();
+    let open = page_for(doc.kind, &doc.id);
+    let input_id = format!("rename-{}", doc.id);
+
+    let save_name = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let new_name = draft.get_untracked().trim().to_string();
+        if new_name.is_empty() {
+            error.set(Some("A name cannot be empty.".into()));
+            return;
+        }
+        match storage.rename(&id.get_value(), &new_name) {
+            Ok(()) => {
+                error.set(None);
+                editing.set(false);
+            }
+            Err(e) => error.set(Some(format!("Could not rename: {e}."))),
+        }
+    };
+    let name_for_label = name.clone();
+    let name_for_confirm = name.clone();
+
+    view! {
+        <tr>
+            <td>{doc.kind.label()}</td>
+            <td>
+                <Show
+                    when=move || editing.get()
+                    fallback={
+                        let name = name.clone();
+                        let open = open.clone();
+                        move || match open.clone() {
+                            Some(page) => view! { <a href=page.href()>{name.clone()}</a> }.into_any(),
+                            None => view! { <span>{name.clone()}</span> }.into_any(),
+                        }
+                    }
+                >
+                    <form class="inline-form" on:submit=save_name>
+                        <label for=input_id.clone() class="visually-hidden">
+                            {format!("New name for {name_for_label}")}
+                        </label>
+                        <input
+                            id=input_id.clone()
+                            type="text"
+                            prop:value=move || draft.get()
+                            on:input=move |ev| draft.set(event_target_value(&ev))
+                            aria-invalid=move || error.get().is_some().then_some("true")
+                        />
+                        <button class="button" type="submit">
+                            "Save name"
+                        </button>
+                        <button class="button button--quiet" type="button" on:click=move |_| editing.set(false)>
+                            "Cancel"
+                        </button>
+                        {move || error.get().map(|e| view! { <p class="field__error" role="alert">{e}</p> })}
+                    </form>
+                </Show>
+            </td>
+            <td>{when(doc.updated)}</td>
+            <td class="actions">
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || {
+                        view! {
+                            <button class="button button--quiet" on:click=move |_| editing.set(true)>
+                                "Rename"
+                            </button>
+                            <button
+                                class="button button--quiet"
+                                on:click=move |_| {
+                                    let _ = storage.duplicate(&id.get_value());
+                                }
+                            >
+                                "Duplicate"
+                            </button>
+                            <button class="button button--danger" on:click=move |_| confirming.set(true)>
+                                "Delete"
+                            </button>
+                        }
+                    }
+                >
+                    <span class="confirm">{format!("Delete “{name_for_confirm}”?")}</span>
+                    <button class="button button--danger" on:click=move |_| storage.delete(&id.get_value())>
+                        "Yes, delete"
+                    </button>
+                    <button class="button button--quiet" on:click=move |_| confirming.set(false)>
+                        "Keep it"
+                    </button>
+                </Show>
+            </td>
+        </tr>
+    }
+}
+
+/// The list of saved documents.
+#[component]
+pub fn SavedPage() -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let docs = Memo::new(move |_| storage.list());
+    let quarantined = Memo::new(move |_| storage.quarantined());
+    let confirm_all = RwSignal::new(false);
+
+    view! {
+        <section class="panel">
+            <h1>"Saved in this browser"</h1>
+            <p>"Everything here is stored on this device only. Nothing is sent anywhere."</p>
+            <Show
+                when=move || !docs.with(Vec::is_empty)
+                fallback=|| {
+                    view! {
+                        <p class="empty">
+                            "Nothing saved yet. Assessments and models you work on are saved here as you go."
+                        </p>
+                    }
+                }
+            >
+                <div class="table-wrap">
+                    <table class="table">
+                        <caption class="visually-hidden">"Saved documents, most recent first"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Kind"</th>
+                                <th scope="col">"Name"</th>
+                                <th scope="col">"Last updated"</th>
+                                <th scope="col">"Actions"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || docs.get()
+                                key=|d| (d.id.clone(), d.name.clone(), d.updated.to_bits())
+                                children=|d| view! { <SavedRow doc=d /> }
+                            />
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+        <Show when=move || !quarantined.with(Vec::is_empty)>
+            <section class="panel" aria-labelledby="quarantine-heading">
+                <h2 id="quarantine-heading">"Set aside: data that could not be read"</h2>
+                <p>
+                    "These were stored by Sextant but are damaged or come from a newer version. They are kept as they were; download them before discarding."
+                </p>
+                <ul class="quarantine">
+                    <For
+                        each=move || quarantined.get()
+                        key=|q| q.key.clone()
+                        children=move |q| {
+                            let raw = q.raw.clone();
+                            let key = q.key.clone();
+                            let file = format!(
+                                "sextant-{}.txt",
+                                q.original_key.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "-"),
+                            );
+                            view! {
+                                <li>
+                                    <code>{q.original_key.clone()}</code>
+                                    " "
+                                    <button
+                                        class="button"
+                                        on:click=move |_| {
+                                            let _ = download_text(&file, "text/plain", &raw);
+                                        }
+                                    >
+                                        "Download"
+                                    </button>
+                                    " "
+                                    <button
+                                        class="button button--danger"
+                                        on:click=move |_| storage.discard_quarantined(&key)
+                                    >
+                                        "Discard"
+                                    </button>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </section>
+        </Show>
+        <section class="panel panel--danger" aria-labelledby="delete-all-heading">
+            <h2 id="delete-all-heading">"Delete all my data"</h2>
+            <p>"Removes every assessment, model and portfolio Sextant stored in this browser. This cannot be undone."</p>
+            <Show
+                when=move || confirm_all.get()
+                fallback=move || {
+                    view! {
+                        <button class="button button--danger" on:click=move |_| confirm_all.set(true)>
+                            "Delete all my data"
+                        </button>
+                    }
+                }
+            >
+                <p role="alert">"Delete everything Sextant stored in this browser?"</p>
+                <button
+                    class="button button--danger"
+                    on:click=move |_| {
+                        storage.delete_all();
+                        confirm_all.set(false);
+                    }
+                >
+                    "Yes, delete everything"
+                </button>
+                " "
+                <button class="button button--quiet" on:click=move |_| confirm_all.set(false)>
+                    "Cancel"
+                </button>
+            </Show>
+        </section>
+    }
+}

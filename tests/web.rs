@@ -1,0 +1,315 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the app shell,
+//! routing and the storage layer against the real localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use sextant::persist::envelope::{self, DocKind, Document};
+use sextant::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, Storage};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts the app at `hash` in a fresh container, with localStorage holding
+/// exactly `stored`.
+async fn start(hash: &str, stored: &[(&str, &str)]) -> (HtmlElement, impl Drop) {
+    storage().clear().unwrap();
+    for (k, v) in stored {
+        storage().set_item(k, v).unwrap();
+    }
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    leptos::task::tick().await;
+    let guard = Unmount(Some(handle), container.clone());
+    (container, guard)
+}
+
+struct Unmount<M: leptos::tachys::view::Mountable>(
+    Option<leptos::mount::UnmountHandle<M>>,
+    HtmlElement,
+);
+
+impl<M: leptos::tachys::view::Mountable> Drop for Unmount<M> {
+    fn drop(&mut self) {
+        drop(self.0.take());
+        self.1.remove();
+    }
+}
+
+fn text(el: &HtmlElement) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn button(root: &HtmlElement, label: &str) -> HtmlElement {
+    let all = root.query_selector_all("button").unwrap();
+    for i in 0..all.length() {
+        let b: HtmlElement = all.item(i).unwrap().unchecked_into();
+        if text(&b).trim() == label {
+            return b;
+        }
+    }
+    panic!("no button labelled {label:?} in: {}", text(root));
+}
+
+fn doc_json(id: &str, name: &str) -> String {
+    envelope::write(&Document::new(
+        id,
+        DocKind::RoiModel,
+        name,
+        1_700_000_000_000.0,
+        serde_json::json!({}),
+    ))
+}
+
+#[wasm_bindgen_test]
+async fn home_lists_every_tool() {
+    let (root, _app) = start("#/", &[]).await;
+    let t = text(&root);
+    for title in [
+        "ML engineer skills",
+        "ML project readiness",
+        "Automation readiness",
+        "Team and stakeholder practices",
+        "ML project ROI",
+        "Project prioritisation",
+        "Automation ROI",
+    ] {
+        assert!(t.contains(title), "missing {title}");
+    }
+    assert!(root
+        .query_selector("header nav[aria-label=Main]")
+        .unwrap()
+        .is_some());
+    assert!(root.query_selector("footer").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn unknown_route_shows_not_found_with_a_way_home() {
+    let (root, _app) = start("#/no/such/page", &[]).await;
+    assert!(text(&root).contains("Page not found"));
+    assert!(text(&root).contains("/no/such/page"));
+    let home = root.query_selector("main a[href='#/']").unwrap();
+    assert!(home.is_some());
+}
+
+#[wasm_bindgen_test]
+async fn routes_follow_hash_changes() {
+    let (root, _app) = start("#/", &[]).await;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/saved")
+        .unwrap();
+    // hashchange is dispatched asynchronously.
+    gloo_sleep(50).await;
+    assert!(
+        text(&root).contains("Saved in this browser"),
+        "{}",
+        text(&root)
+    );
+}
+
+async fn gloo_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn saved_view_lists_renames_duplicates_and_deletes() {
+    let (root, _app) = start(
+        "#/saved",
+        &[("sextant:doc:a1", &doc_json("a1", "Churn model"))],
+    )
+    .await;
+    assert!(text(&root).contains("Churn model"));
+
+    button(&root, "Duplicate").click();
+    leptos::task::tick().await;
+    assert!(
+        text(&root).contains("Churn model (copy)"),
+        "{}",
+        text(&root)
+    );
+    let keys: Vec<String> = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with("sextant:doc:"))
+        .collect();
+    assert_eq!(keys.len(), 2);
+
+    // Rename the original.
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    let original: HtmlElement = (0..rows.length())
+        .map(|i| rows.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|r| text(r).contains("Churn model") && !text(r).contains("(copy)"))
+        .unwrap();
+    button(&original, "Rename").click();
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = original
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("Churn v2");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    button(&original, "Save name").click();
+    leptos::task::tick().await;
+    let stored = envelope::read(&storage().get_item("sextant:doc:a1").unwrap().unwrap()).unwrap();
+    assert_eq!(stored.name, "Churn v2");
+    assert!(text(&root).contains("Churn v2"));
+
+    // Delete asks first, then removes the key.
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    let row: HtmlElement = rows.item(0).unwrap().unchecked_into();
+    button(&row, "Delete").click();
+    leptos::task::tick().await;
+    button(&row, "Yes, delete").click();
+    leptos::task::tick().await;
+    assert_eq!(root.query_selector_all("tbody tr").unwrap().length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_data_is_quarantined_reported_and_kept() {
+    let future = doc_json("f1", "Future").replace("\"schema\":1", "\"schema\":42");
+    let (root, _app) = start(
+        "#/saved",
+        &[
+            ("sextant:doc:bad", "{hand-edited"),
+            ("sextant:doc:f1", &future),
+            ("sextant:doc:ok", &doc_json("ok", "Fine")),
+        ],
+    )
+    .await;
+    assert!(text(&root).contains("could not be read"), "{}", text(&root));
+    assert!(storage().get_item("sextant:doc:bad").unwrap().is_none());
+    let mut kept = Vec::new();
+    for i in 0..storage().length().unwrap() {
+        let k = storage().key(i).unwrap().unwrap();
+        if k.starts_with("sextant:quarantine:") {
+            kept.push(storage().get_item(&k).unwrap().unwrap());
+        }
+    }
+    kept.sort();
+    assert_eq!(kept.len(), 2);
+    assert!(kept.contains(&"{hand-edited".to_string()));
+    assert!(kept.contains(&future));
+    assert!(text(&root).contains("Fine"));
+    assert!(text(&root).contains("Download"));
+}
+
+#[wasm_bindgen_test]
+async fn changes_in_another_tab_show_up() {
+    let (root, _app) = start("#/saved", &[]).await;
+    assert!(text(&root).contains("Nothing saved yet"));
+    storage()
+        .set_item("sextant:doc:t2", &doc_json("t2", "From the other tab"))
+        .unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some("sextant:doc:t2"));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    leptos::task::tick().await;
+    assert!(
+        text(&root).contains("From the other tab"),
+        "{}",
+        text(&root)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_falls_back_to_memory_and_says_so_once() {
+    use sextant::ui::pages::saved::SavedPage;
+    use sextant::ui::storage::{NoticeBar, Notices, Storage as Store};
+    storage().clear().unwrap();
+    storage()
+        .set_item("sextant:doc:keep", &doc_json("keep", "Kept"))
+        .unwrap();
+    let captured = std::rc::Rc::new(std::cell::Cell::new(None::<Store>));
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let slot = captured.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        slot.set(Some(Store::provide(Notices::provide())));
+        view! {
+            <NoticeBar />
+            <SavedPage />
+        }
+    });
+    leptos::task::tick().await;
+    let store = captured.get().expect("storage provided");
+    // Far beyond any localStorage quota: the browser refuses the write.
+    let big = Document::new(
+        "big",
+        DocKind::RoiModel,
+        "Huge",
+        1.0,
+        serde_json::json!({"blob": "x".repeat(12_000_000)}),
+    );
+    store.save(big).expect("kept in memory");
+    store
+        .save(Document::new(
+            "small",
+            DocKind::RoiModel,
+            "Small",
+            1.0,
+            serde_json::json!({}),
+        ))
+        .unwrap();
+    leptos::task::tick().await;
+    let t = text(&root);
+    assert_eq!(t.matches("cannot save in this browser").count(), 1, "{t}");
+    assert!(
+        t.contains("Huge") && t.contains("Kept") && t.contains("Small"),
+        "{t}"
+    );
+    // What was stored before is untouched.
+    assert!(storage().get_item("sextant:doc:keep").unwrap().is_some());
+    storage().clear().unwrap();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn delete_all_asks_then_removes_only_sextant_data() {
+    let (root, _app) = start(
+        "#/saved",
+        &[
+            ("sextant:doc:a", &doc_json("a", "A")),
+            ("another-app", "theirs"),
+        ],
+    )
+    .await;
+    button(&root, "Delete all my data").click();
+    leptos::task::tick().await;
+    assert!(storage().get_item("sextant:doc:a").unwrap().is_some());
+    button(&root, "Yes, delete everything").click();
+    leptos::task::tick().await;
+    assert!(storage().get_item("sextant:doc:a").unwrap().is_none());
+    assert_eq!(
+        storage().get_item("another-app").unwrap().as_deref(),
+        Some("theirs")
+    );
+    assert!(text(&root).contains("Nothing saved yet"));
+    storage().clear().unwrap();
+}
