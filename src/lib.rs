@@ -11,5 +11,8 @@ pub mod domain;
 pub mod persist;
 pub mod route;
 
+/// The finance core, also reachable as `sextant::finance`.
+pub use domain::finance;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -5,3 +5,4 @@
 //! an explicit error.
 
 pub mod catalog;
+pub mod finance;
