@@ -375,18 +375,18 @@ mod tests {
     #[test]
     fn microsoft_irr_examples() {
         let all = [-70_000.0, 12_000.0, 15_000.0, 18_000.0, 21_000.0, 26_000.0];
-        assert!((irr(&all[..5]).unwrap() - -0.021_244_848_273_410_78).abs() < 1e-9);
-        assert!((irr(&all).unwrap() - 0.086_630_948_036_531_09).abs() < 1e-9);
-        assert!((irr(&all[..3]).unwrap() - -0.443_506_941_334_127_6).abs() < 1e-9);
+        assert!((irr(&all[..5]).unwrap() - -0.021_244_848_273_410_89).abs() < 1e-9);
+        assert!((irr(&all).unwrap() - 0.086_630_948_036_531_5).abs() < 1e-9);
+        assert!((irr(&all[..3]).unwrap() - -0.443_506_941_334_740_6).abs() < 1e-9);
     }
 
     /// Microsoft's MIRR example: 120000 loan at 10%, returns reinvested at 12%.
     #[test]
     fn microsoft_mirr_examples() {
         let flows = [-120_000.0, 39_000.0, 30_000.0, 21_000.0, 37_000.0, 46_000.0];
-        assert!((mirr(&flows, 0.10, 0.12).unwrap() - 0.126_094_130_365_905_7).abs() < 1e-9);
-        assert!((mirr(&flows[..4], 0.10, 0.12).unwrap() - -0.048_044_655_249_980_9).abs() < 1e-9);
-        assert!((mirr(&flows, 0.10, 0.14).unwrap() - 0.134_759_110_828_315_04).abs() < 1e-9);
+        assert!((mirr(&flows, 0.10, 0.12).unwrap() - 0.126_094_130_365_905_1).abs() < 1e-9);
+        assert!((mirr(&flows[..4], 0.10, 0.12).unwrap() - -0.048_044_655_249_980_92).abs() < 1e-9);
+        assert!((mirr(&flows, 0.10, 0.14).unwrap() - 0.134_759_110_828_315).abs() < 1e-9);
     }
 
     #[test]

@@ -6,3 +6,4 @@
 
 pub mod catalog;
 pub mod finance;
+pub mod roi;

@@ -1,0 +1,868 @@
+//! The cost-benefit model of an ML project, month by month.
+//!
+//! Period 0 is the start of the project and carries the one-off costs; months
+//! 1..=12·horizon carry the running flows. The team builds first; the model
+//! goes live the month after the longest build assignment ends, and from then
+//! on it costs infrastructure and maintenance and earns benefits, ramping up
+//! over the adoption period and decaying yearly as the model goes stale.
+//! Every figure comes from [`crate::finance`]; nothing here re-derives one.
+
+use crate::finance::{self, FinanceError};
+use serde::{Deserialize, Serialize};
+
+/// Money settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Money {
+    /// ISO 4217 code, e.g. "USD"; picks the symbol and formatting.
+    pub currency: String,
+    /// Annual discount rate (0.1 = 10%).
+    pub discount_rate: f64,
+    /// Tax on positive monthly net cash flow (0 = none).
+    pub tax_rate: f64,
+    /// Yearly inflation applied to running costs.
+    pub cost_inflation: f64,
+}
+
+/// One role on the build team.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamMember {
+    /// The role, e.g. "ML engineer".
+    pub role: String,
+    /// How many people in that role (fractions for part time).
+    pub headcount: f64,
+    /// Fully loaded monthly cost of one person.
+    pub monthly_cost: f64,
+    /// Months spent on the build.
+    pub months: f64,
+}
+
+/// One-off costs paid at the start.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OneOffCosts {
+    /// Buying or collecting data.
+    pub data_acquisition: f64,
+    /// Labelling and annotation.
+    pub labelling: f64,
+    /// Software licences.
+    pub licences: f64,
+    /// Consultants and external services.
+    pub external_services: f64,
+}
+
+/// Infrastructure costs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Infrastructure {
+    /// Compute for the first training, paid at the start.
+    pub initial_training: f64,
+    /// Compute for one retraining.
+    pub retraining_cost: f64,
+    /// Months between retrainings after go-live (0 = never).
+    pub retraining_every_months: f64,
+    /// Inference and serving compute per month at launch usage.
+    pub serving_monthly: f64,
+    /// Storage per month.
+    pub storage_monthly: f64,
+    /// Network per month.
+    pub network_monthly: f64,
+    /// Yearly growth of usage, which scales serving and network.
+    pub usage_growth: f64,
+}
+
+/// Keeping the model healthy after launch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Maintenance {
+    /// Share of one person's time on monitoring, retraining work and support (0.5 = half).
+    pub fte_share: f64,
+    /// Fully loaded monthly cost of that person.
+    pub fte_monthly_cost: f64,
+    /// Further upkeep per year as a share of the development cost.
+    pub percent_of_development: f64,
+    /// Cost of a yearly model refresh (new features, re-validation).
+    pub yearly_refresh: f64,
+}
+
+/// What the project earns or saves once fully adopted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Benefits {
+    /// Extra revenue per month.
+    pub revenue_uplift_monthly: f64,
+    /// Hours of work saved per month.
+    pub hours_saved_monthly: f64,
+    /// Loaded cost of one of those hours.
+    pub hourly_rate: f64,
+    /// Losses avoided per month (fraud, errors, churn, incidents).
+    pub risk_reduction_monthly: f64,
+    /// Months from go-live to full benefit (0 = immediate).
+    pub ramp_months: f64,
+    /// Yearly decay of the benefit as the model goes stale.
+    pub yearly_decay: f64,
+}
+
+/// A whole ML project cost-benefit model.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoiModel {
+    /// Years analysed, 1 to 10.
+    pub horizon_years: u32,
+    /// Money settings.
+    pub money: Money,
+    /// The build team.
+    pub team: Vec<TeamMember>,
+    /// One-off costs.
+    pub one_off: OneOffCosts,
+    /// Infrastructure.
+    pub infrastructure: Infrastructure,
+    /// Maintenance.
+    pub maintenance: Maintenance,
+    /// Benefits.
+    pub benefits: Benefits,
+}
+
+/// One input outside its allowed range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InvalidInput {
+    /// Which input, as named in the form.
+    pub field: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+/// Costs and benefits of one month (or of the start, month 0).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct MonthFlow {
+    /// Development: team and one-off costs.
+    pub development: f64,
+    /// Infrastructure.
+    pub infrastructure: f64,
+    /// Maintenance.
+    pub maintenance: f64,
+    /// Benefits before tax.
+    pub benefit: f64,
+    /// Tax on the month's positive net flow.
+    pub tax: f64,
+}
+
+impl MonthFlow {
+    /// Everything spent this month, tax excluded.
+    pub fn cost(&self) -> f64 {
+        self.development + self.infrastructure + self.maintenance
+    }
+    /// Net cash flow after tax.
+    pub fn net(&self) -> f64 {
+        self.benefit - self.cost() - self.tax
+    }
+}
+
+/// One row of the year-by-year table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct YearRow {
+    /// 1-based year; year 1 includes the start (month 0).
+    pub year: u32,
+    /// Total cost.
+    pub cost: f64,
+    /// Total benefit before tax.
+    pub benefit: f64,
+    /// Tax.
+    pub tax: f64,
+    /// Net after tax.
+    pub net: f64,
+    /// Cumulative net at the end of the year.
+    pub cumulative: f64,
+}
+
+/// A figure, or why it is not available.
+pub type Figure = Result<f64, String>;
+
+/// Everything the calculator shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoiResults {
+    /// Month 0 (start) to the last month of the horizon.
+    pub months: Vec<MonthFlow>,
+    /// Net flow per period, the input to every finance figure.
+    pub flows: Vec<f64>,
+    /// Cumulative net flow per period.
+    pub cumulative: Vec<f64>,
+    /// Month the model goes live.
+    pub go_live_month: u32,
+    /// Total cost of ownership over the horizon (tax excluded).
+    pub total_cost: f64,
+    /// Total benefit before tax.
+    pub total_benefit: f64,
+    /// Total tax.
+    pub total_tax: f64,
+    /// Benefit minus cost minus tax.
+    pub net_benefit: f64,
+    /// Net benefit over total cost, in percent.
+    pub roi_percent: Figure,
+    /// Net present value at the discount rate.
+    pub npv: Figure,
+    /// Annualised internal rate of return.
+    pub irr_annual: Figure,
+    /// Every annualised root when there are several (for the explanation).
+    pub irr_roots_annual: Vec<f64>,
+    /// Annualised modified IRR (financing and reinvestment at the discount rate).
+    pub mirr_annual: Figure,
+    /// Months until the cumulative net flow turns non-negative, counted from
+    /// the start; `None` when it never does or nothing is spent or earned.
+    pub payback_months: Option<f64>,
+    /// The same on discounted flows.
+    pub discounted_payback_months: Option<f64>,
+    /// The first whole month at whose end the cumulative flow is non-negative.
+    pub break_even_month: Option<u32>,
+    /// Present value of benefits over present value of costs and tax.
+    pub benefit_cost_ratio: Figure,
+    /// Year-by-year totals.
+    pub years: Vec<YearRow>,
+}
+
+/// Allowed range of an input, for validation and for the form.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+}
+
+/// Upper bound for any amount of money: beyond it inputs are typos.
+pub const MAX_MONEY: f64 = 1e12;
+
+impl RoiModel {
+    /// The monthly discount rate equivalent to the annual one.
+    pub fn monthly_rate(&self) -> f64 {
+        (1.0 + self.money.discount_rate).powf(1.0 / 12.0) - 1.0
+    }
+
+    /// Months the build takes: the longest assignment.
+    pub fn build_months(&self) -> u32 {
+        self.team
+            .iter()
+            .filter(|m| m.headcount > 0.0)
+            .map(|m| m.months.ceil().max(0.0) as u32)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Total development cost: team plus one-off costs plus initial training.
+    pub fn development_cost(&self) -> f64 {
+        let team: f64 = self
+            .team
+            .iter()
+            .map(|m| m.headcount * m.monthly_cost * m.months)
+            .sum();
+        let o = &self.one_off;
+        team + o.data_acquisition
+            + o.labelling
+            + o.licences
+            + o.external_services
+            + self.infrastructure.initial_training
+    }
+
+    /// Every input outside its range; empty when the model can be evaluated.
+    pub fn validate(&self) -> Vec<InvalidInput> {
+        let mut out = Vec::new();
+        let mut check = |field: &str, v: f64, min: f64, max: f64| {
+            if !v.is_finite() {
+                out.push(InvalidInput {
+                    field: field.into(),
+                    message: "must be a number".into(),
+                });
+            } else if v < min || v > max {
+                out.push(InvalidInput {
+                    field: field.into(),
+                    message: format!("must be between {min} and {max}"),
+                });
+            }
+        };
+        check("Horizon", self.horizon_years as f64, 1.0, 10.0);
+        check("Discount rate", self.money.discount_rate, -0.5, 1.0);
+        check("Tax rate", self.money.tax_rate, 0.0, 0.9);
+        check("Cost inflation", self.money.cost_inflation, -0.2, 1.0);
+        for (i, m) in self.team.iter().enumerate() {
+            let n = i + 1;
+            check(
+                &format!("Team member {n}: headcount"),
+                m.headcount,
+                0.0,
+                1000.0,
+            );
+            check(
+                &format!("Team member {n}: monthly cost"),
+                m.monthly_cost,
+                0.0,
+                1e7,
+            );
+            check(&format!("Team member {n}: months"), m.months, 0.0, 120.0);
+        }
+        let o = &self.one_off;
+        for (name, v) in [
+            ("Data acquisition", o.data_acquisition),
+            ("Labelling", o.labelling),
+            ("Licences", o.licences),
+            ("External services", o.external_services),
+        ] {
+            check(name, v, 0.0, MAX_MONEY);
+        }
+        let inf = &self.infrastructure;
+        check(
+            "Initial training compute",
+            inf.initial_training,
+            0.0,
+            MAX_MONEY,
+        );
+        check("Retraining compute", inf.retraining_cost, 0.0, MAX_MONEY);
+        check("Retrain every", inf.retraining_every_months, 0.0, 120.0);
+        check("Serving compute", inf.serving_monthly, 0.0, MAX_MONEY);
+        check("Storage", inf.storage_monthly, 0.0, MAX_MONEY);
+        check("Network", inf.network_monthly, 0.0, MAX_MONEY);
+        check("Usage growth", inf.usage_growth, -0.9, 10.0);
+        let m = &self.maintenance;
+        check("Maintenance FTE share", m.fte_share, 0.0, 100.0);
+        check("Maintenance FTE monthly cost", m.fte_monthly_cost, 0.0, 1e7);
+        check(
+            "Upkeep share of development",
+            m.percent_of_development,
+            0.0,
+            2.0,
+        );
+        check("Yearly refresh", m.yearly_refresh, 0.0, MAX_MONEY);
+        let b = &self.benefits;
+        check("Revenue uplift", b.revenue_uplift_monthly, 0.0, MAX_MONEY);
+        check("Hours saved", b.hours_saved_monthly, 0.0, 1e8);
+        check("Hourly rate", b.hourly_rate, 0.0, 1e5);
+        check("Risk reduction", b.risk_reduction_monthly, 0.0, MAX_MONEY);
+        check("Adoption ramp", b.ramp_months, 0.0, 120.0);
+        check("Benefit decay", b.yearly_decay, 0.0, 1.0);
+        out
+    }
+
+    /// The costs and benefits of each period, month 0 to the horizon.
+    pub fn monthly_flows(&self) -> Vec<MonthFlow> {
+        let months = self.horizon_years.clamp(1, 10) * 12;
+        let build = self.build_months();
+        let go_live = build + 1;
+        let dev_cost = self.development_cost();
+        let inf = &self.infrastructure;
+        let mt = &self.maintenance;
+        let b = &self.benefits;
+        let full_benefit = b.revenue_uplift_monthly
+            + b.hours_saved_monthly * b.hourly_rate
+            + b.risk_reduction_monthly;
+        let o = &self.one_off;
+        let mut out = Vec::with_capacity(months as usize + 1);
+        out.push(MonthFlow {
+            development: o.data_acquisition
+                + o.labelling
+                + o.licences
+                + o.external_services
+                + inf.initial_training,
+            ..MonthFlow::default()
+        });
+        for m in 1..=months {
+            let years_in = (m - 1) as f64 / 12.0;
+            let inflation = (1.0 + self.money.cost_inflation).powf(years_in);
+            let team: f64 = self
+                .team
+                .iter()
+                .map(|p| p.headcount * p.monthly_cost * (p.months - (m - 1) as f64).clamp(0.0, 1.0))
+                .sum();
+            let mut flow = MonthFlow {
+                development: team * inflation,
+                ..MonthFlow::default()
+            };
+            if m >= go_live {
+                let live = m - go_live; // whole months since go-live
+                let live_years = live as f64 / 12.0;
+                let usage = (1.0 + inf.usage_growth).powf(live_years);
+                let retrain = inf.retraining_every_months.round() as u32;
+                let retraining = if retrain > 0 && (live + 1) % retrain == 0 {
+                    inf.retraining_cost
+                } else {
+                    0.0
+                };
+                flow.infrastructure = ((inf.serving_monthly + inf.network_monthly) * usage
+                    + inf.storage_monthly
+                    + retraining)
+                    * inflation;
+                let refresh = if (live + 1) % 12 == 0 {
+                    mt.yearly_refresh
+                } else {
+                    0.0
+                };
+                flow.maintenance = (mt.fte_share * mt.fte_monthly_cost
+                    + mt.percent_of_development * dev_cost / 12.0
+                    + refresh)
+                    * inflation;
+                let ramp = if b.ramp_months >= 1.0 {
+                    ((live + 1) as f64 / b.ramp_months).min(1.0)
+                } else {
+                    1.0
+                };
+                let decay = (1.0 - b.yearly_decay).powf(live_years);
+                flow.benefit = full_benefit * ramp * decay;
+            }
+            let before_tax = flow.benefit - flow.cost();
+            flow.tax = if before_tax > 0.0 {
+                before_tax * self.money.tax_rate
+            } else {
+                0.0
+            };
+            out.push(flow);
+        }
+        out
+    }
+
+    /// Evaluates the model, or lists the inputs that stop it.
+    pub fn evaluate(&self) -> Result<RoiResults, Vec<InvalidInput>> {
+        let invalid = self.validate();
+        if !invalid.is_empty() {
+            return Err(invalid);
+        }
+        let months = self.monthly_flows();
+        let flows: Vec<f64> = months.iter().map(MonthFlow::net).collect();
+        let mut cumulative = Vec::with_capacity(flows.len());
+        let mut sum = 0.0;
+        for f in &flows {
+            sum += f;
+            cumulative.push(sum);
+        }
+        let total_cost: f64 = months.iter().map(MonthFlow::cost).sum();
+        let total_benefit: f64 = months.iter().map(|m| m.benefit).sum();
+        let total_tax: f64 = months.iter().map(|m| m.tax).sum();
+        let net_benefit = total_benefit - total_cost - total_tax;
+        let rate = self.monthly_rate();
+        let why = |e: FinanceError| e.to_string();
+        let annual = |r: f64| (1.0 + r).powi(12) - 1.0;
+        let finite_or = |v: f64, msg: &str| {
+            if v.is_finite() {
+                Ok(v)
+            } else {
+                Err(msg.to_string())
+            }
+        };
+
+        let roi_percent = if total_cost > 0.0 {
+            finite_or(
+                net_benefit / total_cost * 100.0,
+                "the figures are too large",
+            )
+        } else {
+            Err("there are no costs to return on".into())
+        };
+        let npv = finance::npv(rate, &flows).map_err(why);
+        let roots = finance::irr_all(&flows);
+        let irr_annual = finance::irr(&flows)
+            .map_err(why)
+            .and_then(|r| finite_or(annual(r), "the rate is too large to show"));
+        let irr_roots_annual = roots
+            .iter()
+            .map(|r| annual(*r))
+            .filter(|r| r.is_finite())
+            .collect();
+        let mirr_annual = finance::mirr(&flows, rate, rate)
+            .map_err(why)
+            .and_then(|r| finite_or(annual(r), "the rate is too large to show"));
+        // Payback counts from the first month anything is spent or earned, so
+        // that quiet months before it do not count as "already paid back".
+        let start = flows.iter().position(|f| *f != 0.0);
+        let payback_months =
+            start.and_then(|k| finance::payback_period(&flows[k..]).map(|p| k as f64 + p));
+        let discounted_payback_months = start.and_then(|k| {
+            let discounted = finance::discount(rate, &flows).ok()?;
+            finance::payback_period(&discounted[k..]).map(|p| k as f64 + p)
+        });
+        let break_even_month = start.and_then(|k| {
+            cumulative[k..]
+                .iter()
+                .position(|c| *c >= 0.0)
+                .map(|i| (i + k) as u32)
+        });
+
+        let benefit_cost_ratio = {
+            let benefits: Vec<f64> = months.iter().map(|m| m.benefit).collect();
+            let costs: Vec<f64> = months.iter().map(|m| m.cost() + m.tax).collect();
+            match (finance::npv(rate, &benefits), finance::npv(rate, &costs)) {
+                (Ok(b), Ok(c)) if c > 0.0 => finite_or(b / c, "the figures are too large"),
+                (Ok(_), Ok(_)) => Err("there are no costs to compare with".into()),
+                (Err(e), _) | (_, Err(e)) => Err(why(e)),
+            }
+        };
+
+        let mut years = Vec::new();
+        let mut running = 0.0;
+        for y in 1..=self.horizon_years {
+            let start = if y == 1 {
+                0
+            } else {
+                ((y - 1) * 12 + 1) as usize
+            };
+            let end = (y * 12) as usize;
+            let slice = &months[start..=end];
+            let cost: f64 = slice.iter().map(MonthFlow::cost).sum();
+            let benefit: f64 = slice.iter().map(|m| m.benefit).sum();
+            let tax: f64 = slice.iter().map(|m| m.tax).sum();
+            let net = benefit - cost - tax;
+            running += net;
+            years.push(YearRow {
+                year: y,
+                cost,
+                benefit,
+                tax,
+                net,
+                cumulative: running,
+            });
+        }
+
+        Ok(RoiResults {
+            go_live_month: self.build_months() + 1,
+            months,
+            flows,
+            cumulative,
+            total_cost,
+            total_benefit,
+            total_tax,
+            net_benefit,
+            roi_percent,
+            npv,
+            irr_annual,
+            irr_roots_annual,
+            mirr_annual,
+            payback_months,
+            discounted_payback_months,
+            break_even_month,
+            benefit_cost_ratio,
+            years,
+        })
+    }
+}
+
+impl Default for RoiModel {
+    /// A blank model: three years, no costs, no benefits.
+    fn default() -> Self {
+        RoiModel {
+            horizon_years: 3,
+            money: Money {
+                currency: "USD".into(),
+                discount_rate: 0.10,
+                tax_rate: 0.0,
+                cost_inflation: 0.0,
+            },
+            team: vec![TeamMember {
+                role: "ML engineer".into(),
+                headcount: 0.0,
+                monthly_cost: 0.0,
+                months: 0.0,
+            }],
+            one_off: OneOffCosts {
+                data_acquisition: 0.0,
+                labelling: 0.0,
+                licences: 0.0,
+                external_services: 0.0,
+            },
+            infrastructure: Infrastructure {
+                initial_training: 0.0,
+                retraining_cost: 0.0,
+                retraining_every_months: 0.0,
+                serving_monthly: 0.0,
+                storage_monthly: 0.0,
+                network_monthly: 0.0,
+                usage_growth: 0.0,
+            },
+            maintenance: Maintenance {
+                fte_share: 0.0,
+                fte_monthly_cost: 0.0,
+                percent_of_development: 0.0,
+                yearly_refresh: 0.0,
+            },
+            benefits: Benefits {
+                revenue_uplift_monthly: 0.0,
+                hours_saved_monthly: 0.0,
+                hourly_rate: 0.0,
+                risk_reduction_monthly: 0.0,
+                ramp_months: 0.0,
+                yearly_decay: 0.0,
+            },
+        }
+    }
+}
+
+/// A starting point offered by the calculator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Example {
+    /// Stable id.
+    pub id: &'static str,
+    /// Name shown to the user.
+    pub name: &'static str,
+    /// What the assumptions describe.
+    pub description: &'static str,
+    /// The model.
+    pub model: RoiModel,
+}
+
+fn member(role: &str, headcount: f64, monthly_cost: f64, months: f64) -> TeamMember {
+    TeamMember {
+        role: role.into(),
+        headcount,
+        monthly_cost,
+        months,
+    }
+}
+
+/// The example projects, with plausible, labelled assumptions.
+pub fn examples() -> Vec<Example> {
+    let base = RoiModel::default();
+    vec![
+        Example {
+            id: "demand-forecasting",
+            name: "Demand forecasting for a retailer",
+            description: "Replaces spreadsheet forecasts for 2,000 products; fewer stock-outs and less overstock. Benefit is avoided waste and lost sales.",
+            model: RoiModel {
+                horizon_years: 5,
+                team: vec![
+                    member("ML engineer", 2.0, 13_000.0, 6.0),
+                    member("Data engineer", 1.0, 12_000.0, 4.0),
+                    member("Product manager", 0.5, 12_500.0, 6.0),
+                ],
+                one_off: OneOffCosts { data_acquisition: 15_000.0, labelling: 0.0, licences: 10_000.0, external_services: 20_000.0 },
+                infrastructure: Infrastructure {
+                    initial_training: 8_000.0,
+                    retraining_cost: 1_500.0,
+                    retraining_every_months: 1.0,
+                    serving_monthly: 1_200.0,
+                    storage_monthly: 400.0,
+                    network_monthly: 150.0,
+                    usage_growth: 0.10,
+                },
+                maintenance: Maintenance { fte_share: 0.5, fte_monthly_cost: 13_000.0, percent_of_development: 0.05, yearly_refresh: 20_000.0 },
+                benefits: Benefits {
+                    revenue_uplift_monthly: 25_000.0,
+                    hours_saved_monthly: 160.0,
+                    hourly_rate: 60.0,
+                    risk_reduction_monthly: 30_000.0,
+                    ramp_months: 6.0,
+                    yearly_decay: 0.05,
+                },
+                money: Money { cost_inflation: 0.03, ..base.money.clone() },
+            },
+        },
+        Example {
+            id: "churn-prediction",
+            name: "Churn prediction for a subscription service",
+            description: "Flags customers likely to cancel so the retention team can act; benefit is retained subscription revenue.",
+            model: RoiModel {
+                horizon_years: 3,
+                team: vec![member("ML engineer", 1.0, 13_000.0, 4.0), member("Data scientist", 1.0, 12_500.0, 4.0)],
+                one_off: OneOffCosts { data_acquisition: 0.0, labelling: 5_000.0, licences: 0.0, external_services: 0.0 },
+                infrastructure: Infrastructure {
+                    initial_training: 2_000.0,
+                    retraining_cost: 800.0,
+                    retraining_every_months: 3.0,
+                    serving_monthly: 500.0,
+                    storage_monthly: 150.0,
+                    network_monthly: 50.0,
+                    usage_growth: 0.15,
+                },
+                maintenance: Maintenance { fte_share: 0.25, fte_monthly_cost: 13_000.0, percent_of_development: 0.0, yearly_refresh: 10_000.0 },
+                benefits: Benefits {
+                    revenue_uplift_monthly: 30_000.0,
+                    hours_saved_monthly: 0.0,
+                    hourly_rate: 0.0,
+                    risk_reduction_monthly: 0.0,
+                    ramp_months: 4.0,
+                    yearly_decay: 0.10,
+                },
+                money: base.money.clone(),
+            },
+        },
+        Example {
+            id: "document-processing",
+            name: "Invoice and document processing automation",
+            description: "Extracts fields from 20,000 documents a month; benefit is clerical hours saved and fewer costly errors.",
+            model: RoiModel {
+                horizon_years: 4,
+                team: vec![member("ML engineer", 2.0, 12_500.0, 5.0), member("Software engineer", 1.0, 11_500.0, 3.0)],
+                one_off: OneOffCosts { data_acquisition: 0.0, labelling: 40_000.0, licences: 24_000.0, external_services: 15_000.0 },
+                infrastructure: Infrastructure {
+                    initial_training: 6_000.0,
+                    retraining_cost: 2_500.0,
+                    retraining_every_months: 6.0,
+                    serving_monthly: 2_500.0,
+                    storage_monthly: 300.0,
+                    network_monthly: 100.0,
+                    usage_growth: 0.05,
+                },
+                maintenance: Maintenance { fte_share: 0.5, fte_monthly_cost: 12_500.0, percent_of_development: 0.05, yearly_refresh: 15_000.0 },
+                benefits: Benefits {
+                    revenue_uplift_monthly: 0.0,
+                    hours_saved_monthly: 1_400.0,
+                    hourly_rate: 38.0,
+                    risk_reduction_monthly: 8_000.0,
+                    ramp_months: 3.0,
+                    yearly_decay: 0.0,
+                },
+                money: Money { tax_rate: 0.21, cost_inflation: 0.03, ..base.money.clone() },
+            },
+        },
+        Example {
+            id: "recommendations",
+            name: "Product recommendations for an online shop",
+            description: "Personalised recommendations on product and basket pages; benefit is extra margin from higher basket value.",
+            model: RoiModel {
+                horizon_years: 3,
+                team: vec![
+                    member("ML engineer", 2.0, 14_000.0, 6.0),
+                    member("Data engineer", 1.0, 12_500.0, 4.0),
+                    member("Front-end engineer", 1.0, 11_000.0, 2.0),
+                ],
+                one_off: OneOffCosts { data_acquisition: 0.0, labelling: 0.0, licences: 12_000.0, external_services: 0.0 },
+                infrastructure: Infrastructure {
+                    initial_training: 10_000.0,
+                    retraining_cost: 600.0,
+                    retraining_every_months: 1.0,
+                    serving_monthly: 6_000.0,
+                    storage_monthly: 800.0,
+                    network_monthly: 700.0,
+                    usage_growth: 0.25,
+                },
+                maintenance: Maintenance { fte_share: 1.0, fte_monthly_cost: 14_000.0, percent_of_development: 0.0, yearly_refresh: 25_000.0 },
+                benefits: Benefits {
+                    revenue_uplift_monthly: 60_000.0,
+                    hours_saved_monthly: 0.0,
+                    hourly_rate: 0.0,
+                    risk_reduction_monthly: 0.0,
+                    ramp_months: 6.0,
+                    yearly_decay: 0.08,
+                },
+                money: Money { discount_rate: 0.12, ..base.money.clone() },
+            },
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn simple() -> RoiModel {
+        RoiModel {
+            horizon_years: 1,
+            team: vec![member("ML engineer", 1.0, 10_000.0, 2.0)],
+            benefits: Benefits {
+                revenue_uplift_monthly: 5_000.0,
+                ..RoiModel::default().benefits
+            },
+            money: Money {
+                discount_rate: 0.0,
+                ..RoiModel::default().money
+            },
+            ..RoiModel::default()
+        }
+    }
+
+    #[test]
+    fn builds_then_earns() {
+        let r = simple().evaluate().unwrap();
+        assert_eq!(r.flows.len(), 13);
+        assert_eq!(r.go_live_month, 3);
+        assert_eq!(r.flows[0], 0.0);
+        assert_eq!(&r.flows[1..4], &[-10_000.0, -10_000.0, 5_000.0]);
+        assert_eq!(r.total_cost, 20_000.0);
+        assert_eq!(r.total_benefit, 50_000.0);
+        assert_eq!(r.net_benefit, 30_000.0);
+        assert_eq!(r.roi_percent, Ok(150.0));
+        // Cumulative: -20000 after month 2, +5000 a month: zero at the end of month 6.
+        assert_eq!(r.payback_months, Some(6.0));
+        assert_eq!(r.break_even_month, Some(6));
+        assert_eq!(r.npv, Ok(30_000.0));
+        assert_eq!(r.years.len(), 1);
+        assert_eq!(r.years[0].cumulative, 30_000.0);
+    }
+
+    #[test]
+    fn partial_months_and_ramp() {
+        let mut m = simple();
+        m.team[0].months = 1.5;
+        m.benefits.ramp_months = 4.0;
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.months[2].development, 5_000.0);
+        assert_eq!(r.go_live_month, 3);
+        assert_eq!(r.months[3].benefit, 1_250.0);
+        assert_eq!(r.months[6].benefit, 5_000.0);
+    }
+
+    #[test]
+    fn discount_rate_is_converted_to_monthly() {
+        let mut m = simple();
+        m.money.discount_rate = 0.12;
+        let monthly = m.monthly_rate();
+        assert!(((1.0 + monthly).powi(12) - 1.12).abs() < 1e-12);
+        let r = m.evaluate().unwrap();
+        let expected = finance::npv(monthly, &r.flows).unwrap();
+        assert_eq!(r.npv, Ok(expected));
+        // IRR reported annualised.
+        let monthly_irr = finance::irr(&r.flows).unwrap();
+        assert!(
+            (r.irr_annual.clone().unwrap() - ((1.0 + monthly_irr).powi(12) - 1.0)).abs() < 1e-12
+        );
+    }
+
+    #[test]
+    fn tax_applies_to_positive_months_only() {
+        let mut m = simple();
+        m.money.tax_rate = 0.2;
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.months[1].tax, 0.0);
+        assert_eq!(r.months[3].tax, 1_000.0);
+        assert_eq!(r.total_tax, 10_000.0);
+    }
+
+    #[test]
+    fn running_costs_start_at_go_live_and_recur() {
+        let mut m = simple();
+        m.infrastructure.serving_monthly = 100.0;
+        m.infrastructure.retraining_cost = 50.0;
+        m.infrastructure.retraining_every_months = 3.0;
+        m.maintenance.yearly_refresh = 1_000.0;
+        m.horizon_years = 2;
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.months[2].infrastructure, 0.0);
+        assert_eq!(r.months[3].infrastructure, 100.0);
+        assert_eq!(r.months[5].infrastructure, 150.0);
+        assert_eq!(r.months[14].maintenance, 1_000.0);
+        assert_eq!(r.years.len(), 2);
+        let total: f64 = r.years.iter().map(|y| y.net).sum();
+        assert!((total - r.net_benefit).abs() < 1e-6);
+    }
+
+    #[test]
+    fn invalid_inputs_are_named() {
+        let mut m = simple();
+        m.money.tax_rate = 2.0;
+        m.team[0].months = f64::NAN;
+        let errs = m.evaluate().unwrap_err();
+        let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["Tax rate", "Team member 1: months"]);
+    }
+
+    #[test]
+    fn a_blank_model_says_why_figures_are_missing() {
+        let r = RoiModel::default().evaluate().unwrap();
+        assert!(r.roi_percent.is_err());
+        assert!(r.irr_annual.unwrap_err().contains("one sign"));
+        assert_eq!(r.npv, Ok(0.0));
+        assert!(r.benefit_cost_ratio.is_err());
+        assert_eq!(r.payback_months, None);
+    }
+
+    #[test]
+    fn every_example_is_valid_and_pays_back() {
+        for ex in examples() {
+            let r = ex
+                .model
+                .evaluate()
+                .unwrap_or_else(|e| panic!("{}: {e:?}", ex.id));
+            assert!(r.npv.clone().unwrap() > 0.0, "{} npv {:?}", ex.id, r.npv);
+            assert!(r.payback_months.is_some(), "{}", ex.id);
+            assert!(r.irr_annual.is_ok(), "{}: {:?}", ex.id, r.irr_annual);
+        }
+    }
+}
