@@ -14,8 +14,8 @@
     return;
   }
   window.addEventListener("unhandledrejection", fail);
-  window.addEventListener("error", function (e) {
-    if (e && e.target && e.target !== window) fail();
-  }, true);
+  // A failed WebAssembly fetch or instantiation rejects the loader's
+  // top-level await, which the browser reports as an error on window.
+  window.addEventListener("error", fail, true);
   window.setTimeout(fail, 20000);
 })();
