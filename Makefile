@@ -1,6 +1,6 @@
 # Two commands: `make serve` builds and serves the app, `make test` runs every check.
 # Both install what they need on first use (scripts/setup.sh, versions in tools/versions.env).
-.PHONY: serve test build setup bench
+.PHONY: serve test build setup fmt
 
 serve:
 	@./scripts/serve.sh
@@ -13,3 +13,6 @@ build:
 
 setup:
 	@./scripts/setup.sh test
+
+fmt:
+	@. scripts/env.sh && leptosfmt -q src tests && cargo fmt

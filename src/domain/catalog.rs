@@ -70,7 +70,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Roi(None),
                 title: "ML project ROI",
                 summary: "Costs, benefits, NPV, IRR and payback of an ML project, month by month.",
-                available: false,
+                available: true,
             },
         ),
         (

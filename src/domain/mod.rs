@@ -6,4 +6,6 @@
 
 pub mod catalog;
 pub mod finance;
+pub mod format;
+pub mod input;
 pub mod roi;

@@ -7,6 +7,7 @@
 //! over the adoption period and decaying yearly as the model goes stale.
 //! Every figure comes from [`crate::finance`]; nothing here re-derives one.
 
+use super::input::{format_input, NumberKind};
 use crate::finance::{self, FinanceError};
 use serde::{Deserialize, Serialize};
 
@@ -226,6 +227,288 @@ pub struct Range {
 /// Upper bound for any amount of money: beyond it inputs are typos.
 pub const MAX_MONEY: f64 = 1e12;
 
+/// What a field measures, which decides how it is read and labelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// An amount of money.
+    Money,
+    /// Money per month.
+    MoneyPerMonth,
+    /// A percentage.
+    Percent,
+    /// A percentage per year.
+    PercentPerYear,
+    /// A number of months.
+    Months,
+    /// Hours per month.
+    HoursPerMonth,
+    /// Money per hour.
+    MoneyPerHour,
+    /// A number of people.
+    People,
+    /// A number of years.
+    Years,
+}
+
+impl Unit {
+    /// How the field's text is read.
+    pub fn kind(self) -> NumberKind {
+        match self {
+            Unit::Percent | Unit::PercentPerYear => NumberKind::Percent,
+            _ => NumberKind::Plain,
+        }
+    }
+
+    /// The unit as shown beside the field.
+    pub fn label(self, currency: &str) -> String {
+        match self {
+            Unit::Money => currency.to_string(),
+            Unit::MoneyPerMonth => format!("{currency} / month"),
+            Unit::Percent => "%".into(),
+            Unit::PercentPerYear => "% / year".into(),
+            Unit::Months => "months".into(),
+            Unit::HoursPerMonth => "hours / month".into(),
+            Unit::MoneyPerHour => format!("{currency} / hour"),
+            Unit::People => "people".into(),
+            Unit::Years => "years".into(),
+        }
+    }
+}
+
+/// The groups of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// Horizon, currency, rates.
+    Money,
+    /// One-off costs.
+    OneOff,
+    /// Infrastructure.
+    Infrastructure,
+    /// Maintenance.
+    Maintenance,
+    /// Benefits.
+    Benefits,
+}
+
+impl Section {
+    /// Every section in form order.
+    pub const ALL: [Section; 5] = [
+        Section::Money,
+        Section::OneOff,
+        Section::Infrastructure,
+        Section::Maintenance,
+        Section::Benefits,
+    ];
+
+    /// Its heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Money => "Horizon and money",
+            Section::OneOff => "One-off development costs",
+            Section::Infrastructure => "Infrastructure",
+            Section::Maintenance => "Maintenance",
+            Section::Benefits => "Benefits",
+        }
+    }
+}
+
+/// One numeric input of the model: its label, unit, range, help, and how to
+/// read and write it. The form and [`RoiModel::validate`] both use these.
+#[derive(Clone, Copy)]
+pub struct Field {
+    /// Stable id (also the HTML id).
+    pub id: &'static str,
+    /// Which group it belongs to.
+    pub section: Section,
+    /// Its label.
+    pub label: &'static str,
+    /// Its unit.
+    pub unit: Unit,
+    /// Smallest allowed value (fractions for percentages).
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// Whole numbers only.
+    pub integer: bool,
+    /// One line of help.
+    pub help: &'static str,
+    /// Reads the value from a model.
+    pub get: fn(&RoiModel) -> f64,
+    /// Writes the value into a model.
+    pub set: fn(&mut RoiModel, f64),
+}
+
+/// One numeric input of a team member.
+#[derive(Clone, Copy)]
+pub struct MemberField {
+    /// Stable id suffix.
+    pub id: &'static str,
+    /// Its label.
+    pub label: &'static str,
+    /// Its unit.
+    pub unit: Unit,
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// One line of help.
+    pub help: &'static str,
+    /// Reads the value.
+    pub get: fn(&TeamMember) -> f64,
+    /// Writes the value.
+    pub set: fn(&mut TeamMember, f64),
+}
+
+fn range_message(min: f64, max: f64, unit: Unit, integer: bool) -> String {
+    let show = |v: f64| match unit.kind() {
+        NumberKind::Percent => format!("{}%", format_input(v, NumberKind::Percent)),
+        NumberKind::Plain => format_input(v, NumberKind::Plain),
+    };
+    let whole = if integer { "a whole number " } else { "" };
+    format!("Enter {whole}from {} to {}.", show(min), show(max))
+}
+
+impl Field {
+    /// Whether `value` is allowed, with the inline message when not.
+    pub fn check(&self, value: f64) -> Result<(), String> {
+        if !value.is_finite() {
+            return Err("Enter a number.".into());
+        }
+        if value < self.min || value > self.max || (self.integer && value.fract() != 0.0) {
+            return Err(range_message(self.min, self.max, self.unit, self.integer));
+        }
+        Ok(())
+    }
+}
+
+impl MemberField {
+    /// Whether `value` is allowed, with the inline message when not.
+    pub fn check(&self, value: f64) -> Result<(), String> {
+        if !value.is_finite() {
+            return Err("Enter a number.".into());
+        }
+        if value < self.min || value > self.max {
+            return Err(range_message(self.min, self.max, self.unit, false));
+        }
+        Ok(())
+    }
+}
+
+macro_rules! field {
+    ($id:literal, $section:ident, $label:literal, $unit:ident, $min:expr, $max:expr, $help:literal, |$m:ident| $path:expr) => {
+        Field {
+            id: $id,
+            section: Section::$section,
+            label: $label,
+            unit: Unit::$unit,
+            min: $min,
+            max: $max,
+            integer: false,
+            help: $help,
+            get: |$m: &RoiModel| $path,
+            set: |$m: &mut RoiModel, v: f64| $path = v,
+        }
+    };
+}
+
+/// Every numeric input of the model except the team, in form order.
+pub const FIELDS: &[Field] = &[
+    Field {
+        id: "horizon",
+        section: Section::Money,
+        label: "Horizon",
+        unit: Unit::Years,
+        min: 1.0,
+        max: 10.0,
+        integer: true,
+        help: "How many years the analysis covers, from the start of the build.",
+        get: |m: &RoiModel| m.horizon_years as f64,
+        set: |m: &mut RoiModel, v: f64| m.horizon_years = v as u32,
+    },
+    field!("discount-rate", Money, "Discount rate", PercentPerYear, -0.5, 1.0,
+        "Your organisation's cost of capital or hurdle rate; converted to a monthly rate.", |m| m.money.discount_rate),
+    field!("tax-rate", Money, "Tax rate", Percent, 0.0, 0.9,
+        "Tax on months with a positive net flow. Leave at 0 for pre-tax figures.", |m| m.money.tax_rate),
+    field!("cost-inflation", Money, "Cost inflation", PercentPerYear, -0.2, 1.0,
+        "Yearly rise of running costs (salaries, cloud prices).", |m| m.money.cost_inflation),
+    field!("data-acquisition", OneOff, "Data acquisition", Money, 0.0, MAX_MONEY,
+        "Buying, collecting or licensing the data the model needs.", |m| m.one_off.data_acquisition),
+    field!("labelling", OneOff, "Labelling", Money, 0.0, MAX_MONEY,
+        "Annotation by staff or a labelling service.", |m| m.one_off.labelling),
+    field!("licences", OneOff, "Licences", Money, 0.0, MAX_MONEY,
+        "Software and platform licences bought for the project.", |m| m.one_off.licences),
+    field!("external-services", OneOff, "External services", Money, 0.0, MAX_MONEY,
+        "Consultants, contractors and vendors.", |m| m.one_off.external_services),
+    field!("initial-training", Infrastructure, "Initial training compute", Money, 0.0, MAX_MONEY,
+        "Compute for experiments and the first training run.", |m| m.infrastructure.initial_training),
+    field!("retraining-cost", Infrastructure, "Retraining compute", Money, 0.0, MAX_MONEY,
+        "Compute for one retraining run.", |m| m.infrastructure.retraining_cost),
+    field!("retraining-every", Infrastructure, "Retrain every", Months, 0.0, 120.0,
+        "Months between retrainings after launch; 0 for never.", |m| m.infrastructure.retraining_every_months),
+    field!("serving", Infrastructure, "Serving compute", MoneyPerMonth, 0.0, MAX_MONEY,
+        "Inference and serving at launch usage; grows with usage.", |m| m.infrastructure.serving_monthly),
+    field!("storage", Infrastructure, "Storage", MoneyPerMonth, 0.0, MAX_MONEY,
+        "Data, features and model artefacts.", |m| m.infrastructure.storage_monthly),
+    field!("network", Infrastructure, "Network", MoneyPerMonth, 0.0, MAX_MONEY,
+        "Data transfer; grows with usage.", |m| m.infrastructure.network_monthly),
+    field!("usage-growth", Infrastructure, "Usage growth", PercentPerYear, -0.9, 10.0,
+        "How fast requests grow each year after launch.", |m| m.infrastructure.usage_growth),
+    field!("maintenance-fte", Maintenance, "Maintenance staff", People, 0.0, 100.0,
+        "People (or fractions) on monitoring, retraining work and support after launch.", |m| m.maintenance.fte_share),
+    field!("maintenance-cost", Maintenance, "Maintenance staff cost", MoneyPerMonth, 0.0, 1e7,
+        "Fully loaded monthly cost of one such person.", |m| m.maintenance.fte_monthly_cost),
+    field!("upkeep", Maintenance, "Upkeep", PercentPerYear, 0.0, 2.0,
+        "Further yearly upkeep as a share of the development cost (a common rule of thumb is 10-20%).", |m| m.maintenance.percent_of_development),
+    field!("refresh", Maintenance, "Yearly model refresh", Money, 0.0, MAX_MONEY,
+        "A yearly overhaul: new features, re-validation, fairness review.", |m| m.maintenance.yearly_refresh),
+    field!("revenue", Benefits, "Revenue uplift", MoneyPerMonth, 0.0, MAX_MONEY,
+        "Extra revenue or margin per month once fully adopted.", |m| m.benefits.revenue_uplift_monthly),
+    field!("hours-saved", Benefits, "Hours saved", HoursPerMonth, 0.0, 1e8,
+        "Hours of work the model saves per month once fully adopted.", |m| m.benefits.hours_saved_monthly),
+    field!("hourly-rate", Benefits, "Loaded hourly rate", MoneyPerHour, 0.0, 1e5,
+        "Cost of one of those hours, including overheads.", |m| m.benefits.hourly_rate),
+    field!("risk-reduction", Benefits, "Risk and error reduction", MoneyPerMonth, 0.0, MAX_MONEY,
+        "Losses avoided per month: fraud, errors, incidents, churn.", |m| m.benefits.risk_reduction_monthly),
+    field!("ramp", Benefits, "Adoption ramp", Months, 0.0, 120.0,
+        "Months from launch to full benefit; benefits grow linearly until then.", |m| m.benefits.ramp_months),
+    field!("decay", Benefits, "Benefit decay", PercentPerYear, 0.0, 1.0,
+        "Yearly loss of benefit as the model goes stale between refreshes.", |m| m.benefits.yearly_decay),
+];
+
+/// The numeric inputs of each team member.
+pub const MEMBER_FIELDS: &[MemberField] = &[
+    MemberField {
+        id: "headcount",
+        label: "Headcount",
+        unit: Unit::People,
+        min: 0.0,
+        max: 1000.0,
+        help: "People in this role; 0.5 for half time.",
+        get: |m| m.headcount,
+        set: |m, v| m.headcount = v,
+    },
+    MemberField {
+        id: "monthly-cost",
+        label: "Monthly cost",
+        unit: Unit::MoneyPerMonth,
+        min: 0.0,
+        max: 1e7,
+        help: "Fully loaded cost of one person per month.",
+        get: |m| m.monthly_cost,
+        set: |m, v| m.monthly_cost = v,
+    },
+    MemberField {
+        id: "months",
+        label: "Months on the build",
+        unit: Unit::Months,
+        min: 0.0,
+        max: 120.0,
+        help: "Months this role works on the build, from the start.",
+        get: |m| m.months,
+        set: |m, v| m.months = v,
+    },
+];
+
 impl RoiModel {
     /// The monthly discount rate equivalent to the annual one.
     pub fn monthly_rate(&self) -> f64 {
@@ -260,78 +543,24 @@ impl RoiModel {
     /// Every input outside its range; empty when the model can be evaluated.
     pub fn validate(&self) -> Vec<InvalidInput> {
         let mut out = Vec::new();
-        let mut check = |field: &str, v: f64, min: f64, max: f64| {
-            if !v.is_finite() {
+        for f in FIELDS {
+            if let Err(message) = f.check((f.get)(self)) {
                 out.push(InvalidInput {
-                    field: field.into(),
-                    message: "must be a number".into(),
-                });
-            } else if v < min || v > max {
-                out.push(InvalidInput {
-                    field: field.into(),
-                    message: format!("must be between {min} and {max}"),
+                    field: f.label.to_string(),
+                    message,
                 });
             }
-        };
-        check("Horizon", self.horizon_years as f64, 1.0, 10.0);
-        check("Discount rate", self.money.discount_rate, -0.5, 1.0);
-        check("Tax rate", self.money.tax_rate, 0.0, 0.9);
-        check("Cost inflation", self.money.cost_inflation, -0.2, 1.0);
+        }
         for (i, m) in self.team.iter().enumerate() {
-            let n = i + 1;
-            check(
-                &format!("Team member {n}: headcount"),
-                m.headcount,
-                0.0,
-                1000.0,
-            );
-            check(
-                &format!("Team member {n}: monthly cost"),
-                m.monthly_cost,
-                0.0,
-                1e7,
-            );
-            check(&format!("Team member {n}: months"), m.months, 0.0, 120.0);
+            for f in MEMBER_FIELDS {
+                if let Err(message) = f.check((f.get)(m)) {
+                    out.push(InvalidInput {
+                        field: format!("Team member {}: {}", i + 1, f.label.to_lowercase()),
+                        message,
+                    });
+                }
+            }
         }
-        let o = &self.one_off;
-        for (name, v) in [
-            ("Data acquisition", o.data_acquisition),
-            ("Labelling", o.labelling),
-            ("Licences", o.licences),
-            ("External services", o.external_services),
-        ] {
-            check(name, v, 0.0, MAX_MONEY);
-        }
-        let inf = &self.infrastructure;
-        check(
-            "Initial training compute",
-            inf.initial_training,
-            0.0,
-            MAX_MONEY,
-        );
-        check("Retraining compute", inf.retraining_cost, 0.0, MAX_MONEY);
-        check("Retrain every", inf.retraining_every_months, 0.0, 120.0);
-        check("Serving compute", inf.serving_monthly, 0.0, MAX_MONEY);
-        check("Storage", inf.storage_monthly, 0.0, MAX_MONEY);
-        check("Network", inf.network_monthly, 0.0, MAX_MONEY);
-        check("Usage growth", inf.usage_growth, -0.9, 10.0);
-        let m = &self.maintenance;
-        check("Maintenance FTE share", m.fte_share, 0.0, 100.0);
-        check("Maintenance FTE monthly cost", m.fte_monthly_cost, 0.0, 1e7);
-        check(
-            "Upkeep share of development",
-            m.percent_of_development,
-            0.0,
-            2.0,
-        );
-        check("Yearly refresh", m.yearly_refresh, 0.0, MAX_MONEY);
-        let b = &self.benefits;
-        check("Revenue uplift", b.revenue_uplift_monthly, 0.0, MAX_MONEY);
-        check("Hours saved", b.hours_saved_monthly, 0.0, 1e8);
-        check("Hourly rate", b.hourly_rate, 0.0, 1e5);
-        check("Risk reduction", b.risk_reduction_monthly, 0.0, MAX_MONEY);
-        check("Adoption ramp", b.ramp_months, 0.0, 120.0);
-        check("Benefit decay", b.yearly_decay, 0.0, 1.0);
         out
     }
 
@@ -840,7 +1069,15 @@ mod tests {
         m.team[0].months = f64::NAN;
         let errs = m.evaluate().unwrap_err();
         let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["Tax rate", "Team member 1: months"]);
+        assert_eq!(fields, ["Tax rate", "Team member 1: months on the build"]);
+        assert_eq!(errs[0].message, "Enter from 0% to 90%.");
+        m.money.tax_rate = 0.0;
+        m.team[0].months = 1.0;
+        m.horizon_years = 11;
+        assert_eq!(
+            m.validate()[0].message,
+            "Enter a whole number from 1 to 10."
+        );
     }
 
     #[test]
@@ -851,6 +1088,45 @@ mod tests {
         assert_eq!(r.npv, Ok(0.0));
         assert!(r.benefit_cost_ratio.is_err());
         assert_eq!(r.payback_months, None);
+    }
+
+    #[test]
+    fn fields_read_and_write_their_own_value() {
+        let mut m = RoiModel::default();
+        for (i, f) in FIELDS.iter().enumerate() {
+            let v = if f.integer {
+                f.max
+            } else {
+                f.min + (f.max - f.min) * 0.37
+            };
+            (f.set)(&mut m, v);
+            assert_eq!((f.get)(&m), v, "{}", f.id);
+            for other in &FIELDS[..i] {
+                assert_ne!(
+                    (other.get)(&m).to_bits(),
+                    f64::NAN.to_bits(),
+                    "{}",
+                    other.id
+                );
+            }
+        }
+        let ids: std::collections::HashSet<_> = FIELDS.iter().map(|f| f.id).collect();
+        assert_eq!(ids.len(), FIELDS.len());
+    }
+
+    #[test]
+    fn multiple_irr_roots_are_explained_in_annual_terms() {
+        let mut m = simple();
+        // A large clean-up cost in the last month makes the flows change sign twice.
+        m.maintenance.yearly_refresh = 120_000.0;
+        let r = m.evaluate().unwrap();
+        if r.irr_roots_annual.len() > 1 {
+            let msg = r.irr_annual.unwrap_err();
+            assert!(
+                msg.contains("more than once") && msg.contains("a year"),
+                "{msg}"
+            );
+        }
     }
 
     #[test]

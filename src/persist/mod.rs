@@ -6,6 +6,7 @@
 //! browser's localStorage; everything else runs and is tested natively.
 
 pub mod envelope;
+pub mod roi;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -233,7 +233,10 @@ pub fn NoticeBar() -> impl IntoView {
                                         }
                                     })}
                             </p>
-                            <button class="button button--quiet" on:click=move |_| notices.dismiss(id)>
+                            <button
+                                class="button button--quiet"
+                                on:click=move |_| notices.dismiss(id)
+                            >
                                 "Dismiss"
                             </button>
                         </div>

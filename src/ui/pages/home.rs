@@ -21,9 +21,7 @@ fn ToolCard(tool: Tool) -> impl IntoView {
     } else {
         view! {
             <li class="card card--soon">
-                <div class="card__link">
-                    {body} <p class="badge">"In preparation"</p>
-                </div>
+                <div class="card__link">{body} <p class="badge">"In preparation"</p></div>
             </li>
         }
         .into_any()

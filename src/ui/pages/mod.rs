@@ -2,6 +2,7 @@
 
 pub mod home;
 pub mod not_found;
+pub mod roi;
 pub mod saved;
 pub mod unavailable;
 
@@ -14,6 +15,7 @@ pub fn render(page: Page) -> AnyView {
     match page {
         Page::Home => home::HomePage().into_any(),
         Page::Saved => saved::SavedPage().into_any(),
+        Page::Roi(id) => roi::RoiPage(roi::RoiPageProps { id }).into_any(),
         Page::NotFound(path) => {
             not_found::NotFoundPage(not_found::NotFoundPageProps { path }).into_any()
         }

@@ -12,7 +12,8 @@ pub fn NotFoundPage(
         <section class="panel">
             <h1>"Page not found"</h1>
             <p>
-                "There is no page at " <code>{if path.is_empty() { "/".to_string() } else { path }}</code>
+                "There is no page at "
+                <code>{if path.is_empty() { "/".to_string() } else { path }}</code>
                 ". The link may be mistyped or from a newer version of Sextant."
             </p>
             <p>

@@ -60,7 +60,9 @@ fn SavedRow(doc: Summary) -> impl IntoView {
                         let name = name.clone();
                         let open = open.clone();
                         move || match open.clone() {
-                            Some(page) => view! { <a href=page.href()>{name.clone()}</a> }.into_any(),
+                            Some(page) => {
+                                view! { <a href=page.href()>{name.clone()}</a> }.into_any()
+                            }
                             None => view! { <span>{name.clone()}</span> }.into_any(),
                         }
                     }
@@ -79,10 +81,24 @@ fn SavedRow(doc: Summary) -> impl IntoView {
                         <button class="button" type="submit">
                             "Save name"
                         </button>
-                        <button class="button button--quiet" type="button" on:click=move |_| editing.set(false)>
+                        <button
+                            class="button button--quiet"
+                            type="button"
+                            on:click=move |_| editing.set(false)
+                        >
                             "Cancel"
                         </button>
-                        {move || error.get().map(|e| view! { <p class="field__error" role="alert">{e}</p> })}
+                        {move || {
+                            error
+                                .get()
+                                .map(|e| {
+                                    view! {
+                                        <p class="field__error" role="alert">
+                                            {e}
+                                        </p>
+                                    }
+                                })
+                        }}
                     </form>
                 </Show>
             </td>
@@ -92,7 +108,10 @@ fn SavedRow(doc: Summary) -> impl IntoView {
                     when=move || confirming.get()
                     fallback=move || {
                         view! {
-                            <button class="button button--quiet" on:click=move |_| editing.set(true)>
+                            <button
+                                class="button button--quiet"
+                                on:click=move |_| editing.set(true)
+                            >
                                 "Rename"
                             </button>
                             <button
@@ -103,14 +122,20 @@ fn SavedRow(doc: Summary) -> impl IntoView {
                             >
                                 "Duplicate"
                             </button>
-                            <button class="button button--danger" on:click=move |_| confirming.set(true)>
+                            <button
+                                class="button button--danger"
+                                on:click=move |_| confirming.set(true)
+                            >
                                 "Delete"
                             </button>
                         }
                     }
                 >
                     <span class="confirm">{format!("Delete “{name_for_confirm}”?")}</span>
-                    <button class="button button--danger" on:click=move |_| storage.delete(&id.get_value())>
+                    <button
+                        class="button button--danger"
+                        on:click=move |_| storage.delete(&id.get_value())
+                    >
                         "Yes, delete"
                     </button>
                     <button class="button button--quiet" on:click=move |_| confirming.set(false)>
@@ -146,7 +171,9 @@ pub fn SavedPage() -> impl IntoView {
             >
                 <div class="table-wrap">
                     <table class="table">
-                        <caption class="visually-hidden">"Saved documents, most recent first"</caption>
+                        <caption class="visually-hidden">
+                            "Saved documents, most recent first"
+                        </caption>
                         <thead>
                             <tr>
                                 <th scope="col">"Kind"</th>
@@ -181,7 +208,9 @@ pub fn SavedPage() -> impl IntoView {
                             let key = q.key.clone();
                             let file = format!(
                                 "sextant-{}.txt",
-                                q.original_key.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "-"),
+                                q
+                                    .original_key
+                                    .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "-"),
                             );
                             view! {
                                 <li>
@@ -211,12 +240,17 @@ pub fn SavedPage() -> impl IntoView {
         </Show>
         <section class="panel panel--danger" aria-labelledby="delete-all-heading">
             <h2 id="delete-all-heading">"Delete all my data"</h2>
-            <p>"Removes every assessment, model and portfolio Sextant stored in this browser. This cannot be undone."</p>
+            <p>
+                "Removes every assessment, model and portfolio Sextant stored in this browser. This cannot be undone."
+            </p>
             <Show
                 when=move || confirm_all.get()
                 fallback=move || {
                     view! {
-                        <button class="button button--danger" on:click=move |_| confirm_all.set(true)>
+                        <button
+                            class="button button--danger"
+                            on:click=move |_| confirm_all.set(true)
+                        >
                             "Delete all my data"
                         </button>
                     }

@@ -1,0 +1,92 @@
+// The ML project ROI calculator through its interface: figures checked
+// against values computed here from first principles, saving, bad input.
+import { test, expect, open } from "./fixtures.mjs";
+
+/** NPV with flows[0] undiscounted. */
+function npv(rate, flows) {
+  return flows.reduce((acc, f, t) => acc + f / (1 + rate) ** t, 0);
+}
+
+/** The one IRR of an investment-then-returns series, by bisection. */
+function irr(flows) {
+  let lo = -0.99, hi = 10;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (npv(mid, flows) > 0) lo = mid; else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+const money = (v) => (v < 0 ? "-" : "") + "$" + Math.round(Math.abs(v)).toLocaleString("en-US");
+
+async function figure(page, name) {
+  const item = page.locator(".figure").filter({ has: page.getByText(name, { exact: true }) });
+  return (await item.locator("dd").first().innerText()).trim();
+}
+
+test("a blank model filled by label gives independently checked figures, and survives a reload", async ({ page, axe }) => {
+  await open(page, "#/roi");
+  await page.getByRole("button", { name: "Start a blank model" }).click();
+  await expect(page).toHaveURL(/#\/roi\/[a-z0-9]+$/);
+  await page.getByLabel("Model name").fill("Ticket triage");
+  await page.getByLabel("Horizon").fill("2");
+  await page.getByLabel("Discount rate").fill("12%");
+  await page.getByLabel("Headcount (ML engineer)").fill("2");
+  await page.getByLabel("Monthly cost (ML engineer)").fill("12.5k");
+  await page.getByLabel("Months on the build (ML engineer)").fill("3");
+  await page.getByLabel("Labelling").fill("1,500");
+  await page.getByLabel("Revenue uplift").fill("20k");
+
+  // Month 0: -1,500; months 1-3: -25,000; months 4-24: +20,000.
+  const flows = [-1500, -25000, -25000, -25000, ...Array(21).fill(20000)];
+  const monthly = Math.pow(1.12, 1 / 12) - 1;
+  await expect.poll(() => figure(page, "Net present value")).toBe(money(npv(monthly, flows)));
+  const annualIrr = (Math.pow(1 + irr(flows), 12) - 1) * 100;
+  expect(await figure(page, "IRR (annual)")).toBe(`${annualIrr.toFixed(1)}%`);
+  // Cumulative after month 3 is -76,500; +20,000 a month crosses zero in month 7 (3.825 months in).
+  expect(await figure(page, "Payback")).toBe("6.8 months");
+  expect(await figure(page, "Break-even month")).toBe("Month 7");
+  await expect(page.getByRole("img", { name: /Cumulative cash flow by month/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Year by year" })).toContainText("Year 2");
+  await axe();
+
+  await page.reload();
+  await expect(page.getByLabel("Model name")).toHaveValue("Ticket triage");
+  await expect(page.getByLabel("Revenue uplift")).toHaveValue("20,000");
+  expect(await figure(page, "Net present value")).toBe(money(npv(monthly, flows)));
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Saved" }).click();
+  await expect(page.getByRole("link", { name: "Ticket triage" })).toBeVisible();
+});
+
+test("an example loads, and bad input is refused at its field", async ({ page }) => {
+  await open(page, "#/roi");
+  await page.getByRole("button", { name: /Start from this example: Demand forecasting/ }).click();
+  await expect(page.getByLabel("Model name")).toHaveValue(/Demand forecasting/);
+  await expect.poll(() => figure(page, "Net present value")).toMatch(/^\$[\d,]+$/);
+  const before = await figure(page, "Net present value");
+
+  const revenue = page.getByLabel("Revenue uplift");
+  await revenue.fill("lots");
+  await expect(revenue).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("“lots” is not a number.")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Results are unavailable" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/NaN|Infinity|\binf\b/);
+
+  await page.getByLabel("Tax rate").fill("150%");
+  await expect(page.getByText("Enter from 0% to 90%.")).toBeVisible();
+
+  // Fixing both brings the results back, unchanged, and nothing invalid was saved.
+  await revenue.fill("25,000");
+  await page.getByLabel("Tax rate").fill("0");
+  expect(await figure(page, "Net present value")).toBe(before);
+  await page.reload();
+  await expect(page.getByLabel("Tax rate")).toHaveValue("0");
+});
+
+test("a missing model says so and offers a new one", async ({ page }) => {
+  await open(page, "#/roi/doesnotexist");
+  await expect(page.getByRole("alert")).toContainText("no saved ROI model");
+  await page.getByRole("link", { name: "Start a new model" }).click();
+  await expect(page.getByRole("button", { name: "Start a blank model" })).toBeVisible();
+});

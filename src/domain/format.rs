@@ -1,0 +1,100 @@
+//! Numbers as the interface shows them: money, percentages, months.
+
+use super::input::group_thousands;
+
+/// The currencies the calculators offer: code, symbol.
+pub const CURRENCIES: &[(&str, &str)] = &[
+    ("USD", "$"),
+    ("EUR", "€"),
+    ("GBP", "£"),
+    ("JPY", "¥"),
+    ("INR", "₹"),
+    ("CHF", "CHF "),
+    ("CAD", "CA$"),
+    ("AUD", "A$"),
+];
+
+/// The symbol for a currency code; unknown codes are shown as the code.
+pub fn symbol(code: &str) -> String {
+    CURRENCIES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, s)| (*s).to_string())
+        .unwrap_or_else(|| format!("{code} "))
+}
+
+/// "$1,234,568" / "-$12,300": whole units, grouped.
+pub fn money(value: f64, currency: &str) -> String {
+    if !value.is_finite() {
+        return "not available".into();
+    }
+    let rounded = value.round();
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    format!(
+        "{sign}{}{}",
+        symbol(currency),
+        group_thousands(&format!("{}", rounded.abs()))
+    )
+}
+
+/// "$1.2M", "-$350k": short, for chart axes.
+pub fn money_short(value: f64, currency: &str) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    let a = value.abs();
+    let sign = if value < 0.0 { "-" } else { "" };
+    let sym = symbol(currency);
+    let (v, unit) = if a >= 1e9 {
+        (a / 1e9, "bn")
+    } else if a >= 1e6 {
+        (a / 1e6, "M")
+    } else if a >= 1e3 {
+        (a / 1e3, "k")
+    } else {
+        (a, "")
+    };
+    let digits = if v >= 100.0 || unit.is_empty() { 0 } else { 1 };
+    format!("{sign}{sym}{v:.digits$}{unit}")
+}
+
+/// 0.1234 → "12.3%".
+pub fn percent(fraction: f64) -> String {
+    if !fraction.is_finite() {
+        return "not available".into();
+    }
+    format!("{:.1}%", fraction * 100.0)
+}
+
+/// 14.25 → "14.3 months".
+pub fn months(m: f64) -> String {
+    if !m.is_finite() {
+        return "not available".into();
+    }
+    if (m - m.round()).abs() < 0.05 {
+        let n = m.round() as i64;
+        format!("{n} month{}", if n == 1 { "" } else { "s" })
+    } else {
+        format!("{m:.1} months")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(money(1_234_567.6, "USD"), "$1,234,568");
+        assert_eq!(money(-12_300.0, "EUR"), "-€12,300");
+        assert_eq!(money(5.0, "XYZ"), "XYZ 5");
+        assert_eq!(money(f64::NAN, "USD"), "not available");
+        assert_eq!(money_short(1_260_000.0, "USD"), "$1.3M");
+        assert_eq!(money_short(-350_000.0, "GBP"), "-£350k");
+        assert_eq!(money_short(12.0, "USD"), "$12");
+        assert_eq!(percent(0.1234), "12.3%");
+        assert_eq!(months(14.0), "14 months");
+        assert_eq!(months(1.0), "1 month");
+        assert_eq!(months(14.26), "14.3 months");
+    }
+}

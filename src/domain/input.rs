@@ -1,0 +1,182 @@
+//! Reading numbers the way people type them, and writing them back.
+//!
+//! Accepts "1200", "1,200", "1200.50", "$1,200", "12k", "1.5M", "2bn", "15%".
+//! Percent fields take "15%" or "15" and mean 0.15.
+
+/// How a field's number is read and shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberKind {
+    /// A plain number or amount.
+    Plain,
+    /// A percentage: typed as 15 or 15%, stored as 0.15.
+    Percent,
+}
+
+/// Parses what the user typed into a field of `kind`. The error says what is
+/// wrong in words fit for an inline message.
+pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, String> {
+    let mut s: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_')
+        .collect();
+    if s.is_empty() {
+        return Err("Enter a number.".into());
+    }
+    let negative = s.starts_with(['-', '−']);
+    if negative {
+        s = s.chars().skip(1).collect();
+    }
+    s = s.trim_start_matches(['$', '€', '£', '¥', '₹']).to_string();
+    let percent = s.ends_with('%');
+    if percent {
+        if kind != NumberKind::Percent {
+            return Err("This field is not a percentage; enter a plain number.".into());
+        }
+        s.pop();
+    }
+    let lower = s.to_ascii_lowercase();
+    let (digits, multiplier) = if let Some(d) = lower.strip_suffix("bn") {
+        (d.to_string(), 1e9)
+    } else if let Some(d) = lower.strip_suffix('b') {
+        (d.to_string(), 1e9)
+    } else if let Some(d) = lower.strip_suffix('m') {
+        (d.to_string(), 1e6)
+    } else if let Some(d) = lower.strip_suffix('k') {
+        (d.to_string(), 1e3)
+    } else {
+        (lower, 1.0)
+    };
+    if multiplier != 1.0 && kind == NumberKind::Percent {
+        return Err("Enter a percentage such as 15 or 15%.".into());
+    }
+    if !valid_grouping(&digits) {
+        return Err(format!("“{}” is not a number.", text.trim()));
+    }
+    let plain: String = digits.chars().filter(|c| *c != ',').collect();
+    if plain.is_empty() || plain == "." || !plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(format!("“{}” is not a number.", text.trim()));
+    }
+    let value: f64 = plain
+        .parse()
+        .map_err(|_| format!("“{}” is not a number.", text.trim()))?;
+    let value = value * multiplier * if negative { -1.0 } else { 1.0 };
+    let value = if kind == NumberKind::Percent {
+        value / 100.0
+    } else {
+        value
+    };
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err("That number is too large.".into())
+    }
+}
+
+/// Commas are allowed only as thousands separators: "1,200" but not "1,2".
+fn valid_grouping(s: &str) -> bool {
+    if !s.contains(',') {
+        return true;
+    }
+    let int = s.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = int.split(',').collect();
+    !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)
+}
+
+/// Writes a value back into a field: no grouping surprises, at most a few decimals.
+pub fn format_input(value: f64, kind: NumberKind) -> String {
+    let v = if kind == NumberKind::Percent {
+        value * 100.0
+    } else {
+        value
+    };
+    let rounded = (v * 1e6).round() / 1e6;
+    let mut s = format!("{rounded}");
+    if s == "-0" {
+        s = "0".into();
+    }
+    match kind {
+        NumberKind::Plain => group_thousands(&s),
+        NumberKind::Percent => s,
+    }
+}
+
+/// "1234567.5" → "1,234,567.5".
+pub fn group_thousands(s: &str) -> String {
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, kind: NumberKind, expected: f64) {
+        let got = parse_number(text, kind).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert!(
+            (got - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+            "{text:?}: {got} != {expected}"
+        );
+    }
+
+    #[test]
+    fn reads_what_people_type() {
+        use NumberKind::*;
+        check("1200", Plain, 1200.0);
+        check("1,200", Plain, 1200.0);
+        check("1200.50", Plain, 1200.5);
+        check(" 12k ", Plain, 12_000.0);
+        check("1.5M", Plain, 1_500_000.0);
+        check("2bn", Plain, 2e9);
+        check("$1,234,567.89", Plain, 1_234_567.89);
+        check("-3.5k", Plain, -3500.0);
+        check("15%", Percent, 0.15);
+        check("15", Percent, 0.15);
+        check("7.25 %", Percent, 0.0725);
+        check(".5", Plain, 0.5);
+    }
+
+    #[test]
+    fn refuses_the_rest_with_a_reason() {
+        use NumberKind::*;
+        for bad in [
+            "", "abc", "1,2", "12kk", "1.2.3", "1e999", "NaN", "inf", "--5", "k",
+        ] {
+            assert!(parse_number(bad, Plain).is_err(), "{bad:?} accepted");
+        }
+        assert!(parse_number("15%", Plain)
+            .unwrap_err()
+            .contains("not a percentage"));
+        assert!(parse_number("2k", Percent).is_err());
+        assert_eq!(parse_number("", Plain).unwrap_err(), "Enter a number.");
+    }
+
+    #[test]
+    fn writes_values_back_readably() {
+        assert_eq!(format_input(1_234_567.5, NumberKind::Plain), "1,234,567.5");
+        assert_eq!(format_input(0.15, NumberKind::Percent), "15");
+        assert_eq!(format_input(0.0725, NumberKind::Percent), "7.25");
+        assert_eq!(format_input(-0.0, NumberKind::Plain), "0");
+        for v in [0.0, 1.0, 999.0, 1000.0, 12_345.678, 1e9] {
+            let text = format_input(v, NumberKind::Plain);
+            check(&text, NumberKind::Plain, v);
+        }
+    }
+}

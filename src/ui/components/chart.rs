@@ -1,0 +1,65 @@
+//! A plotters chart on a canvas, sharp on high-density screens, redrawn when
+//! its data, the window size or the colour scheme changes. The canvas carries a
+//! text description; the data itself is in a table beside it.
+
+use crate::charts::{self, cashflow::CumulativeChart, Style};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+fn prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// The cumulative cash-flow chart.
+#[component]
+pub fn CashflowChart(
+    /// What to draw; nothing is drawn while `None`.
+    #[prop(into)]
+    data: Signal<Option<CumulativeChart>>,
+    /// A sentence describing the chart for screen readers.
+    #[prop(into)]
+    description: Signal<String>,
+) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    let redraws = RwSignal::new(0u32);
+    let resize = window_event_listener(leptos::ev::resize, move |_| redraws.update(|n| *n += 1));
+    on_cleanup(move || resize.remove());
+
+    Effect::new(move |_| {
+        redraws.track();
+        let Some(el) = canvas.get() else { return };
+        let Some(chart) = data.get() else { return };
+        let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
+        let width = f64::from(el.client_width().max(280));
+        let height = f64::from(el.client_height().max(200));
+        el.set_width((width * ratio) as u32);
+        el.set_height((height * ratio) as u32);
+        let style = if prefers_dark() {
+            Style::dark(ratio)
+        } else {
+            Style::light(ratio)
+        };
+        if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
+            let area = backend.into_drawing_area();
+            let _ = area.fill(&plotters::style::colors::TRANSPARENT);
+            if let Err(e) = charts::cashflow::draw(&area, &chart, &style) {
+                leptos::logging::warn!("chart not drawn: {e}");
+            }
+        }
+    });
+
+    view! {
+        <canvas
+            class="chart"
+            node_ref=canvas
+            role="img"
+            aria-label=move || description.get()
+        ></canvas>
+    }
+}

@@ -1,0 +1,4 @@
+//! Reusable components: form fields and charts.
+
+pub mod chart;
+pub mod number_field;

@@ -1,0 +1,609 @@
+//! The ML project ROI calculator: start from an example or a blank model,
+//! edit it, and read NPV, IRR, payback and the rest as you type. Every valid
+//! edit is saved in this browser.
+
+use crate::charts::cashflow::CumulativeChart;
+use crate::domain::format::{self, CURRENCIES};
+use crate::domain::roi::{self, RoiModel, RoiResults, Section, TeamMember, FIELDS, MEMBER_FIELDS};
+use crate::persist::envelope::{DocKind, Document};
+use crate::persist::roi as roi_format;
+use crate::route::Page;
+use crate::ui::components::chart::CashflowChart;
+use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::storage::{new_id, now, Storage};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// `#/roi` and `#/roi/<id>`.
+#[component]
+pub fn RoiPage(
+    /// The saved model to open, if any.
+    id: Option<String>,
+) -> impl IntoView {
+    match id {
+        None => view! { <RoiStart /> }.into_any(),
+        Some(id) => {
+            let storage = expect_context::<Storage>();
+            match untrack(|| storage.load(&id)) {
+                Ok(doc) if doc.kind == DocKind::RoiModel => match roi_format::from_data(&doc.data) {
+                    Ok(model) => view! { <RoiEditor doc=doc model=model /> }.into_any(),
+                    Err(e) => missing(format!("This saved model could not be read: {e}.")),
+                },
+                Ok(_) => missing("That saved document is not an ROI model.".into()),
+                Err(_) => missing("There is no saved ROI model with this address in this browser. It may have been deleted, or saved in another browser.".into()),
+            }
+        }
+    }
+}
+
+fn missing(message: String) -> AnyView {
+    view! {
+        <section class="panel">
+            <h1>"ML project ROI"</h1>
+            <p role="alert">{message}</p>
+            <p>
+                <a class="button" href=Page::Roi(None).href()>
+                    "Start a new model"
+                </a>
+            </p>
+        </section>
+    }
+    .into_any()
+}
+
+fn go_to(page: &Page) {
+    let _ = window().location().set_hash(&page.to_string());
+}
+
+#[component]
+fn RoiStart() -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let error = RwSignal::new(None::<String>);
+    let create = move |model: RoiModel, name: String| {
+        let doc = Document::new(
+            new_id(),
+            DocKind::RoiModel,
+            name,
+            now(),
+            roi_format::to_data(&model),
+        );
+        match storage.save(doc) {
+            Ok(doc) => go_to(&Page::Roi(Some(doc.id))),
+            Err(e) => error.set(Some(format!("Could not create the model: {e}."))),
+        }
+    };
+    let saved = Memo::new(move |_| {
+        storage
+            .list()
+            .into_iter()
+            .filter(|d| d.kind == DocKind::RoiModel)
+            .collect::<Vec<_>>()
+    });
+    let examples = roi::examples()
+        .into_iter()
+        .map(|ex| {
+            let model = ex.model.clone();
+            let name = ex.name.to_string();
+            view! {
+                <li class="card">
+                    <div class="card__link">
+                        <h3 class="card__title">{ex.name}</h3>
+                        <p class="card__summary">{ex.description}</p>
+                        <button
+                            class="button"
+                            on:click=move |_| create(model.clone(), name.clone())
+                            aria-label=format!("Start from this example: {}", ex.name)
+                        >
+                            "Start from this example"
+                        </button>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="hero">
+            <h1>"ML project ROI"</h1>
+            <p class="lede">
+                "Is this ML project worth it? Enter what it costs to build, run and maintain, and what it earns or saves; read its NPV, IRR, payback and cash flow as you type."
+            </p>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p role="alert" class="field__error">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+            <p>
+                <button
+                    class="button"
+                    on:click=move |_| create(RoiModel::default(), "Untitled ML project".into())
+                >
+                    "Start a blank model"
+                </button>
+            </p>
+        </section>
+        <Show when=move || !saved.with(Vec::is_empty)>
+            <section aria-labelledby="saved-models-heading" class="panel">
+                <h2 id="saved-models-heading">"Your saved models"</h2>
+                <ul>
+                    <For
+                        each=move || saved.get()
+                        key=|d| (d.id.clone(), d.name.clone())
+                        children=|d| {
+                            view! {
+                                <li>
+                                    <a href=Page::Roi(Some(d.id.clone()))
+                                        .href()>{d.name.clone()}</a>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </section>
+        </Show>
+        <section aria-labelledby="examples-heading">
+            <h2 id="examples-heading">"Examples to start from"</h2>
+            <ul class="cards">{examples}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let doc = StoredValue::new(doc);
+    let name = RwSignal::new(doc.with_value(|d| d.name.clone()));
+    let model = RwSignal::new(model);
+    let errors: FieldErrors = RwSignal::new(BTreeMap::new());
+    let save_state = RwSignal::new(None::<Result<(), String>>);
+
+    // Save every change (the model only ever holds valid values).
+    Effect::new(move |prev: Option<()>| {
+        let m = model.get();
+        let n = name.get();
+        if prev.is_none() {
+            return;
+        }
+        let mut d = doc.get_value();
+        d.name = if n.trim().is_empty() {
+            "Untitled ML project".into()
+        } else {
+            n
+        };
+        d.data = roi_format::to_data(&m);
+        let result = storage.save(d).map(|_| ()).map_err(|e| e.to_string());
+        save_state.set(Some(result));
+    });
+
+    let results = Memo::new(move |_| model.with(|m| m.evaluate()));
+    let currency = Signal::derive(move || {
+        model.with(|m| format::symbol(&m.money.currency).trim().to_string())
+    });
+
+    let sections = Section::ALL
+        .into_iter()
+        .map(|section| {
+            let fields = FIELDS
+                .iter()
+                .filter(|f| f.section == section)
+                .map(|f| {
+                    let f = *f;
+                    let unit = Signal::derive(move || f.unit.label(&currency.get()));
+                    view! {
+                        <NumberField
+                            id=format!("roi-{}", f.id)
+                            label=f.label.to_string()
+                            unit=unit
+                            help=f.help
+                            kind=f.unit.kind()
+                            value=model.with_untracked(|m| (f.get)(m))
+                            check=Callback::new(move |v| f.check(v))
+                            on_valid=Callback::new(move |v| model.update(|m| (f.set)(m, v)))
+                            errors=errors
+                        />
+                    }
+                })
+                .collect_view();
+            let extra =
+                (section == Section::Money).then(|| view! { <CurrencySelect model=model /> });
+            view! {
+                <fieldset class="form-section">
+                    <legend>{section.title()}</legend>
+                    <div class="form-grid">{extra} {fields}</div>
+                </fieldset>
+            }
+        })
+        .collect::<Vec<_>>();
+    let mut sections = sections.into_iter();
+    let money_section = sections.next();
+    let rest = sections.collect_view();
+
+    view! {
+        <div class="roi">
+            <header class="roi__header">
+                <h1>"ML project ROI"</h1>
+                <div class="field field--name">
+                    <label class="field__label" for="roi-name">
+                        "Model name"
+                    </label>
+                    <input
+                        id="roi-name"
+                        class="field__input"
+                        type="text"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </div>
+                <p class="save-state" role="status">
+                    {move || match save_state.get() {
+                        None => "Saved in this browser.".to_string(),
+                        Some(Ok(())) => "All changes saved in this browser.".to_string(),
+                        Some(Err(e)) => format!("Not saved: {e}."),
+                    }}
+                </p>
+            </header>
+            <div class="roi__layout">
+                <form
+                    class="roi__form"
+                    on:submit=|ev| ev.prevent_default()
+                    aria-label="Model inputs"
+                >
+                    {money_section}
+                    <TeamEditor model=model errors=errors currency=currency />
+                    {rest}
+                </form>
+                <ResultsPanel results=results errors=errors model=model />
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn CurrencySelect(model: RwSignal<RoiModel>) -> impl IntoView {
+    let current = model.with_untracked(|m| m.money.currency.clone());
+    let options = CURRENCIES
+        .iter()
+        .map(|(code, symbol)| {
+            let selected = *code == current;
+            view! {
+                <option value=*code selected=selected>
+                    {format!("{code} ({})", symbol.trim())}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label class="field__label" for="roi-currency">
+                "Currency"
+            </label>
+            <select
+                id="roi-currency"
+                class="field__input"
+                on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    model.update(|m| m.money.currency = code);
+                }
+            >
+                {options}
+            </select>
+            <p class="field__help">"Used for every amount; no conversion is made."</p>
+        </div>
+    }
+}
+
+#[component]
+fn TeamEditor(
+    model: RwSignal<RoiModel>,
+    errors: FieldErrors,
+    currency: Signal<String>,
+) -> impl IntoView {
+    // Rows keyed by a local serial so that removing one keeps the others' text.
+    let next = StoredValue::new(model.with_untracked(|m| m.team.len()));
+    let rows = RwSignal::new((0..model.with_untracked(|m| m.team.len())).collect::<Vec<usize>>());
+    let index_of = move |key: usize| rows.with_untracked(|r| r.iter().position(|k| *k == key));
+
+    let add = move |_| {
+        let key = next.get_value();
+        next.set_value(key + 1);
+        model.update(|m| {
+            m.team.push(TeamMember {
+                role: "New role".into(),
+                headcount: 1.0,
+                monthly_cost: 10_000.0,
+                months: 3.0,
+            })
+        });
+        rows.update(|r| r.push(key));
+    };
+
+    view! {
+        <fieldset class="form-section">
+            <legend>"Development team"</legend>
+            <p class="field__help">
+                "Each role on the build: how many people, their fully loaded monthly cost, and how many months from the start they work on it. The model goes live when the longest assignment ends."
+            </p>
+            <For
+                each=move || rows.get()
+                key=|k| *k
+                children=move |key| {
+                    let i = index_of(key).unwrap_or(0);
+                    let member = model
+                        .with_untracked(|m| m.team.get(i).cloned())
+                        .unwrap_or(TeamMember {
+                            role: String::new(),
+                            headcount: 0.0,
+                            monthly_cost: 0.0,
+                            months: 0.0,
+                        });
+                    let role = RwSignal::new(member.role.clone());
+                    let role_id = format!("team-{key}-role");
+                    let fields = MEMBER_FIELDS
+                        .iter()
+                        .map(|f| {
+                            let f = *f;
+                            let unit = Signal::derive(move || f.unit.label(&currency.get()));
+                            view! {
+                                <NumberField
+                                    id=format!("team-{key}-{}", f.id)
+                                    label=Signal::derive(move || {
+                                        format!("{} ({})", f.label, role.get())
+                                    })
+                                    unit=unit
+                                    help=f.help
+                                    kind=f.unit.kind()
+                                    value=(f.get)(&member)
+                                    check=Callback::new(move |v| f.check(v))
+                                    on_valid=Callback::new(move |v| {
+                                        if let Some(i) = index_of(key) {
+                                            model
+                                                .update(|m| {
+                                                    if let Some(p) = m.team.get_mut(i) {
+                                                        (f.set)(p, v)
+                                                    }
+                                                });
+                                        }
+                                    })
+                                    errors=errors
+                                />
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="team-row">
+                            <div class="field">
+                                <label class="field__label" for=role_id.clone()>
+                                    "Role"
+                                </label>
+                                <input
+                                    id=role_id.clone()
+                                    class="field__input"
+                                    type="text"
+                                    prop:value=move || role.get()
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        role.set(v.clone());
+                                        if let Some(i) = index_of(key) {
+                                            model
+                                                .update(|m| {
+                                                    if let Some(p) = m.team.get_mut(i) {
+                                                        p.role = v;
+                                                    }
+                                                });
+                                        }
+                                    }
+                                />
+                            </div>
+                            {fields}
+                            <button
+                                type="button"
+                                class="button button--quiet"
+                                aria-label=move || format!("Remove the role {}", role.get())
+                                on:click=move |_| {
+                                    if let Some(i) = index_of(key) {
+                                        model
+                                            .update(|m| {
+                                                m.team.remove(i);
+                                            });
+                                        rows.update(|r| {
+                                            r.remove(i);
+                                        });
+                                    }
+                                }
+                            >
+                                "Remove"
+                            </button>
+                        </div>
+                    }
+                }
+            />
+            <button type="button" class="button button--quiet" on:click=add>
+                "Add a role"
+            </button>
+        </fieldset>
+    }
+}
+
+fn figure(
+    label: &'static str,
+    value: Result<String, String>,
+    note: Option<&'static str>,
+) -> impl IntoView {
+    let (text, unavailable) = match value {
+        Ok(v) => (v, false),
+        Err(why) => (format!("Not available: {why}."), true),
+    };
+    view! {
+        <div class="figure" class:figure--unavailable=unavailable>
+            <dt>{label}</dt>
+            <dd>{text}</dd>
+            {note.map(|n| view! { <dd class="figure__note">{n}</dd> })}
+        </div>
+    }
+}
+
+#[component]
+fn ResultsPanel(
+    results: Memo<Result<RoiResults, Vec<roi::InvalidInput>>>,
+    errors: FieldErrors,
+    model: RwSignal<RoiModel>,
+) -> impl IntoView {
+    let currency = move || model.with(|m| m.money.currency.clone());
+    let body = move || {
+        let field_errors = errors.get();
+        if !field_errors.is_empty() {
+            let n = field_errors.len();
+            return view! {
+                <div class="results__unavailable" role="alert">
+                    <p>
+                        {format!(
+                            "Results are unavailable while {} {} not valid. Fix the highlighted {} to see them again.",
+                            n,
+                            if n == 1 { "input is" } else { "inputs are" },
+                            if n == 1 { "field" } else { "fields" },
+                        )}
+                    </p>
+                </div>
+            }
+            .into_any();
+        }
+        match results.get() {
+            Err(invalid) => view! {
+                <div class="results__unavailable" role="alert">
+                    <p>"Results are unavailable because some saved values are out of range:"</p>
+                    <ul>
+                        {invalid
+                            .into_iter()
+                            .map(|i| view! { <li>{format!("{}: {}", i.field, i.message)}</li> })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+            .into_any(),
+            Ok(r) => {
+                let c = currency();
+                let money = |v: f64| format::money(v, &c);
+                let months = |m: Option<f64>, why: &str| {
+                    m.map(format::months).ok_or_else(|| why.to_string())
+                };
+                let horizon_note =
+                    "the cumulative cash flow does not turn positive within the horizon";
+                let chart = CumulativeChart {
+                    cumulative: r.cumulative.clone(),
+                    break_even: r.payback_months,
+                    currency: c.clone(),
+                };
+                let description = format!(
+                    "Cumulative cash flow by month, from {} at the start to {} after month {}{}.",
+                    money(r.cumulative.first().copied().unwrap_or(0.0)),
+                    money(r.cumulative.last().copied().unwrap_or(0.0)),
+                    r.cumulative.len().saturating_sub(1),
+                    match r.payback_months {
+                        Some(p) => format!("; it breaks even at month {p:.1}"),
+                        None => "; it does not break even".into(),
+                    },
+                );
+                let years = r
+                    .years
+                    .iter()
+                    .map(|y| {
+                        view! {
+                            <tr>
+                                <th scope="row">{format!("Year {}", y.year)}</th>
+                                <td class="num">{money(y.cost)}</td>
+                                <td class="num">{money(y.benefit)}</td>
+                                <td class="num">{money(y.tax)}</td>
+                                <td class="num">{money(y.net)}</td>
+                                <td class="num">{money(y.cumulative)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <dl class="figures">
+                        {figure("Net present value", r.npv.clone().map(money), None)}
+                        {figure("IRR (annual)", r.irr_annual.clone().map(format::percent), None)}
+                        {figure(
+                            "MIRR (annual)",
+                            r.mirr_annual.clone().map(format::percent),
+                            Some("Costs financed and returns reinvested at the discount rate."),
+                        )} {figure("ROI", r.roi_percent.clone().map(|v| format!("{v:.1}%")), None)}
+                        {figure("Payback", months(r.payback_months, horizon_note), None)}
+                        {figure(
+                            "Discounted payback",
+                            months(r.discounted_payback_months, horizon_note),
+                            None,
+                        )}
+                        {figure(
+                            "Break-even month",
+                            r
+                                .break_even_month
+                                .map(|m| format!("Month {m}"))
+                                .ok_or_else(|| horizon_note.to_string()),
+                            None,
+                        )}
+                        {figure(
+                            "Benefit-cost ratio",
+                            r.benefit_cost_ratio.clone().map(|v| format!("{v:.2}")),
+                            None,
+                        )} {figure("Total cost of ownership", Ok(money(r.total_cost)), None)}
+                        {figure("Total benefit", Ok(money(r.total_benefit)), None)}
+                        {figure(
+                            "Net benefit",
+                            Ok(money(r.net_benefit)),
+                            Some("After tax, undiscounted."),
+                        )}
+                    </dl>
+                    <figure class="chart-figure">
+                        <CashflowChart data=Some(chart) description=description.clone() />
+                        <figcaption>{description}</figcaption>
+                    </figure>
+                    <div
+                        class="table-wrap"
+                        tabindex="0"
+                        role="region"
+                        aria-label="Year by year table"
+                    >
+                        <table class="table">
+                            <caption>"Year by year"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Year"</th>
+                                    <th scope="col" class="num">
+                                        "Cost"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Benefit"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Tax"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Net"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Cumulative"
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>{years}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    };
+    // Focusable: on wide screens the panel scrolls on its own.
+    view! {
+        <section class="roi__results panel" aria-labelledby="results-heading" tabindex="0">
+            <h2 id="results-heading">"Results"</h2>
+            {body}
+        </section>
+    }
+}
