@@ -1,0 +1,44 @@
+//! Criterion benchmarks: evaluating a 10-year monthly ROI model, and irr on
+//! 120 monthly flows. Run with `cargo bench --bench finance` (native only).
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use criterion::{black_box, criterion_group, Criterion};
+    use sextant::domain::roi::examples;
+    use sextant::finance;
+
+    fn bench(c: &mut Criterion) {
+        let mut model = examples()[0].model.clone();
+        model.horizon_years = 10;
+        c.bench_function("evaluate a 10-year monthly model", |b| {
+            b.iter(|| black_box(&model).evaluate())
+        });
+
+        let flows = model
+            .evaluate()
+            .map(|r| r.flows[..120].to_vec())
+            .unwrap_or_default();
+        c.bench_function("irr of 120 monthly flows", |b| {
+            b.iter(|| finance::irr(black_box(&flows)))
+        });
+
+        let two_roots: Vec<f64> = (0..120)
+            .map(|t| match t {
+                0 => -1000.0,
+                119 => -2500.0,
+                _ => 40.0,
+            })
+            .collect();
+        c.bench_function("irr_all of 120 flows with two sign changes", |b| {
+            b.iter(|| finance::irr_all(black_box(&two_roots)))
+        });
+    }
+
+    criterion_group!(benches, bench);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(native::benches);
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
