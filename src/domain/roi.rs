@@ -678,15 +678,27 @@ impl RoiModel {
             Err("there are no costs to return on".into())
         };
         let npv = finance::npv(rate, &flows).map_err(why);
-        let roots = finance::irr_all(&flows);
-        let irr_annual = finance::irr(&flows)
-            .map_err(why)
-            .and_then(|r| finite_or(annual(r), "the rate is too large to show"));
-        let irr_roots_annual = roots
+        // One root search serves both the IRR and the multiple-root explanation.
+        let irr = finance::irr(&flows);
+        let roots = match &irr {
+            Ok(r) => vec![*r],
+            Err(FinanceError::MultipleRoots(all)) => all.clone(),
+            Err(_) => Vec::new(),
+        };
+        let irr_roots_annual: Vec<f64> = roots
             .iter()
             .map(|r| annual(*r))
             .filter(|r| r.is_finite())
             .collect();
+        let irr_annual = match irr {
+            Ok(r) => finite_or(annual(r), "the rate is too large to show"),
+            Err(FinanceError::MultipleRoots(_)) => Err(format!(
+                "the cash flows change sign more than once, so {} rates make the NPV zero ({} a year); no single IRR describes this project, so judge it by NPV and MIRR",
+                irr_roots_annual.len(),
+                irr_roots_annual.iter().map(|r| format!("{:.1}%", r * 100.0)).collect::<Vec<_>>().join(", ")
+            )),
+            Err(e) => Err(why(e)),
+        };
         let mirr_annual = finance::mirr(&flows, rate, rate)
             .map_err(why)
             .and_then(|r| finite_or(annual(r), "the rate is too large to show"));
