@@ -29,10 +29,19 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
-  webServer: {
-    command: "node e2e/serve.mjs --port 4173 --base /tools/sextant/",
-    url: "http://127.0.0.1:4173/tools/sextant/",
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: "node e2e/serve.mjs --port 4173 --base /tools/sextant/",
+      url: "http://127.0.0.1:4173/tools/sextant/",
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // A wiki-like host page on another origin, for the embedding test.
+      command: "node e2e/serve.mjs --port 4175 --base /wiki/ --dir e2e/host",
+      url: "http://127.0.0.1:4175/wiki/",
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -59,6 +59,8 @@ pub enum Page {
     AutomationRoi,
     /// Everything stored in this browser.
     Saved,
+    /// A document carried in the link itself (`#/s/v1.…`), shown read-only.
+    Shared(String),
     /// Anything else: the path that was asked for.
     NotFound(String),
 }
@@ -96,6 +98,7 @@ impl Route {
             ["portfolio"] => Page::Portfolio,
             ["automation-roi"] => Page::AutomationRoi,
             ["saved"] => Page::Saved,
+            ["s", payload] => Page::Shared((*payload).to_string()),
             _ => Page::NotFound(path.to_string()),
         };
         Route { page, embed }
@@ -130,6 +133,7 @@ impl fmt::Display for Page {
             Page::Portfolio => write!(f, "/portfolio"),
             Page::AutomationRoi => write!(f, "/automation-roi"),
             Page::Saved => write!(f, "/saved"),
+            Page::Shared(payload) => write!(f, "/s/{payload}"),
             Page::NotFound(path) => write!(f, "{path}"),
         }
     }
@@ -174,6 +178,11 @@ mod tests {
         check("#/portfolio", Page::Portfolio, false);
         check("#/automation-roi", Page::AutomationRoi, false);
         check("#/saved?embed=1", Page::Saved, true);
+        check(
+            "#/s/v1.abc-_x?embed=1",
+            Page::Shared("v1.abc-_x".into()),
+            true,
+        );
     }
 
     #[test]
@@ -202,6 +211,7 @@ mod tests {
             Page::Portfolio,
             Page::AutomationRoi,
             Page::Saved,
+            Page::Shared("v1.eJyrVg".into()),
         ];
         for page in pages {
             for embed in [false, true] {

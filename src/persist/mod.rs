@@ -7,6 +7,7 @@
 
 pub mod envelope;
 pub mod roi;
+pub mod share;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -5,7 +5,9 @@
 
 pub mod components;
 pub mod download;
+pub mod export;
 pub mod pages;
+pub mod share;
 pub mod storage;
 
 use crate::domain::catalog;
@@ -16,6 +18,7 @@ use storage::{Notices, Storage};
 /// Mounts the app on `<body>` and removes the loading message.
 pub fn mount() {
     leptos::mount::mount_to_body(App);
+    share::report_height_when_framed();
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         if let Some(boot) = document.get_element_by_id("boot") {
             boot.remove();
@@ -52,6 +55,7 @@ pub fn App() -> impl IntoView {
                     "Sextant: ML engineering self-assessments and ROI calculators".to_string()
                 }
                 Page::Saved => "Saved in this browser · Sextant".to_string(),
+                Page::Shared(_) => "Shared with you · Sextant".to_string(),
                 _ => "Page not found · Sextant".to_string(),
             },
         };

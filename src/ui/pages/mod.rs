@@ -4,6 +4,7 @@ pub mod home;
 pub mod not_found;
 pub mod roi;
 pub mod saved;
+pub mod shared;
 pub mod unavailable;
 
 use crate::domain::catalog;
@@ -16,6 +17,7 @@ pub fn render(page: Page) -> AnyView {
         Page::Home => home::HomePage().into_any(),
         Page::Saved => saved::SavedPage().into_any(),
         Page::Roi(id) => roi::RoiPage(roi::RoiPageProps { id }).into_any(),
+        Page::Shared(payload) => shared::SharedPage(shared::SharedPageProps { payload }).into_any(),
         Page::NotFound(path) => {
             not_found::NotFoundPage(not_found::NotFoundPageProps { path }).into_any()
         }

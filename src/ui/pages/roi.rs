@@ -7,9 +7,13 @@ use crate::domain::format::{self, CURRENCIES};
 use crate::domain::roi::{self, RoiModel, RoiResults, Section, TeamMember, FIELDS, MEMBER_FIELDS};
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::roi as roi_format;
+use crate::persist::share::Shared;
 use crate::route::Page;
 use crate::ui::components::chart::CashflowChart;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::download::download_text;
+use crate::ui::export::file_stem;
+use crate::ui::share::SharePanel;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -181,6 +185,11 @@ fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
     });
 
     let results = Memo::new(move |_| model.with(|m| m.evaluate()));
+    let shared = Signal::derive(move || Shared {
+        kind: DocKind::RoiModel,
+        name: name.get(),
+        data: roi_format::to_data(&model.get()),
+    });
     let currency = Signal::derive(move || {
         model.with(|m| format::symbol(&m.money.currency).trim().to_string())
     });
@@ -259,7 +268,44 @@ fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
                 </form>
                 <ResultsPanel results=results errors=errors model=model />
             </div>
+            <SharePanel shared=shared />
+            <ExportPanel name=name results=results />
         </div>
+    }
+}
+
+#[component]
+fn ExportPanel(
+    name: RwSignal<String>,
+    results: Memo<Result<RoiResults, Vec<roi::InvalidInput>>>,
+) -> impl IntoView {
+    let csv = move |_| {
+        if let Ok(r) = results.get_untracked() {
+            let text = roi::cash_flow_csv(&r);
+            let file = format!("{}-cash-flows.csv", file_stem(&name.get_untracked()));
+            let _ = download_text(&file, "text/csv", &text);
+        }
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <section class="panel no-print" aria-labelledby="export-heading">
+            <h2 id="export-heading">"Export"</h2>
+            <div class="actions">
+                <button
+                    class="button button--quiet"
+                    type="button"
+                    on:click=csv
+                    disabled=move || results.with(|r| r.is_err())
+                >
+                    "Download monthly cash flows (CSV)"
+                </button>
+                <button class="button button--quiet" type="button" on:click=print>
+                    "Print or save as PDF"
+                </button>
+            </div>
+        </section>
     }
 }
 
@@ -447,8 +493,9 @@ fn figure(
     }
 }
 
+/// The results of a model: key figures, the chart and the year table.
 #[component]
-fn ResultsPanel(
+pub fn ResultsPanel(
     results: Memo<Result<RoiResults, Vec<roi::InvalidInput>>>,
     errors: FieldErrors,
     model: RwSignal<RoiModel>,
@@ -475,7 +522,7 @@ fn ResultsPanel(
         match results.get() {
             Err(invalid) => view! {
                 <div class="results__unavailable" role="alert">
-                    <p>"Results are unavailable because some saved values are out of range:"</p>
+                    <p>"Results are unavailable because some values are out of range:"</p>
                     <ul>
                         {invalid
                             .into_iter()

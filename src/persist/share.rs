@@ -1,0 +1,238 @@
+//! Share links: a whole document in the URL fragment (`#/s/v1.…`), which
+//! browsers never send to a server.
+//!
+//! Format 1: `v1.` then base64url (no padding) of zlib-compressed JSON
+//! `{"kind":…,"name":…,"data":…}`, where `data` is the document's own
+//! versioned payload, exactly as stored. zlib's Adler-32 checksum catches
+//! altered links; the decoded size is capped so that a crafted link cannot
+//! exhaust memory. Every format that ever shipped stays readable: a new
+//! format gets a new prefix and a branch in [`decode`].
+
+use super::envelope::DocKind;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+
+/// Largest decoded payload accepted, in bytes.
+pub const MAX_DECODED: usize = 256 * 1024;
+/// Longest link text accepted before decoding, in characters.
+pub const MAX_LINK: usize = 64 * 1024;
+/// Longest document name kept from a link.
+pub const MAX_NAME: usize = 200;
+/// Links longer than this are mangled by many wikis and chat tools; the
+/// interface offers a file instead.
+pub const COMFORTABLE_LENGTH: usize = 2000;
+
+/// What a share link carries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Shared {
+    /// The kind of document.
+    pub kind: DocKind,
+    /// Its name.
+    pub name: String,
+    /// The document's payload, in its stored format.
+    pub data: Value,
+}
+
+/// Why a link cannot be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// Empty, or not a Sextant share link at all.
+    NotALink,
+    /// Made by a newer Sextant.
+    UnknownVersion(String),
+    /// Characters that cannot appear in a link of ours: cut or altered.
+    NotBase64,
+    /// Decodes, but the content is damaged: truncated or altered.
+    Damaged,
+    /// Would decode to more than [`MAX_DECODED`] bytes.
+    TooLarge,
+    /// Decodes, but is not a document.
+    NotADocument(String),
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::NotALink => write!(f, "this is not a Sextant share link"),
+            ShareError::UnknownVersion(v) => write!(
+                f,
+                "this link was made by a newer version of Sextant (format {v}); open it with the version that made it"
+            ),
+            ShareError::NotBase64 => write!(
+                f,
+                "the link contains characters a Sextant link never has, so it was probably cut short or changed when it was copied"
+            ),
+            ShareError::Damaged => write!(
+                f,
+                "the link is damaged: it was probably cut short or changed when it was copied, so its checksum does not match"
+            ),
+            ShareError::TooLarge => write!(f, "the link holds more data than Sextant accepts"),
+            ShareError::NotADocument(why) => write!(f, "the link does not hold a document Sextant can read ({why})"),
+        }
+    }
+}
+
+/// Encodes a document into the part of a link after `#/s/`.
+pub fn encode(shared: &Shared) -> String {
+    let json = serde_json::to_vec(shared).unwrap_or_default();
+    let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 10);
+    format!("v1.{}", URL_SAFE_NO_PAD.encode(compressed))
+}
+
+/// Decodes a link payload; never panics, whatever the input.
+pub fn decode(text: &str) -> Result<Shared, ShareError> {
+    let text = text.trim();
+    if text.is_empty() || text.len() > MAX_LINK {
+        return Err(if text.is_empty() {
+            ShareError::NotALink
+        } else {
+            ShareError::TooLarge
+        });
+    }
+    let Some((version, body)) = text.split_once('.') else {
+        return Err(ShareError::NotALink);
+    };
+    match version {
+        "v1" => decode_v1(body),
+        v if v.len() <= 8
+            && v.starts_with('v')
+            && v[1..].bytes().all(|b| b.is_ascii_digit())
+            && v.len() > 1 =>
+        {
+            Err(ShareError::UnknownVersion(v[1..].to_string()))
+        }
+        _ => Err(ShareError::NotALink),
+    }
+}
+
+fn decode_v1(body: &str) -> Result<Shared, ShareError> {
+    let compressed = URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|_| ShareError::NotBase64)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&compressed, MAX_DECODED)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::Damaged,
+        })?;
+    let mut shared: Shared =
+        serde_json::from_slice(&json).map_err(|e| ShareError::NotADocument(e.to_string()))?;
+    if shared.name.chars().count() > MAX_NAME {
+        shared.name = shared.name.chars().take(MAX_NAME).collect();
+    }
+    Ok(shared)
+}
+
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::roi::examples;
+    use crate::persist::roi;
+    use proptest::prelude::*;
+
+    fn sample() -> Shared {
+        Shared {
+            kind: DocKind::RoiModel,
+            name: "Churn <b>model</b>".into(),
+            data: roi::to_data(&examples()[0].model),
+        }
+    }
+
+    #[test]
+    fn round_trips_and_is_short() {
+        let s = sample();
+        let link = encode(&s);
+        assert!(link.starts_with("v1."));
+        assert!(link
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
+        assert_eq!(decode(&link), Ok(s));
+        for ex in examples() {
+            let link = encode(&Shared {
+                kind: DocKind::RoiModel,
+                name: ex.name.into(),
+                data: roi::to_data(&ex.model),
+            });
+            println!("{}: {} characters", ex.id, link.len());
+            assert!(link.len() < 1000, "{}: {} characters", ex.id, link.len());
+        }
+    }
+
+    #[test]
+    fn bad_links_get_a_reason() {
+        let link = encode(&sample());
+        assert_eq!(decode(""), Err(ShareError::NotALink));
+        assert_eq!(decode("hello"), Err(ShareError::NotALink));
+        assert_eq!(
+            decode("v9.abc"),
+            Err(ShareError::UnknownVersion("9".into()))
+        );
+        assert_eq!(decode("v1.ab$cd"), Err(ShareError::NotBase64));
+        // Truncated.
+        let cut = &link[..link.len() - 10];
+        assert!(
+            matches!(
+                decode(cut),
+                Err(ShareError::Damaged | ShareError::NotBase64)
+            ),
+            "{:?}",
+            decode(cut)
+        );
+        // One character changed in the middle: the checksum or inflate catches it.
+        let mut bytes = link.clone().into_bytes();
+        let i = bytes.len() / 2;
+        bytes[i] = if bytes[i] == b'A' { b'B' } else { b'A' };
+        let altered = String::from_utf8(bytes).unwrap();
+        assert!(decode(&altered).is_err());
+        // Valid compression of something that is not a document.
+        let junk = format!(
+            "v1.{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(b"[1,2]", 6))
+        );
+        assert!(matches!(decode(&junk), Err(ShareError::NotADocument(_))));
+    }
+
+    #[test]
+    fn refuses_a_decompression_bomb() {
+        let bomb = vec![b' '; MAX_DECODED * 8];
+        let link = format!(
+            "v1.{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(&bomb, 10))
+        );
+        assert!(link.len() < 4000, "the bomb is small: {}", link.len());
+        assert_eq!(decode(&link), Err(ShareError::TooLarge));
+    }
+
+    #[test]
+    fn long_names_are_cut() {
+        let mut s = sample();
+        s.name = "x".repeat(5000);
+        assert_eq!(decode(&encode(&s)).unwrap().name.len(), MAX_NAME);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_random_text(text in ".{0,300}") {
+            let _ = decode(&text);
+        }
+
+        #[test]
+        fn never_panics_on_random_base64(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            let _ = decode(&format!("v1.{}", URL_SAFE_NO_PAD.encode(bytes)));
+        }
+
+        #[test]
+        fn never_panics_on_mutated_links(pos in 0usize..2000, byte in any::<u8>(), cut in 0usize..2000) {
+            let link = encode(&sample());
+            let mut bytes = link.into_bytes();
+            let p = pos % bytes.len();
+            bytes[p] = byte;
+            bytes.truncate(3 + cut % bytes.len());
+            let text = String::from_utf8_lossy(&bytes).to_string();
+            let _ = decode(&text);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! A document opened from a share link: shown read-only, with "save a copy"
+//! and "edit a copy". Opening a link never touches what the reader stored.
+
+use crate::domain::format;
+use crate::domain::roi::{RoiModel, FIELDS, MEMBER_FIELDS};
+use crate::persist::envelope::{DocKind, Document};
+use crate::persist::roi as roi_format;
+use crate::persist::share::{self, Shared};
+use crate::route::Page;
+use crate::ui::pages::roi::ResultsPanel;
+use crate::ui::storage::{new_id, now, Storage};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// `#/s/<payload>`.
+#[component]
+pub fn SharedPage(
+    /// The link payload after `#/s/`.
+    payload: String,
+) -> impl IntoView {
+    match share::decode(&payload) {
+        Err(e) => problem(format!("This share link cannot be opened: {e}.")),
+        Ok(shared) => match shared.kind {
+            DocKind::RoiModel => match roi_format::from_data(&shared.data) {
+                Ok(model) => view! { <SharedRoi shared=shared model=model /> }.into_any(),
+                Err(e) => problem(format!(
+                    "This share link cannot be opened: the model in it {e}."
+                )),
+            },
+            other => problem(format!(
+                "This link holds a {} document, which this version of Sextant cannot show yet.",
+                other.label().to_lowercase()
+            )),
+        },
+    }
+}
+
+fn problem(message: String) -> AnyView {
+    view! {
+        <section class="panel">
+            <h1>"Shared link"</h1>
+            <p role="alert">{message}</p>
+            <p>"Nothing stored in this browser was changed."</p>
+            <p>
+                <a class="button" href="#/">
+                    "Go to the home page"
+                </a>
+            </p>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn SaveCopy(shared: Shared, edit_page: fn(String) -> Page) -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let saved = RwSignal::new(None::<Result<String, String>>);
+    let shared = StoredValue::new(shared);
+    let save = move || {
+        let s = shared.get_value();
+        let doc = Document::new(new_id(), s.kind, s.name, now(), s.data);
+        storage.save(doc).map(|d| d.id).map_err(|e| e.to_string())
+    };
+    view! {
+        <div class="actions">
+            <button class="button" type="button" on:click=move |_| saved.set(Some(save()))>
+                "Save a copy to my browser"
+            </button>
+            <button
+                class="button button--quiet"
+                type="button"
+                on:click=move |_| match save() {
+                    Ok(id) => {
+                        let _ = window().location().set_hash(&edit_page(id).to_string());
+                    }
+                    Err(e) => saved.set(Some(Err(e))),
+                }
+            >
+                "Edit a copy"
+            </button>
+        </div>
+        <p class="save-state" role="status">
+            {move || match saved.get() {
+                None => ().into_any(),
+                Some(Ok(id)) => {
+                    view! {
+                        "Saved. "
+                        <a href=edit_page(id).href()>"Open your copy"</a>
+                    }
+                        .into_any()
+                }
+                Some(Err(e)) => format!("Not saved: {e}.").into_any(),
+            }}
+        </p>
+    }
+}
+
+#[component]
+fn SharedRoi(shared: Shared, model: RoiModel) -> impl IntoView {
+    let name = shared.name.clone();
+    let currency = model.money.currency.clone();
+    let unit_currency = format::symbol(&currency).trim().to_string();
+    let inputs = FIELDS
+        .iter()
+        .map(|f| {
+            let v = (f.get)(&model);
+            let shown = match f.unit.kind() {
+                crate::domain::input::NumberKind::Percent => format::percent(v),
+                crate::domain::input::NumberKind::Plain => {
+                    crate::domain::input::format_input(v, f.unit.kind())
+                }
+            };
+            view! {
+                <div class="figure">
+                    <dt>{f.label}</dt>
+                    <dd>{format!("{shown} ({})", f.unit.label(&unit_currency))}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let team = model
+        .team
+        .iter()
+        .map(|m| {
+            let cells = MEMBER_FIELDS
+                .iter()
+                .map(|f| view! { <td class="num">{crate::domain::input::format_input((f.get)(m), f.unit.kind())}</td> })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{m.role.clone()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let model = RwSignal::new(model);
+    let errors = RwSignal::new(BTreeMap::new());
+    view! {
+        <div class="roi">
+            <header class="roi__header">
+                <p class="badge">"Shared with you · read-only"</p>
+                <h1>{name}</h1>
+                <p class="field__help">
+                    "An ML project ROI model someone shared with you. It is not saved in your browser unless you save a copy; your own saved work is untouched."
+                </p>
+                <SaveCopy shared=shared edit_page=|id| Page::Roi(Some(id)) />
+            </header>
+            <div class="roi__layout">
+                <section class="panel" aria-labelledby="inputs-heading">
+                    <h2 id="inputs-heading">"Inputs"</h2>
+                    <dl class="figures">{inputs}</dl>
+                    <div
+                        class="table-wrap"
+                        tabindex="0"
+                        role="region"
+                        aria-label="Development team table"
+                    >
+                        <table class="table">
+                            <caption>"Development team"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Role"</th>
+                                    <th scope="col" class="num">
+                                        "Headcount"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Monthly cost"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Months on the build"
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>{team}</tbody>
+                        </table>
+                    </div>
+                </section>
+                <ResultsPanel
+                    results=Memo::new(move |_| model.with(|m| m.evaluate()))
+                    errors=errors
+                    model=model
+                />
+            </div>
+        </div>
+    }
+}
