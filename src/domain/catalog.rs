@@ -34,7 +34,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Skills),
                 title: "ML engineer skills",
                 summary: "Where you stand across technical, operational and people skills, and what to practise next.",
-                available: false,
+                available: true,
             },
         ),
         (
@@ -43,7 +43,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Readiness),
                 title: "ML project readiness",
                 summary: "Is the project ready to build or launch? Business fit, data, risk and the ML Test Score.",
-                available: false,
+                available: true,
             },
         ),
         (
@@ -52,7 +52,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Automation),
                 title: "Automation readiness",
                 summary: "Which pipeline stages to automate first, what it buys you and what still needs a person.",
-                available: false,
+                available: true,
             },
         ),
         (
@@ -61,7 +61,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Team),
                 title: "Team and stakeholder practices",
                 summary: "How well the team shares knowledge, resolves conflict and shows its value to stakeholders.",
-                available: false,
+                available: true,
             },
         ),
         (

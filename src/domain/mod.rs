@@ -4,8 +4,10 @@
 //! plotters; nothing panics on user input; every number returned is finite or
 //! an explicit error.
 
+pub mod assess;
 pub mod catalog;
 pub mod finance;
 pub mod format;
 pub mod input;
+pub mod packs;
 pub mod roi;

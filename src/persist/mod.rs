@@ -5,6 +5,7 @@
 //! is quarantined, never overwritten ([`store`]). Only [`web`] touches the
 //! browser's localStorage; everything else runs and is tested natively.
 
+pub mod assessment;
 pub mod envelope;
 pub mod roi;
 pub mod share;

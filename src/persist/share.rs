@@ -125,6 +125,74 @@ fn decode_v1(body: &str) -> Result<Shared, ShareError> {
     Ok(shared)
 }
 
+/// Why a file cannot be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not JSON at all.
+    NotJson,
+    /// JSON, but not a file Sextant wrote.
+    NotSextant,
+    /// Written by a newer Sextant.
+    TooNew,
+    /// A Sextant file whose content is damaged or out of range.
+    Invalid(String),
+    /// Larger than Sextant accepts.
+    TooLarge,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotJson => write!(f, "the file is not a Sextant export (it is not JSON)"),
+            ImportError::NotSextant => write!(f, "the file is JSON but not a Sextant export"),
+            ImportError::TooNew => write!(f, "the file was exported by a newer version of Sextant"),
+            ImportError::Invalid(why) => {
+                write!(f, "the file is a Sextant export but cannot be read: {why}")
+            }
+            ImportError::TooLarge => write!(f, "the file is larger than Sextant accepts"),
+        }
+    }
+}
+
+/// Reads an exported file: what "Download as a file" writes, or a stored
+/// document envelope. The payload is checked for its kind.
+pub fn import_file(text: &str) -> Result<Shared, ImportError> {
+    use super::envelope::{self, ReadError};
+    if text.len() > MAX_DECODED {
+        return Err(ImportError::TooLarge);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    let shared = if value.get("schema").is_some() {
+        match envelope::read(text) {
+            Ok(doc) => Shared {
+                kind: doc.kind,
+                name: doc.name,
+                data: doc.data,
+            },
+            Err(ReadError::TooNew(_)) => return Err(ImportError::TooNew),
+            Err(ReadError::Corrupt(why)) => return Err(ImportError::Invalid(why)),
+        }
+    } else {
+        serde_json::from_value::<Shared>(value).map_err(|_| ImportError::NotSextant)?
+    };
+    let checked = match shared.kind {
+        DocKind::RoiModel => super::roi::from_data(&shared.data).map(|_| ()),
+        DocKind::Assessment => super::assessment::from_data(&shared.data).map(|_| ()),
+        other => Err(ReadError::Corrupt(format!(
+            "{} documents cannot be imported by this version",
+            other.label()
+        ))),
+    };
+    match checked {
+        Ok(()) => Ok(Shared {
+            name: shared.name.chars().take(MAX_NAME).collect(),
+            ..shared
+        }),
+        Err(ReadError::TooNew(_)) => Err(ImportError::TooNew),
+        Err(ReadError::Corrupt(why)) => Err(ImportError::Invalid(why)),
+    }
+}
+
 // proptest is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -211,6 +279,39 @@ mod tests {
         let mut s = sample();
         s.name = "x".repeat(5000);
         assert_eq!(decode(&encode(&s)).unwrap().name.len(), MAX_NAME);
+    }
+
+    #[test]
+    fn imports_exports_and_envelopes_and_refuses_the_rest() {
+        let s = sample();
+        assert_eq!(
+            import_file(&serde_json::to_string(&s).unwrap()),
+            Ok(s.clone())
+        );
+        let doc = crate::persist::envelope::Document::new(
+            "a",
+            DocKind::RoiModel,
+            "Stored",
+            1.0,
+            s.data.clone(),
+        );
+        assert_eq!(
+            import_file(&crate::persist::envelope::write(&doc))
+                .unwrap()
+                .name,
+            "Stored"
+        );
+        assert_eq!(import_file("not json"), Err(ImportError::NotJson));
+        assert_eq!(import_file("[1]"), Err(ImportError::NotSextant));
+        let mut newer = serde_json::to_value(&s).unwrap();
+        newer["data"]["v"] = 5.into();
+        assert_eq!(import_file(&newer.to_string()), Err(ImportError::TooNew));
+        let mut broken = serde_json::to_value(&s).unwrap();
+        broken["data"]["model"]["horizon_years"] = "ten".into();
+        assert!(matches!(
+            import_file(&broken.to_string()),
+            Err(ImportError::Invalid(_))
+        ));
     }
 
     proptest! {

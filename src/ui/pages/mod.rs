@@ -1,5 +1,6 @@
 //! One page a file; [`render`] picks the page for a route.
 
+pub mod assess;
 pub mod home;
 pub mod not_found;
 pub mod roi;
@@ -16,6 +17,9 @@ pub fn render(page: Page) -> AnyView {
     match page {
         Page::Home => home::HomePage().into_any(),
         Page::Saved => saved::SavedPage().into_any(),
+        Page::Assessment(kind) => {
+            assess::AssessmentPage(assess::AssessmentPageProps { kind }).into_any()
+        }
         Page::Roi(id) => roi::RoiPage(roi::RoiPageProps { id }).into_any(),
         Page::Shared(payload) => shared::SharedPage(shared::SharedPageProps { payload }).into_any(),
         Page::NotFound(path) => {

@@ -1,12 +1,14 @@
 //! Everything Sextant stored in this browser: open, rename, duplicate,
 //! delete, download what was set aside, delete all.
 
-use crate::persist::envelope::DocKind;
+use crate::persist::envelope::{DocKind, Document};
 use crate::persist::store::Summary;
 use crate::route::Page;
 use crate::ui::download::download_text;
 use crate::ui::storage::Storage;
+use crate::ui::storage::{new_id, now};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn when(ms: f64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
@@ -147,6 +149,83 @@ fn SavedRow(doc: Summary) -> impl IntoView {
     }
 }
 
+/// Imports a file exported by Sextant as a new document; never replaces one.
+#[component]
+fn ImportFile() -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let outcome = RwSignal::new(None::<Result<(String, Option<Page>), String>>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        if file.size() > crate::persist::share::MAX_DECODED as f64 {
+            outcome.set(Some(Err(
+                crate::persist::share::ImportError::TooLarge.to_string()
+            )));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let result = match text {
+                None => Err("the file could not be read".to_string()),
+                Some(text) => crate::persist::share::import_file(&text)
+                    .map_err(|e| e.to_string())
+                    .and_then(|s| {
+                        let doc = Document::new(new_id(), s.kind, s.name, now(), s.data);
+                        storage
+                            .save(doc)
+                            .map(|d| (d.name.clone(), page_for(d.kind, &d.id)))
+                            .map_err(|e| e.to_string())
+                    }),
+            };
+            outcome.set(Some(result));
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="import-heading">
+            <h2 id="import-heading">"Import a file"</h2>
+            <p>
+                "Open a file downloaded from Sextant (a model or an assessment). It is added as a new document; nothing you have is replaced."
+            </p>
+            <label class="field__label" for="import-file">
+                "File to import"
+            </label>
+            <input
+                id="import-file"
+                type="file"
+                accept=".json,application/json"
+                on:change=on_change
+            />
+            <p role="status">
+                {move || match outcome.get() {
+                    None => ().into_any(),
+                    Some(Ok((name, page))) => {
+                        view! {
+                            {format!("Imported “{name}”. ")}
+                            {page.map(|p| view! { <a href=p.href()>"Open it"</a> })}
+                        }
+                            .into_any()
+                    }
+                    Some(Err(e)) => {
+                        view! { <span class="field__error">{format!("Not imported: {e}.")}</span> }
+                            .into_any()
+                    }
+                }}
+            </p>
+        </section>
+    }
+}
+
 /// The list of saved documents.
 #[component]
 pub fn SavedPage() -> impl IntoView {
@@ -238,6 +317,7 @@ pub fn SavedPage() -> impl IntoView {
                 </ul>
             </section>
         </Show>
+        <ImportFile />
         <section class="panel panel--danger" aria-labelledby="delete-all-heading">
             <h2 id="delete-all-heading">"Delete all my data"</h2>
             <p>

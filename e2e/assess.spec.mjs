@@ -1,0 +1,98 @@
+// Guided self-assessments: the skills assessment completed by keyboard alone,
+// resumed after a reload, and scored on the page.
+import { test, expect, open } from "./fixtures.mjs";
+
+/** Answers every question of the current step with level 3, by keyboard, then presses Next. */
+async function answerStepByKeyboard(page) {
+  const groups = await page.locator("fieldset.question").count();
+  // Focus starts on the step heading; Tab enters the first radio group.
+  await page.locator("#step-heading").focus();
+  for (let g = 0; g < groups; g++) {
+    await page.keyboard.press("Tab");
+    await expect(page.locator("fieldset.question input:focus")).toHaveCount(1);
+    await page.keyboard.press("Space"); // level 1
+    await page.keyboard.press("ArrowDown"); // level 2
+    await page.keyboard.press("ArrowDown"); // level 3
+  }
+  // On to "Next": Tab past the other buttons.
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === "Next") break;
+  }
+  await page.keyboard.press("Enter");
+}
+
+test("the skills assessment by keyboard alone: resume after reload, review, results", async ({ page, axe }) => {
+  await open(page, "#/assess/skills");
+  await expect(page.getByRole("heading", { level: 1, name: "ML engineer skills" })).toBeVisible();
+  await axe();
+  await page.getByRole("button", { name: "Start the assessment" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Step 1 of 10")).toBeVisible();
+  await axe();
+
+  for (let step = 1; step <= 4; step++) {
+    await answerStepByKeyboard(page);
+    await expect(page.getByText(`Step ${step + 1} of 10`)).toBeVisible();
+  }
+  const progress = await page.getByText(/\d+ of \d+ answered/).innerText();
+
+  // A reload resumes where the person left off, answers kept.
+  await page.reload();
+  await expect(page.getByText("Step 5 of 10")).toBeVisible();
+  await expect(page.getByText(/\d+ of \d+ answered/)).toHaveText(progress);
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.getByText("Step 4 of 10")).toBeVisible();
+  const checked = await page.locator("fieldset.question input:checked").count();
+  expect(checked).toBe(await page.locator("fieldset.question").count());
+  await page.getByRole("button", { name: "Next" }).click();
+
+  for (let step = 5; step <= 9; step++) {
+    await answerStepByKeyboard(page);
+  }
+  await expect(page.getByRole("heading", { name: "Review your answers" })).toBeVisible();
+  await expect(page.getByText("You answered every question.")).toBeVisible();
+  await page.getByRole("button", { name: "Finish and see results" }).focus();
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { name: "Your results" })).toBeVisible();
+  // Every answer at level 3 of 1-5 is 50 on 0-100, in every area and overall.
+  const overall = page.locator(".figure").filter({ hasText: "Overall" });
+  await expect(overall.locator("dd").first()).toHaveText("50");
+  const rows = page.getByRole("table").locator("tbody tr");
+  await expect(rows).toHaveCount(9);
+  for (let i = 0; i < 9; i++) await expect(rows.nth(i).locator("td").first()).toHaveText("50");
+  await expect(page.getByRole("heading", { name: /Largest growth areas/ })).toBeVisible();
+  await axe();
+
+  // The run is listed in the history.
+  await page.getByRole("button", { name: "All runs" }).click();
+  await expect(page.getByRole("button", { name: /^Completed / })).toHaveCount(1);
+});
+
+test("review lists unanswered questions with a way to each", async ({ page }) => {
+  await open(page, "#/assess/team");
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  const steps = Number((await page.getByText(/Step 1 of \d+/).innerText()).match(/of (\d+)/)[1]);
+  for (let i = 1; i < steps; i++) await page.getByRole("button", { name: "Skip this section" }).click();
+  await expect(page.getByRole("heading", { name: "Review your answers" })).toBeVisible();
+  await expect(page.getByText(/questions are unanswered/)).toBeVisible();
+  const goTo = page.getByRole("button", { name: /^Go to / }).first();
+  const name = (await goTo.innerText()).replace("Go to ", "");
+  await goTo.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+});
+
+test("readiness: a critical item at its lowest level is a red flag", async ({ page }) => {
+  await open(page, "#/assess/readiness");
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  const first = page.locator("fieldset.question").first();
+  await first.getByRole("radio").first().check();
+  for (let i = 0; i < 12; i++) {
+    const next = page.getByRole("button", { name: "Next" });
+    if (!(await next.isVisible())) break;
+    await next.click();
+  }
+  await page.getByRole("button", { name: "Finish and see results" }).click();
+  await expect(page.getByRole("heading", { name: "Red flags" })).toBeVisible();
+});

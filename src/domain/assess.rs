@@ -1,0 +1,777 @@
+//! The questionnaire engine: assessment packs as data, validated at load, and
+//! scored from a person's answers.
+//!
+//! A pack (one JSON file under `assessments/`, format in
+//! `assessments/SCHEMA.md`) has sections of items; each item has a response
+//! scale with an observable behaviour for every level. Sections are scored as
+//! a weighted mean mapped to 0-100 or as a plain sum (the ML Test Score);
+//! groups of sections combine by mean or by minimum, and name a band for the
+//! result. "Not applicable" and skipped items leave the denominator.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+/// How a group combines its section scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregation {
+    /// The mean of the section scores.
+    Mean,
+    /// The lowest section score (the ML Test Score's rule).
+    Min,
+}
+
+/// How a section turns answers into a score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scoring {
+    /// Weighted mean of answers, each mapped from its lowest to its highest
+    /// level onto 0-100.
+    Mean,
+    /// The plain sum of the answered values.
+    Sum,
+}
+
+/// A named range of scores.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Band {
+    /// Lowest score in the band.
+    pub min: f64,
+    /// Its name.
+    pub label: String,
+    /// What it means.
+    pub text: String,
+}
+
+/// Sections whose scores combine into one result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// Stable id.
+    pub id: String,
+    /// Its name.
+    pub title: String,
+    /// Ids of its sections.
+    pub sections: Vec<String>,
+    /// How section scores combine.
+    pub aggregation: Aggregation,
+    /// Bands, ascending by `min`.
+    pub bands: Vec<Band>,
+}
+
+/// Shows an item or section only for certain earlier answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Condition {
+    /// The earlier item.
+    pub item: String,
+    /// The answers (level values) that show it.
+    #[serde(rename = "in")]
+    pub values: Vec<f64>,
+}
+
+/// One level of an item's scale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Level {
+    /// Its value.
+    pub value: f64,
+    /// Its short name.
+    pub label: String,
+    /// The observable behaviour at this level.
+    pub text: String,
+}
+
+/// One question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// Stable id, unique in the pack.
+    pub id: String,
+    /// The question or topic.
+    pub prompt: String,
+    /// What it covers.
+    pub help: String,
+    /// Weight in its section's mean.
+    pub weight: f64,
+    /// Whether "not applicable" is offered.
+    #[serde(default)]
+    pub allow_na: bool,
+    /// Whether the lowest level is a red flag.
+    #[serde(default)]
+    pub critical: bool,
+    /// Shown only for these earlier answers.
+    #[serde(default)]
+    pub condition: Option<Condition>,
+    /// The scale, ascending.
+    pub levels: Vec<Level>,
+}
+
+/// A group of items, one step of the guided flow.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable id.
+    pub id: String,
+    /// Its name.
+    pub title: String,
+    /// What it covers.
+    pub description: String,
+    /// How it is scored.
+    pub scoring: Scoring,
+    /// Shown only for these earlier answers.
+    #[serde(default)]
+    pub condition: Option<Condition>,
+    /// Growth advice for this area.
+    #[serde(default)]
+    pub next_steps: Vec<String>,
+    /// Its items.
+    pub items: Vec<Item>,
+}
+
+/// A target profile: a 0-100 target per section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Stable id.
+    pub id: String,
+    /// Its name.
+    pub label: String,
+    /// Target score per section id.
+    pub targets: BTreeMap<String, f64>,
+}
+
+/// A whole assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pack {
+    /// Stable id.
+    pub id: String,
+    /// Content version; bumped when items change.
+    pub version: u32,
+    /// Its name.
+    pub title: String,
+    /// What it assesses and how to answer.
+    pub intro: String,
+    /// How sections combine.
+    pub groups: Vec<Group>,
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+    /// Optional target profiles.
+    #[serde(default)]
+    pub profiles: Vec<Profile>,
+}
+
+/// A person's answer to one item.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Answer {
+    /// The value of the chosen level.
+    Level(f64),
+    /// "Not applicable".
+    NotApplicable,
+}
+
+/// Answers by item id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// What is wrong with a pack, naming the file and the item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackError {
+    /// The file it came from.
+    pub file: String,
+    /// The item or section concerned, if any.
+    pub at: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.at {
+            Some(at) => write!(f, "{}: {}: {}", self.file, at, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Parses and validates a pack; `file` names it in errors.
+pub fn load(file: &str, json: &str) -> Result<Pack, Vec<PackError>> {
+    let pack: Pack = serde_json::from_str(json).map_err(|e| {
+        vec![PackError {
+            file: file.into(),
+            at: None,
+            message: format!("not a valid pack: {e}"),
+        }]
+    })?;
+    let errors = validate(file, &pack);
+    if errors.is_empty() {
+        Ok(pack)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Every problem in a pack.
+pub fn validate(file: &str, pack: &Pack) -> Vec<PackError> {
+    let mut errors = Vec::new();
+    let mut err = |at: Option<String>, message: String| {
+        errors.push(PackError {
+            file: file.into(),
+            at,
+            message,
+        })
+    };
+    if pack.id.trim().is_empty() {
+        err(None, "the pack has no id".into());
+    }
+    if pack.version == 0 {
+        err(None, "version must be 1 or more".into());
+    }
+    let mut section_ids = HashSet::new();
+    let mut seen_items: HashSet<&str> = HashSet::new();
+    let check_condition = |c: &Option<Condition>, seen: &HashSet<&str>| -> Option<String> {
+        let c = c.as_ref()?;
+        if !seen.contains(c.item.as_str()) {
+            Some(format!(
+                "its condition points at {}, which is not an earlier item",
+                c.item
+            ))
+        } else if c.values.is_empty() {
+            Some("its condition lists no answers".into())
+        } else {
+            None
+        }
+    };
+    for s in &pack.sections {
+        let at = Some(format!("section {}", s.id));
+        if !section_ids.insert(s.id.as_str()) {
+            err(at.clone(), "duplicate section id".into());
+        }
+        if s.items.is_empty() {
+            err(at.clone(), "the section has no items".into());
+        }
+        if let Some(m) = check_condition(&s.condition, &seen_items) {
+            err(at.clone(), m);
+        }
+        for item in &s.items {
+            let at = Some(format!("item {}", item.id));
+            if item.id.trim().is_empty() {
+                err(
+                    Some(format!("section {}", s.id)),
+                    "an item has no id".into(),
+                );
+            }
+            if let Some(m) = check_condition(&item.condition, &seen_items) {
+                err(at.clone(), m);
+            }
+            if !seen_items.insert(item.id.as_str()) {
+                err(at.clone(), "duplicate item id".into());
+            }
+            if !(item.weight.is_finite() && item.weight > 0.0) {
+                err(
+                    at.clone(),
+                    format!("weight must be above 0, not {}", item.weight),
+                );
+            }
+            if item.levels.len() < 2 {
+                err(at.clone(), "the scale needs at least two levels".into());
+            }
+            for (i, level) in item.levels.iter().enumerate() {
+                if level.text.trim().is_empty() || level.label.trim().is_empty() {
+                    err(
+                        at.clone(),
+                        format!("level {} has no description", level.value),
+                    );
+                }
+                if !level.value.is_finite() {
+                    err(at.clone(), "a level value is not a number".into());
+                }
+                if i > 0 && level.value <= item.levels[i - 1].value {
+                    err(at.clone(), "level values must rise".into());
+                }
+            }
+        }
+    }
+    for g in &pack.groups {
+        let at = Some(format!("group {}", g.id));
+        for s in &g.sections {
+            if !section_ids.contains(s.as_str()) {
+                err(at.clone(), format!("names an unknown section {s}"));
+            }
+        }
+        if g.bands.is_empty() {
+            err(at.clone(), "the group has no bands".into());
+        }
+        if g.bands.windows(2).any(|w| w[1].min <= w[0].min) {
+            err(at.clone(), "bands must rise".into());
+        }
+    }
+    for p in &pack.profiles {
+        for (s, t) in &p.targets {
+            if !section_ids.contains(s.as_str()) {
+                err(
+                    Some(format!("profile {}", p.id)),
+                    format!("names an unknown section {s}"),
+                );
+            } else if !(0.0..=100.0).contains(t) {
+                err(
+                    Some(format!("profile {}", p.id)),
+                    format!("target for {s} must be 0 to 100"),
+                );
+            }
+        }
+    }
+    errors
+}
+
+fn shown(condition: &Option<Condition>, answers: &Answers) -> bool {
+    match condition {
+        None => true,
+        Some(c) => {
+            matches!(answers.get(&c.item), Some(Answer::Level(v)) if c.values.iter().any(|x| (x - v).abs() < 1e-9))
+        }
+    }
+}
+
+impl Item {
+    fn range(&self) -> (f64, f64) {
+        let lo = self.levels.first().map_or(0.0, |l| l.value);
+        let hi = self.levels.last().map_or(1.0, |l| l.value);
+        (lo, hi)
+    }
+
+    /// The level with this value, if there is one.
+    pub fn level(&self, value: f64) -> Option<&Level> {
+        self.levels.iter().find(|l| (l.value - value).abs() < 1e-9)
+    }
+}
+
+impl Pack {
+    /// Whether a section is shown for these answers.
+    pub fn section_shown(&self, section: &Section, answers: &Answers) -> bool {
+        shown(&section.condition, answers)
+    }
+
+    /// The items of a section shown for these answers.
+    pub fn shown_items<'a>(&self, section: &'a Section, answers: &Answers) -> Vec<&'a Item> {
+        if !self.section_shown(section, answers) {
+            return Vec::new();
+        }
+        section
+            .items
+            .iter()
+            .filter(|i| shown(&i.condition, answers))
+            .collect()
+    }
+
+    /// The sections shown for these answers, in order.
+    pub fn shown_sections(&self, answers: &Answers) -> Vec<&Section> {
+        self.sections
+            .iter()
+            .filter(|s| self.section_shown(s, answers))
+            .collect()
+    }
+
+    /// Every shown item, in order.
+    pub fn item_count(&self, answers: &Answers) -> usize {
+        self.sections
+            .iter()
+            .map(|s| self.shown_items(s, answers).len())
+            .sum()
+    }
+
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .find(|i| i.id == id)
+    }
+
+    /// Whether an answer fits an item (a level of its scale, or N/A where allowed).
+    pub fn accepts(&self, item_id: &str, answer: Answer) -> bool {
+        match (self.item(item_id), answer) {
+            (Some(item), Answer::Level(v)) => item.level(v).is_some(),
+            (Some(item), Answer::NotApplicable) => item.allow_na,
+            (None, _) => false,
+        }
+    }
+}
+
+/// A section's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionScore {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub title: String,
+    /// Items shown.
+    pub shown: usize,
+    /// Items answered with a level.
+    pub answered: usize,
+    /// Items answered "not applicable".
+    pub not_applicable: usize,
+    /// 0-100 for a mean section, the sum for a sum section; `None` with no answers.
+    pub score: Option<f64>,
+    /// The same on 0-100, for charts and comparisons.
+    pub percent: Option<f64>,
+}
+
+/// A group's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupScore {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub title: String,
+    /// The combined score; `None` while a needed section has no answers.
+    pub score: Option<f64>,
+    /// The band it falls in.
+    pub band: Option<Band>,
+}
+
+/// A critical item answered at its lowest level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RedFlag {
+    /// The item's id.
+    pub item: String,
+    /// Its prompt.
+    pub prompt: String,
+    /// Its section's name.
+    pub section: String,
+}
+
+/// Everything scored from a set of answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Results {
+    /// Per section, in pack order (shown sections only).
+    pub sections: Vec<SectionScore>,
+    /// Per group.
+    pub groups: Vec<GroupScore>,
+    /// Critical items at their lowest level.
+    pub red_flags: Vec<RedFlag>,
+    /// Shown items with no answer: (section id, item id).
+    pub unanswered: Vec<(String, String)>,
+}
+
+/// Scores a pack for a set of answers. Answers to hidden or unknown items,
+/// and values that are not a level of their item, are ignored.
+pub fn score(pack: &Pack, answers: &Answers) -> Results {
+    let mut sections = Vec::new();
+    let mut red_flags = Vec::new();
+    let mut unanswered = Vec::new();
+    for s in pack.shown_sections(answers) {
+        let items = pack.shown_items(s, answers);
+        let (mut weighted, mut weights, mut sum) = (0.0, 0.0, 0.0);
+        let (mut answered, mut na) = (0, 0);
+        for item in &items {
+            match answers.get(&item.id) {
+                Some(Answer::Level(v)) if item.level(*v).is_some() => {
+                    answered += 1;
+                    let (lo, hi) = item.range();
+                    weighted += item.weight * (v - lo) / (hi - lo);
+                    weights += item.weight;
+                    sum += v;
+                    if item.critical && (*v - lo).abs() < 1e-9 {
+                        red_flags.push(RedFlag {
+                            item: item.id.clone(),
+                            prompt: item.prompt.clone(),
+                            section: s.title.clone(),
+                        });
+                    }
+                }
+                Some(Answer::NotApplicable) if item.allow_na => na += 1,
+                _ => unanswered.push((s.id.clone(), item.id.clone())),
+            }
+        }
+        let (score, percent) = if answered == 0 {
+            (None, None)
+        } else {
+            match s.scoring {
+                Scoring::Mean => {
+                    let p = weighted / weights * 100.0;
+                    (Some(p), Some(p))
+                }
+                Scoring::Sum => {
+                    let max: f64 = items
+                        .iter()
+                        .filter(|i| !matches!(answers.get(&i.id), Some(Answer::NotApplicable)))
+                        .map(|i| i.range().1)
+                        .sum();
+                    (
+                        Some(sum),
+                        Some(if max > 0.0 { sum / max * 100.0 } else { 0.0 }),
+                    )
+                }
+            }
+        };
+        sections.push(SectionScore {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            shown: items.len(),
+            answered,
+            not_applicable: na,
+            score,
+            percent,
+        });
+    }
+    let by_id: HashMap<&str, &SectionScore> = sections.iter().map(|s| (s.id.as_str(), s)).collect();
+    let groups = pack
+        .groups
+        .iter()
+        .map(|g| {
+            let scores: Vec<Option<f64>> = g
+                .sections
+                .iter()
+                .filter_map(|id| by_id.get(id.as_str()))
+                .map(|s| s.score)
+                .collect();
+            let score = match g.aggregation {
+                Aggregation::Mean => {
+                    let known: Vec<f64> = scores.iter().flatten().copied().collect();
+                    (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64)
+                }
+                Aggregation::Min => {
+                    if scores.is_empty() || scores.iter().any(Option::is_none) {
+                        None
+                    } else {
+                        scores.iter().flatten().copied().reduce(f64::min)
+                    }
+                }
+            };
+            let band =
+                score.and_then(|v| g.bands.iter().rev().find(|b| v >= b.min - 1e-9).cloned());
+            GroupScore {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                score,
+                band,
+            }
+        })
+        .collect();
+    Results {
+        sections,
+        groups,
+        red_flags,
+        unanswered,
+    }
+}
+
+/// Sections ordered from strongest to weakest by their 0-100 score (scored
+/// sections only).
+pub fn ranked(results: &Results) -> Vec<&SectionScore> {
+    let mut scored: Vec<&SectionScore> = results
+        .sections
+        .iter()
+        .filter(|s| s.percent.is_some())
+        .collect();
+    scored.sort_by(|a, b| {
+        b.percent
+            .unwrap_or(0.0)
+            .total_cmp(&a.percent.unwrap_or(0.0))
+            .then(a.id.cmp(&b.id))
+    });
+    scored
+}
+
+/// The gap between a target profile and the results, per section: target
+/// minus score, largest first (scored sections with a target only).
+pub fn gaps(results: &Results, profile: &Profile) -> Vec<(String, f64)> {
+    let mut out: Vec<(String, f64)> = results
+        .sections
+        .iter()
+        .filter_map(|s| Some((s.id.clone(), profile.targets.get(&s.id)? - s.percent?)))
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PACK: &str = r#"{
+      "id": "t", "version": 1, "title": "T", "intro": "",
+      "groups": [
+        {"id": "all", "title": "All", "sections": ["a", "b"], "aggregation": "mean",
+         "bands": [{"min": 0, "label": "Low", "text": ""}, {"min": 50, "label": "High", "text": ""}]},
+        {"id": "mts", "title": "Min", "sections": ["c", "d"], "aggregation": "min",
+         "bands": [{"min": 0, "label": "Research", "text": ""}, {"min": 1, "label": "Basic", "text": ""}]}
+      ],
+      "sections": [
+        {"id": "a", "title": "A", "description": "", "scoring": "mean", "items": [
+          {"id": "a1", "prompt": "", "help": "", "weight": 1, "critical": true,
+           "levels": [{"value": 1, "label": "1", "text": "I one"}, {"value": 5, "label": "5", "text": "I five"}]},
+          {"id": "a2", "prompt": "", "help": "", "weight": 3, "allow_na": true,
+           "levels": [{"value": 1, "label": "1", "text": "I one"}, {"value": 3, "label": "3", "text": "I three"}, {"value": 5, "label": "5", "text": "I five"}]},
+          {"id": "a3", "prompt": "", "help": "", "weight": 1, "condition": {"item": "a1", "in": [5]},
+           "levels": [{"value": 1, "label": "1", "text": "I one"}, {"value": 5, "label": "5", "text": "I five"}]}
+        ]},
+        {"id": "b", "title": "B", "description": "", "scoring": "mean", "condition": {"item": "a2", "in": [5]}, "items": [
+          {"id": "b1", "prompt": "", "help": "", "weight": 1,
+           "levels": [{"value": 1, "label": "1", "text": "I one"}, {"value": 5, "label": "5", "text": "I five"}]}
+        ]},
+        {"id": "c", "title": "C", "description": "", "scoring": "sum", "items": [
+          {"id": "c1", "prompt": "", "help": "", "weight": 1, "levels": [{"value": 0, "label": "No", "text": "We don't"}, {"value": 0.5, "label": "Manual", "text": "We do by hand"}, {"value": 1, "label": "Auto", "text": "We automated"}]},
+          {"id": "c2", "prompt": "", "help": "", "weight": 1, "levels": [{"value": 0, "label": "No", "text": "We don't"}, {"value": 0.5, "label": "Manual", "text": "We do by hand"}, {"value": 1, "label": "Auto", "text": "We automated"}]}
+        ]},
+        {"id": "d", "title": "D", "description": "", "scoring": "sum", "items": [
+          {"id": "d1", "prompt": "", "help": "", "weight": 1, "levels": [{"value": 0, "label": "No", "text": "We don't"}, {"value": 0.5, "label": "Manual", "text": "We do by hand"}, {"value": 1, "label": "Auto", "text": "We automated"}]}
+        ]}
+      ],
+      "profiles": [{"id": "p", "label": "P", "targets": {"a": 80, "c": 100}}]
+    }"#;
+
+    fn pack() -> Pack {
+        load("test.json", PACK).unwrap()
+    }
+
+    fn answers(list: &[(&str, Answer)]) -> Answers {
+        list.iter().map(|(k, v)| ((*k).to_string(), *v)).collect()
+    }
+
+    use Answer::{Level as L, NotApplicable as NA};
+
+    #[test]
+    fn weighted_mean_maps_each_scale_onto_0_100() {
+        let r = score(&pack(), &answers(&[("a1", L(5.0)), ("a2", L(3.0))]));
+        // a1 → 1.0 with weight 1, a2 → 0.5 with weight 3; a3 shown (a1 = 5) but unanswered.
+        let a = &r.sections[0];
+        assert_eq!(a.score, Some((1.0 + 1.5) / 4.0 * 100.0));
+        assert_eq!((a.shown, a.answered), (3, 2));
+        assert_eq!(r.unanswered.iter().filter(|(s, _)| s == "a").count(), 1);
+    }
+
+    #[test]
+    fn not_applicable_and_skips_leave_the_denominator() {
+        let r = score(&pack(), &answers(&[("a1", L(5.0)), ("a2", NA)]));
+        assert_eq!(r.sections[0].score, Some(100.0));
+        assert_eq!(r.sections[0].not_applicable, 1);
+        // N/A is refused where it is not allowed: counted as unanswered.
+        let r = score(&pack(), &answers(&[("a1", NA)]));
+        assert_eq!(r.sections[0].score, None);
+        assert!(r.unanswered.contains(&("a".into(), "a1".into())));
+    }
+
+    #[test]
+    fn conditions_show_items_and_sections_only_for_their_answers() {
+        let p = pack();
+        let none = Answers::new();
+        assert_eq!(p.item_count(&none), 2 + 2 + 1);
+        let a = answers(&[("a1", L(5.0)), ("a2", L(5.0))]);
+        assert_eq!(p.item_count(&a), 3 + 1 + 2 + 1);
+        // An answer to a hidden item does not count.
+        let r = score(
+            &p,
+            &answers(&[("a1", L(1.0)), ("a3", L(5.0)), ("b1", L(5.0))]),
+        );
+        assert_eq!(r.sections[0].score, Some(0.0));
+        assert!(r.sections.iter().all(|s| s.id != "b"));
+    }
+
+    #[test]
+    fn sum_sections_and_min_groups_follow_the_ml_test_score() {
+        let r = score(
+            &pack(),
+            &answers(&[("c1", L(1.0)), ("c2", L(0.5)), ("d1", L(1.0))]),
+        );
+        let c = r.sections.iter().find(|s| s.id == "c").unwrap();
+        assert_eq!(c.score, Some(1.5));
+        assert_eq!(c.percent, Some(75.0));
+        let g = r.groups.iter().find(|g| g.id == "mts").unwrap();
+        assert_eq!(g.score, Some(1.0));
+        assert_eq!(g.band.as_ref().unwrap().label, "Basic");
+        // A min group has no score until every section has answers.
+        let r = score(&pack(), &answers(&[("c1", L(1.0))]));
+        assert_eq!(r.groups[1].score, None);
+    }
+
+    #[test]
+    fn mean_groups_and_bands() {
+        let r = score(
+            &pack(),
+            &answers(&[
+                ("a1", L(5.0)),
+                ("a2", L(5.0)),
+                ("a3", L(5.0)),
+                ("b1", L(1.0)),
+            ]),
+        );
+        let g = &r.groups[0];
+        assert_eq!(g.score, Some(50.0));
+        assert_eq!(g.band.as_ref().unwrap().label, "High");
+    }
+
+    #[test]
+    fn critical_items_at_their_lowest_level_are_red_flags() {
+        let r = score(&pack(), &answers(&[("a1", L(1.0))]));
+        assert_eq!(r.red_flags.len(), 1);
+        assert_eq!(r.red_flags[0].item, "a1");
+        assert!(score(&pack(), &answers(&[("a1", L(5.0))]))
+            .red_flags
+            .is_empty());
+    }
+
+    #[test]
+    fn ranking_and_gaps() {
+        let r = score(
+            &pack(),
+            &answers(&[
+                ("a1", L(5.0)),
+                ("a2", L(1.0)),
+                ("c1", L(1.0)),
+                ("c2", L(1.0)),
+                ("d1", L(0.0)),
+            ]),
+        );
+        let order: Vec<_> = ranked(&r).iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(order, ["c", "a", "d"]);
+        let gaps = gaps(&r, &pack().profiles[0]);
+        assert_eq!(
+            gaps,
+            vec![("a".to_string(), 80.0 - 25.0), ("c".to_string(), 0.0)]
+        );
+    }
+
+    #[test]
+    fn accepts_only_levels_of_the_item() {
+        let p = pack();
+        assert!(p.accepts("a2", L(3.0)));
+        assert!(!p.accepts("a1", L(3.0)));
+        assert!(p.accepts("a2", NA));
+        assert!(!p.accepts("a1", NA));
+        assert!(!p.accepts("zz", L(1.0)));
+    }
+
+    fn broken(edit: impl Fn(&mut serde_json::Value)) -> Vec<String> {
+        let mut v: serde_json::Value = serde_json::from_str(PACK).unwrap();
+        edit(&mut v);
+        match load("broken.json", &v.to_string()) {
+            Ok(_) => vec![],
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn broken_packs_are_refused_naming_file_and_item() {
+        let e = broken(|v| v["sections"][0]["items"][1]["id"] = "a1".into());
+        assert_eq!(
+            e,
+            [
+                "broken.json: item a1: duplicate item id",
+                "broken.json: section b: its condition points at a2, which is not an earlier item"
+            ]
+        );
+        let e = broken(|v| v["sections"][0]["items"][0]["levels"][1]["text"] = " ".into());
+        assert_eq!(e, ["broken.json: item a1: level 5 has no description"]);
+        let e = broken(|v| v["sections"][0]["items"][0]["weight"] = 0.into());
+        assert_eq!(e, ["broken.json: item a1: weight must be above 0, not 0"]);
+        let e = broken(|v| v["sections"][0]["items"][2]["condition"]["item"] = "nope".into());
+        assert_eq!(
+            e,
+            ["broken.json: item a3: its condition points at nope, which is not an earlier item"]
+        );
+        let e = broken(|v| v["groups"][0]["sections"][0] = "zz".into());
+        assert_eq!(e, ["broken.json: group all: names an unknown section zz"]);
+        let e = broken(|v| v["sections"][0]["items"][0]["levels"][1]["value"] = 0.into());
+        assert_eq!(e, ["broken.json: item a1: level values must rise"]);
+        let e = broken(|v| v["profiles"][0]["targets"]["a"] = 120.into());
+        assert_eq!(e, ["broken.json: profile p: target for a must be 0 to 100"]);
+        let e = load("x.json", "{").unwrap_err();
+        assert!(e[0].to_string().starts_with("x.json: not a valid pack"));
+    }
+}

@@ -1,0 +1,105 @@
+//! The assessment packs shipped with Sextant, compiled in from `assessments/`.
+
+use super::assess::{self, Pack, PackError};
+use crate::route::AssessmentKind;
+
+/// File name and text of every shipped pack.
+pub const SHIPPED: &[(AssessmentKind, &str, &str)] = &[
+    (
+        AssessmentKind::Skills,
+        "assessments/ml-engineer-skills.json",
+        include_str!("../../assessments/ml-engineer-skills.json"),
+    ),
+    (
+        AssessmentKind::Readiness,
+        "assessments/ml-project-readiness.json",
+        include_str!("../../assessments/ml-project-readiness.json"),
+    ),
+    (
+        AssessmentKind::Automation,
+        "assessments/automation-readiness.json",
+        include_str!("../../assessments/automation-readiness.json"),
+    ),
+    (
+        AssessmentKind::Team,
+        "assessments/team-practices.json",
+        include_str!("../../assessments/team-practices.json"),
+    ),
+];
+
+/// Loads and validates the pack for an assessment.
+pub fn pack_for(kind: AssessmentKind) -> Result<Pack, Vec<PackError>> {
+    let (_, file, text) = SHIPPED
+        .iter()
+        .find(|(k, _, _)| *k == kind)
+        .copied()
+        .unwrap_or((kind, "unknown", ""));
+    assess::load(file, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assess::{score, Answer, Answers};
+
+    #[test]
+    fn every_shipped_pack_loads() {
+        for (kind, file, _) in SHIPPED {
+            let pack = pack_for(*kind).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+            assert!(!pack.sections.is_empty(), "{file}");
+            // Answering everything at the top level scores 100 in every mean section.
+            let top: Answers = pack
+                .sections
+                .iter()
+                .flat_map(|s| &s.items)
+                .map(|i| (i.id.clone(), Answer::Level(i.levels.last().unwrap().value)))
+                .collect();
+            let r = score(&pack, &top);
+            assert!(r.red_flags.is_empty(), "{file}");
+            for g in &r.groups {
+                assert!(
+                    g.score.is_some() && g.band.is_some(),
+                    "{file}: group {}",
+                    g.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_skills_pack_has_40_to_60_items_of_five_levels() {
+        let pack = pack_for(AssessmentKind::Skills).unwrap();
+        let items: Vec<_> = pack.sections.iter().flat_map(|s| &s.items).collect();
+        assert!((40..=60).contains(&items.len()), "{} items", items.len());
+        assert!(items
+            .iter()
+            .all(|i| i.levels.len() == 5 && i.levels.iter().all(|l| l.text.starts_with("I "))));
+        assert_eq!(pack.sections.len(), 9);
+        assert!(pack.profiles.len() >= 3);
+    }
+
+    #[test]
+    fn the_readiness_pack_carries_the_ml_test_score() {
+        let pack = pack_for(AssessmentKind::Readiness).unwrap();
+        let mts = pack
+            .groups
+            .iter()
+            .find(|g| g.id == "ml-test-score")
+            .expect("ML Test Score group");
+        assert_eq!(mts.aggregation, crate::domain::assess::Aggregation::Min);
+        assert_eq!(mts.sections.len(), 4);
+        for id in &mts.sections {
+            let s = pack.sections.iter().find(|s| &s.id == id).unwrap();
+            assert_eq!(s.items.len(), 7, "{id}");
+            assert!(s
+                .items
+                .iter()
+                .all(|i| i.levels.iter().map(|l| l.value).eq([0.0, 0.5, 1.0])));
+        }
+        assert!(pack
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .any(|i| i.critical));
+    }
+}

@@ -1,0 +1,152 @@
+//! The stored form of an assessment run: `{"v":1,"pack":…,"pack_version":…,
+//! "answers":{"<item id>": <level value> | "na"},"step":…,"completed":…,
+//! "profile":…}` inside a document envelope. Answers are keyed by the pack's
+//! stable item ids, never by position.
+
+use super::envelope::ReadError;
+use crate::domain::assess::{Answer, Answers};
+use serde_json::{json, Map, Value};
+
+/// The format this build writes.
+pub const FORMAT: u64 = 1;
+
+/// One person's run through a pack.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    /// The pack's id.
+    pub pack: String,
+    /// The pack version the answers were given to.
+    pub pack_version: u32,
+    /// Answers by item id.
+    pub answers: Answers,
+    /// The step the person was on (section index, or past the end for review).
+    pub step: usize,
+    /// When it was finished (ms since the epoch), if it was.
+    pub completed: Option<f64>,
+    /// The chosen target profile, if any.
+    pub profile: Option<String>,
+}
+
+impl Run {
+    /// A fresh run of a pack.
+    pub fn new(pack: &str, pack_version: u32) -> Run {
+        Run {
+            pack: pack.into(),
+            pack_version,
+            answers: Answers::new(),
+            step: 0,
+            completed: None,
+            profile: None,
+        }
+    }
+}
+
+/// The `data` of a run document.
+pub fn to_data(run: &Run) -> Value {
+    let answers: Map<String, Value> = run
+        .answers
+        .iter()
+        .map(|(k, a)| {
+            let v = match a {
+                Answer::Level(v) => json!(v),
+                Answer::NotApplicable => json!("na"),
+            };
+            (k.clone(), v)
+        })
+        .collect();
+    json!({
+        "v": FORMAT,
+        "pack": run.pack,
+        "pack_version": run.pack_version,
+        "answers": answers,
+        "step": run.step,
+        "completed": run.completed,
+        "profile": run.profile,
+    })
+}
+
+/// Reads the `data` of a run document.
+pub fn from_data(data: &Value) -> Result<Run, ReadError> {
+    let corrupt = |why: &str| ReadError::Corrupt(why.to_string());
+    match data.get("v").and_then(Value::as_u64) {
+        Some(FORMAT) => {}
+        Some(v) if v > FORMAT => {
+            return Err(ReadError::TooNew(u32::try_from(v).unwrap_or(u32::MAX)))
+        }
+        _ => return Err(corrupt("not an assessment")),
+    }
+    let pack = data
+        .get("pack")
+        .and_then(Value::as_str)
+        .ok_or_else(|| corrupt("no pack"))?
+        .to_string();
+    let pack_version = data
+        .get("pack_version")
+        .and_then(Value::as_u64)
+        .unwrap_or(1) as u32;
+    let mut answers = Answers::new();
+    for (k, v) in data
+        .get("answers")
+        .and_then(Value::as_object)
+        .ok_or_else(|| corrupt("no answers"))?
+    {
+        let a = match v {
+            Value::String(s) if s == "na" => Answer::NotApplicable,
+            Value::Number(n) => Answer::Level(
+                n.as_f64()
+                    .filter(|f| f.is_finite())
+                    .ok_or_else(|| corrupt("an answer is not a number"))?,
+            ),
+            _ => return Err(corrupt("an answer is neither a level nor \"na\"")),
+        };
+        answers.insert(k.clone(), a);
+    }
+    let step = data
+        .get("step")
+        .and_then(Value::as_u64)
+        .unwrap_or(0)
+        .min(10_000) as usize;
+    let completed = data
+        .get("completed")
+        .and_then(Value::as_f64)
+        .filter(|t| t.is_finite());
+    let profile = data
+        .get("profile")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    Ok(Run {
+        pack,
+        pack_version,
+        answers,
+        step,
+        completed,
+        profile,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let mut run = Run::new("ml-engineer-skills", 1);
+        run.answers.insert("tech-1".into(), Answer::Level(3.0));
+        run.answers.insert("tech-2".into(), Answer::NotApplicable);
+        run.answers.insert("mts-1".into(), Answer::Level(0.5));
+        run.step = 2;
+        run.completed = Some(1.7e12);
+        run.profile = Some("senior".into());
+        assert_eq!(from_data(&to_data(&run)), Ok(run));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_run() {
+        assert!(matches!(
+            from_data(&json!({"v": 9})),
+            Err(ReadError::TooNew(9))
+        ));
+        assert!(from_data(&json!({"v": 1, "pack": "x", "answers": {"a": true}})).is_err());
+        assert!(from_data(&json!({"v": 1, "answers": {}})).is_err());
+    }
+}

@@ -1,0 +1,698 @@
+//! A guided self-assessment: intro, one section per step, review, results,
+//! history. Every answer is saved as it is given, so a reload resumes.
+
+use crate::domain::assess::{self, Answer, Item, Pack, Results};
+use crate::domain::packs;
+use crate::persist::assessment::{self as run_format, Run};
+use crate::persist::envelope::{DocKind, Document};
+use crate::route::AssessmentKind;
+use crate::ui::storage::{new_id, now, Storage};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+fn when(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// `#/assess/<kind>`.
+#[component]
+pub fn AssessmentPage(
+    /// Which assessment.
+    kind: AssessmentKind,
+) -> impl IntoView {
+    match packs::pack_for(kind) {
+        Ok(pack) => view! { <Assessment pack=Arc::new(pack) /> }.into_any(),
+        Err(errors) => view! {
+            <section class="panel">
+                <h1>"This assessment cannot be loaded"</h1>
+                <ul role="alert">
+                    {errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// The runs of one pack stored in this browser, newest first.
+fn runs_of(storage: Storage, pack: &str) -> Vec<(Document, Run)> {
+    storage
+        .list()
+        .into_iter()
+        .filter(|s| s.kind == DocKind::Assessment)
+        .filter_map(|s| {
+            let doc = storage.load(&s.id).ok()?;
+            let run = run_format::from_data(&doc.data).ok()?;
+            (run.pack == pack).then_some((doc, run))
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Mode {
+    Intro,
+    Flow(String),
+    Results(String),
+}
+
+#[component]
+fn Assessment(pack: Arc<Pack>) -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let pack_id = pack.id.clone();
+    let initial = untrack(|| {
+        runs_of(storage, &pack_id)
+            .into_iter()
+            .find(|(_, r)| r.completed.is_none())
+            .map(|(d, _)| Mode::Flow(d.id))
+    });
+    let mode = RwSignal::new(initial.unwrap_or(Mode::Intro));
+    let p = pack.clone();
+    view! {
+        {move || match mode.get() {
+            Mode::Intro => view! { <Intro pack=p.clone() mode=mode /> }.into_any(),
+            Mode::Flow(id) => view! { <Flow pack=p.clone() id=id mode=mode /> }.into_any(),
+            Mode::Results(id) => view! { <RunResults pack=p.clone() id=id mode=mode /> }.into_any(),
+        }}
+    }
+}
+
+fn start_run(storage: Storage, pack: &Pack, mode: RwSignal<Mode>) {
+    let run = Run::new(&pack.id, pack.version);
+    let doc = Document::new(
+        new_id(),
+        DocKind::Assessment,
+        pack.title.clone(),
+        now(),
+        run_format::to_data(&run),
+    );
+    if let Ok(doc) = storage.save(doc) {
+        mode.set(Mode::Flow(doc.id));
+    }
+}
+
+#[component]
+fn Intro(pack: Arc<Pack>, mode: RwSignal<Mode>) -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let pack_id = pack.id.clone();
+    let history = Memo::new(move |_| {
+        runs_of(storage, &pack_id)
+            .into_iter()
+            .filter(|(_, r)| r.completed.is_some())
+            .collect::<Vec<_>>()
+    });
+    let count: usize = pack.sections.iter().map(|s| s.items.len()).sum();
+    let p = pack.clone();
+    let hp = pack.clone();
+    view! {
+        <section class="hero">
+            <h1>{pack.title.clone()}</h1>
+            <p class="lede">{pack.intro.clone()}</p>
+            <p>
+                {format!(
+                    "{} sections, up to {} questions. Your answers are saved in this browser as you go.",
+                    pack.sections.len(),
+                    count,
+                )}
+            </p>
+            <button class="button" on:click=move |_| start_run(storage, &p, mode)>
+                "Start the assessment"
+            </button>
+        </section>
+        <Show when=move || !history.with(Vec::is_empty)>
+            <section class="panel" aria-labelledby="history-heading">
+                <h2 id="history-heading">"Your completed runs"</h2>
+                <ul>
+                    {
+                        let hp = hp.clone();
+                        move || {
+                            history
+                                .get()
+                                .into_iter()
+                                .map(|(doc, run)| {
+                                    let results = assess::score(&hp, &run.answers);
+                                    let summary = results
+                                        .groups
+                                        .iter()
+                                        .map(|g| {
+                                            format!(
+                                                "{}: {}",
+                                                g.title,
+                                                g.score.map_or("not scored".into(), |s| format!("{s:.0}")),
+                                            )
+                                        })
+                                        .collect::<Vec<_>>()
+                                        .join(", ");
+                                    let id = doc.id.clone();
+                                    view! {
+                                        <li>
+                                            <button
+                                                class="button button--quiet"
+                                                on:click=move |_| mode.set(Mode::Results(id.clone()))
+                                            >
+                                                {format!(
+                                                    "Completed {}",
+                                                    when(run.completed.unwrap_or(doc.updated)),
+                                                )}
+                                            </button>
+                                            " "
+                                            {summary}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }
+                    }
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let loaded = untrack(|| {
+        storage
+            .load(&id)
+            .ok()
+            .and_then(|d| Some((run_format::from_data(&d.data).ok()?, d)))
+    });
+    let Some((run, doc)) = loaded else {
+        return view! {
+            <section class="panel">
+                <h1>{pack.title.clone()}</h1>
+                <p role="alert">"This run is no longer stored in this browser."</p>
+                <button class="button" on:click=move |_| mode.set(Mode::Intro)>
+                    "Back to the start"
+                </button>
+            </section>
+        }
+        .into_any();
+    };
+    let run = RwSignal::new(run);
+    let doc = StoredValue::new(doc);
+    let save_error = RwSignal::new(None::<String>);
+    Effect::new(move |prev: Option<()>| {
+        let r = run.get();
+        if prev.is_none() {
+            return;
+        }
+        let mut d = doc.get_value();
+        d.data = run_format::to_data(&r);
+        if let Err(e) = storage.save(d) {
+            save_error.set(Some(format!("Your last answer could not be saved: {e}.")));
+        }
+    });
+
+    let p = pack.clone();
+    let sections = Memo::new(move |_| {
+        run.with(|r| {
+            p.shown_sections(&r.answers)
+                .iter()
+                .map(|s| s.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let step = Memo::new(move |_| run.with(|r| r.step));
+    let total_steps = move || sections.with(Vec::len);
+    let p = pack.clone();
+    let answered = Memo::new(move |_| {
+        run.with(|r| {
+            let total = p.item_count(&r.answers);
+            let unanswered = assess::score(&p, &r.answers).unanswered.len();
+            (total - unanswered, total)
+        })
+    });
+    let go = move |to: usize| {
+        run.update(|r| r.step = to);
+        if let Some(el) = document().get_element_by_id("step-heading") {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+    let finish = move || {
+        run.update(|r| r.completed = Some(now()));
+        mode.set(Mode::Results(doc.with_value(|d| d.id.clone())));
+    };
+    let p = pack.clone();
+    let title = pack.title.clone();
+    view! {
+        <section class="assess">
+            <p class="assess__pack">{title}</p>
+            <div class="assess__progress">
+                <p>
+                    {move || {
+                        let s = step.get().min(total_steps());
+                        if s < total_steps() {
+                            format!("Step {} of {}", s + 1, total_steps() + 1)
+                        } else {
+                            format!("Step {} of {}: review", total_steps() + 1, total_steps() + 1)
+                        }
+                    }} " · "
+                    {move || {
+                        let (a, t) = answered.get();
+                        format!("{a} of {t} answered")
+                    }}
+                </p>
+                <progress
+                    max=move || answered.get().1.max(1)
+                    value=move || answered.get().0
+                    aria-label="Questions answered"
+                ></progress>
+            </div>
+            {move || {
+                save_error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field__error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                let s = step.get();
+                let ids = sections.get();
+                match ids.get(s) {
+                    Some(section_id) => {
+                        let section = p.sections.iter().find(|x| &x.id == section_id).cloned();
+                        match section {
+                            Some(section) => {
+                                view! {
+                                    <SectionStep pack=p.clone() section=section run=run />
+                                    <div class="actions assess__nav">
+                                        <button
+                                            class="button button--quiet"
+                                            disabled=s == 0
+                                            on:click=move |_| go(s.saturating_sub(1))
+                                        >
+                                            "Back"
+                                        </button>
+                                        <button
+                                            class="button button--quiet"
+                                            on:click=move |_| go(s + 1)
+                                        >
+                                            "Skip this section"
+                                        </button>
+                                        <button class="button" on:click=move |_| go(s + 1)>
+                                            "Next"
+                                        </button>
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                            None => ().into_any(),
+                        }
+                    }
+                    None => {
+                        view! {
+                            <Review
+                                pack=p.clone()
+                                run=run
+                                go=Callback::new(go)
+                                finish=Callback::new(move |_| finish())
+                            />
+                        }
+                            .into_any()
+                    }
+                }
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn SectionStep(pack: Arc<Pack>, section: assess::Section, run: RwSignal<Run>) -> impl IntoView {
+    let p = pack.clone();
+    let s = section.clone();
+    let shown = Memo::new(move |_| {
+        run.with(|r| {
+            p.shown_items(&s, &r.answers)
+                .iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let items = section.items.clone();
+    view! {
+        <h1 id="step-heading" tabindex="-1">
+            {section.title.clone()}
+        </h1>
+        <p class="lede">{section.description.clone()}</p>
+        <For
+            each=move || shown.get()
+            key=|id| id.clone()
+            children=move |id| {
+                let item = items.iter().find(|i| i.id == id).cloned();
+                item.map(|item| view! { <Question item=item run=run /> })
+            }
+        />
+    }
+}
+
+#[component]
+fn Question(item: Item, run: RwSignal<Run>) -> impl IntoView {
+    let name = format!("q-{}", item.id);
+    let help_id = format!("{name}-help");
+    let described_by = help_id.clone();
+    let id = item.id.clone();
+    let current = Memo::new(move |_| run.with(|r| r.answers.get(&id).copied()));
+    let set = {
+        let id = item.id.clone();
+        move |a: Answer| {
+            run.update(|r| {
+                r.answers.insert(id.clone(), a);
+            })
+        }
+    };
+    let options = item
+        .levels
+        .iter()
+        .map(|level| {
+            let value = level.value;
+            let input_id = format!("{name}-{}", value.to_string().replace('.', "_"));
+            let set = set.clone();
+            view! {
+                <div class="option">
+                    <input
+                        type="radio"
+                        id=input_id.clone()
+                        name=name.clone()
+                        prop:checked=move || current.get() == Some(Answer::Level(value))
+                        on:change=move |_| set(Answer::Level(value))
+                    />
+                    <label for=input_id>
+                        <span class="option__label">{level.label.clone()}</span>
+                        <span class="option__text">{level.text.clone()}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let na = item.allow_na.then(|| {
+        let input_id = format!("{name}-na");
+        let set = set.clone();
+        view! {
+            <div class="option option--na">
+                <input
+                    type="radio"
+                    id=input_id.clone()
+                    name=name.clone()
+                    prop:checked=move || current.get() == Some(Answer::NotApplicable)
+                    on:change=move |_| set(Answer::NotApplicable)
+                />
+                <label for=input_id>
+                    <span class="option__label">"Not applicable"</span>
+                    <span class="option__text">"This does not apply to me or my work."</span>
+                </label>
+            </div>
+        }
+    });
+    view! {
+        <fieldset class="question" id=format!("item-{}", item.id) aria-describedby=described_by>
+            <legend class="question__prompt">{item.prompt.clone()}</legend>
+            <p class="field__help" id=help_id>
+                {item.help.clone()}
+            </p>
+            <div class="options">{options} {na}</div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn Review(
+    pack: Arc<Pack>,
+    run: RwSignal<Run>,
+    go: Callback<usize>,
+    finish: Callback<()>,
+) -> impl IntoView {
+    let p = pack.clone();
+    let results = Memo::new(move |_| run.with(|r| assess::score(&p, &r.answers)));
+    let p = pack.clone();
+    view! {
+        <h1 id="step-heading" tabindex="-1">
+            "Review your answers"
+        </h1>
+        {move || {
+            let r = results.get();
+            let sections: Vec<String> = run
+                .with(|x| p.shown_sections(&x.answers).iter().map(|s| s.id.clone()).collect());
+            if r.unanswered.is_empty() {
+                view! { <p>"You answered every question."</p> }.into_any()
+            } else {
+                let by_section = sections
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, sid)| {
+                        let missing: Vec<String> = r
+                            .unanswered
+                            .iter()
+                            .filter(|(s, _)| s == sid)
+                            .filter_map(|(_, item)| p.item(item).map(|it| it.prompt.clone()))
+                            .collect();
+                        if missing.is_empty() {
+                            return None;
+                        }
+                        let title = p
+                            .sections
+                            .iter()
+                            .find(|s| &s.id == sid)
+                            .map(|s| s.title.clone())
+                            .unwrap_or_default();
+                        Some(
+                            view! {
+                                <li>
+                                    <button
+                                        class="button button--quiet"
+                                        on:click=move |_| go.run(i)
+                                    >
+                                        {format!("Go to {title}")}
+                                    </button>
+                                    {format!(
+                                        " ({} unanswered: {})",
+                                        missing.len(),
+                                        missing.join("; "),
+                                    )}
+                                </li>
+                            },
+                        )
+                    })
+                    .collect_view();
+                view! {
+                    <p>
+                        {format!(
+                            "{} questions are unanswered. Unanswered questions are left out of your scores; you can still finish.",
+                            r.unanswered.len(),
+                        )}
+                    </p>
+                    <ul class="review">{by_section}</ul>
+                }
+                    .into_any()
+            }
+        }}
+        <div class="actions assess__nav">
+            <button
+                class="button button--quiet"
+                on:click=move |_| go.run(run.with_untracked(|r| r.step).saturating_sub(1))
+            >
+                "Back"
+            </button>
+            <button class="button" on:click=move |_| finish.run(())>
+                "Finish and see results"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let loaded = untrack(|| {
+        storage
+            .load(&id)
+            .ok()
+            .and_then(|d| run_format::from_data(&d.data).ok())
+    });
+    let Some(run) = loaded else {
+        return view! {
+            <section class="panel">
+                <h1>{pack.title.clone()}</h1>
+                <p role="alert">"This run is no longer stored in this browser."</p>
+                <button class="button" on:click=move |_| mode.set(Mode::Intro)>
+                    "Back to the start"
+                </button>
+            </section>
+        }
+        .into_any();
+    };
+    let results = assess::score(&pack, &run.answers);
+    let p = pack.clone();
+    view! {
+        <section class="hero">
+            <p class="assess__pack">
+                {format!(
+                    "{} · completed {}",
+                    pack.title,
+                    run.completed.map(when).unwrap_or_default(),
+                )}
+            </p>
+            <h1>"Your results"</h1>
+            <div class="actions">
+                <button class="button" on:click=move |_| start_run(storage, &p, mode)>
+                    "Take it again"
+                </button>
+                <button class="button button--quiet" on:click=move |_| mode.set(Mode::Intro)>
+                    "All runs"
+                </button>
+            </div>
+        </section>
+        <ResultsView pack=pack.clone() results=results />
+    }
+    .into_any()
+}
+
+#[component]
+fn ResultsView(pack: Arc<Pack>, results: Results) -> impl IntoView {
+    let groups = results
+        .groups
+        .iter()
+        .map(|g| {
+            let score = g.score.map_or(
+                "Not scored: some sections have no answers".to_string(),
+                |s| {
+                    if s.fract() == 0.0 || s > 10.0 {
+                        format!("{s:.0}")
+                    } else {
+                        format!("{s:.1}")
+                    }
+                },
+            );
+            view! {
+                <div class="figure">
+                    <dt>{g.title.clone()}</dt>
+                    <dd>{score}</dd>
+                    {g
+                        .band
+                        .clone()
+                        .map(|b| {
+                            view! {
+                                <dd class="figure__note">
+                                    <strong>{b.label}</strong>
+                                    ": "
+                                    {b.text}
+                                </dd>
+                            }
+                        })}
+                </div>
+            }
+        })
+        .collect_view();
+    let flags = (!results.red_flags.is_empty()).then(|| {
+        let list = results
+            .red_flags
+            .iter()
+            .map(|f| view! { <li>{format!("{} ({})", f.prompt, f.section)}</li> })
+            .collect_view();
+        view! {
+            <section class="panel panel--danger" aria-labelledby="flags-heading">
+                <h2 id="flags-heading">"Red flags"</h2>
+                <p>
+                    "These critical items are at their lowest level; each on its own is a reason not to proceed yet:"
+                </p>
+                <ul>{list}</ul>
+            </section>
+        }
+    });
+    let rows = results
+        .sections
+        .iter()
+        .map(|s| {
+            let score = s.score.map_or("no answers".into(), |v| format!("{v:.0}"));
+            let pct = s.percent.unwrap_or(0.0);
+            view! {
+                <tr>
+                    <th scope="row">{s.title.clone()}</th>
+                    <td class="num">{score}</td>
+                    <td>
+                        <span class="bar" style=format!("width:{pct:.0}%")></span>
+                    </td>
+                    <td class="num">
+                        {format!("{} of {}", s.answered + s.not_applicable, s.shown)}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let ranked = assess::ranked(&results);
+    let strengths = ranked
+        .iter()
+        .take(3)
+        .map(|s| view! { <li>{format!("{} ({:.0})", s.title, s.percent.unwrap_or(0.0))}</li> })
+        .collect_view();
+    let growth = ranked
+        .iter()
+        .rev()
+        .take(3)
+        .map(|s| {
+            let steps = pack
+                .sections
+                .iter()
+                .find(|x| x.id == s.id)
+                .map(|x| x.next_steps.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|n| view! { <li>{n}</li> })
+                .collect_view();
+            view! {
+                <li>
+                    <strong>{format!("{} ({:.0})", s.title, s.percent.unwrap_or(0.0))}</strong>
+                    <ul>{steps}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <dl class="figures">{groups}</dl>
+        {flags}
+        <section class="panel" aria-labelledby="areas-heading">
+            <h2 id="areas-heading">"By area"</h2>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Scores by area">
+                <table class="table">
+                    <caption class="visually-hidden">
+                        "Score by area, 0 to 100 (sums for ML Test Score sections)"
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Area"</th>
+                            <th scope="col" class="num">
+                                "Score"
+                            </th>
+                            <th scope="col">
+                                <span class="visually-hidden">"Bar"</span>
+                            </th>
+                            <th scope="col" class="num">
+                                "Answered"
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+        <div class="two-columns">
+            <section class="panel" aria-labelledby="strengths-heading">
+                <h2 id="strengths-heading">"Top strengths"</h2>
+                <ol>{strengths}</ol>
+            </section>
+            <section class="panel" aria-labelledby="growth-heading">
+                <h2 id="growth-heading">"Largest growth areas, and what to do next"</h2>
+                <ol>{growth}</ol>
+            </section>
+        </div>
+    }
+}
