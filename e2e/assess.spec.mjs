@@ -63,6 +63,14 @@ test("the skills assessment by keyboard alone: resume after reload, review, resu
   await expect(rows).toHaveCount(9);
   for (let i = 0; i < 9; i++) await expect(rows.nth(i).locator("td").first()).toHaveText("50");
   await expect(page.getByRole("heading", { name: /Largest growth areas/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Radar chart of scores by area/ })).toBeVisible();
+
+  // A target profile adds its targets and the gap per area.
+  await page.getByLabel("Compare with a target profile").selectOption({ label: "Senior" });
+  await expect(page.getByRole("columnheader", { name: "Target (Senior)" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Gap" })).toBeVisible();
+  await expect(rows.first().locator("td").nth(4)).toHaveText(/to go|met/);
+  await page.screenshot({ path: "e2e/.output/skills-results.png", fullPage: true });
   await axe();
 
   // The run is listed in the history.

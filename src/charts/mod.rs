@@ -5,6 +5,7 @@
 //! nothing of the domain.
 
 pub mod cashflow;
+pub mod radar;
 
 /// Colours and scale for one rendering, chosen by the caller (light or dark
 /// theme, device pixel ratio).
@@ -43,5 +44,26 @@ impl Style {
             marker: (242, 184, 181),
             scale,
         }
+    }
+}
+
+/// Any chart Sextant draws, for components that host one canvas.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Chart {
+    /// Cumulative cash flow of an ROI model.
+    Cashflow(cashflow::CumulativeChart),
+    /// Scores by area.
+    Radar(radar::RadarChart),
+}
+
+/// Draws any chart on any plotters backend.
+pub fn draw<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    chart: &Chart,
+    style: &Style,
+) -> Result<(), String> {
+    match chart {
+        Chart::Cashflow(c) => cashflow::draw(area, c, style),
+        Chart::Radar(r) => radar::draw(area, r, style),
     }
 }

@@ -2,7 +2,7 @@
 //! its data, the window size or the colour scheme changes. The canvas carries a
 //! text description; the data itself is in a table beside it.
 
-use crate::charts::{self, cashflow::CumulativeChart, Style};
+use crate::charts::{self, Chart, Style};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -16,12 +16,12 @@ fn prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// The cumulative cash-flow chart.
+/// A chart on a canvas.
 #[component]
-pub fn CashflowChart(
+pub fn ChartCanvas(
     /// What to draw; nothing is drawn while `None`.
     #[prop(into)]
-    data: Signal<Option<CumulativeChart>>,
+    data: Signal<Option<Chart>>,
     /// A sentence describing the chart for screen readers.
     #[prop(into)]
     description: Signal<String>,
@@ -48,7 +48,7 @@ pub fn CashflowChart(
         if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
             let area = backend.into_drawing_area();
             let _ = area.fill(&plotters::style::colors::TRANSPARENT);
-            if let Err(e) = charts::cashflow::draw(&area, &chart, &style) {
+            if let Err(e) = charts::draw(&area, &chart, &style) {
                 leptos::logging::warn!("chart not drawn: {e}");
             }
         }

@@ -1,11 +1,14 @@
 //! A guided self-assessment: intro, one section per step, review, results,
 //! history. Every answer is saved as it is given, so a reload resumes.
 
+use crate::charts::radar::{RadarChart, RadarSeries};
+use crate::charts::Chart;
 use crate::domain::assess::{self, Answer, Item, Pack, Results};
 use crate::domain::packs;
 use crate::persist::assessment::{self as run_format, Run};
 use crate::persist::envelope::{DocKind, Document};
 use crate::route::AssessmentKind;
+use crate::ui::components::chart::ChartCanvas;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -532,6 +535,16 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
     };
     let results = assess::score(&pack, &run.answers);
     let p = pack.clone();
+    let run_id = id.clone();
+    let on_profile = Callback::new(move |profile: Option<String>| {
+        if let Ok(mut doc) = storage.load(&run_id) {
+            if let Ok(mut r) = run_format::from_data(&doc.data) {
+                r.profile = profile;
+                doc.data = run_format::to_data(&r);
+                let _ = storage.save(doc);
+            }
+        }
+    });
     view! {
         <section class="hero">
             <p class="assess__pack">
@@ -551,13 +564,111 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
                 </button>
             </div>
         </section>
-        <ResultsView pack=pack.clone() results=results />
+        <ResultsView
+            pack=pack.clone()
+            results=results
+            profile=run.profile.clone()
+            on_profile=on_profile
+        />
     }
     .into_any()
 }
 
 #[component]
-fn ResultsView(pack: Arc<Pack>, results: Results) -> impl IntoView {
+fn ResultsView(
+    pack: Arc<Pack>,
+    results: Results,
+    profile: Option<String>,
+    on_profile: Callback<Option<String>>,
+) -> impl IntoView {
+    let profile = RwSignal::new(profile.filter(|id| pack.profiles.iter().any(|p| &p.id == id)));
+    let target = {
+        let pack = pack.clone();
+        Memo::new(move |_| {
+            profile
+                .get()
+                .and_then(|id| pack.profiles.iter().find(|p| p.id == id).cloned())
+        })
+    };
+    let radar = {
+        let results = results.clone();
+        Signal::derive(move || {
+            let mut series = vec![RadarSeries {
+                label: "Your scores".into(),
+                values: results.sections.iter().map(|s| s.percent).collect(),
+            }];
+            if let Some(t) = target.get() {
+                series.push(RadarSeries {
+                    label: format!("Target: {}", t.label),
+                    values: results
+                        .sections
+                        .iter()
+                        .map(|s| t.targets.get(&s.id).copied())
+                        .collect(),
+                });
+            }
+            Some(Chart::Radar(RadarChart {
+                axes: results.sections.iter().map(|s| s.title.clone()).collect(),
+                series,
+            }))
+        })
+    };
+    let description = {
+        let results = results.clone();
+        Signal::derive(move || {
+            let parts: Vec<String> = results
+                .sections
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} {}",
+                        s.title,
+                        s.percent.map_or("not scored".into(), |p| format!("{p:.0}"))
+                    )
+                })
+                .collect();
+            format!(
+                "Radar chart of scores by area, 0 to 100: {}.",
+                parts.join("; ")
+            )
+        })
+    };
+    let profile_select = (!pack.profiles.is_empty()).then(|| {
+        let options = pack
+            .profiles
+            .iter()
+            .map(|p| {
+                let selected = profile.get_untracked().as_deref() == Some(p.id.as_str());
+                view! {
+                    <option value=p.id.clone() selected=selected>
+                        {p.label.clone()}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="field field--inline">
+                <label class="field__label" for="target-profile">
+                    "Compare with a target profile"
+                </label>
+                <select
+                    id="target-profile"
+                    class="field__input"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let v = (!v.is_empty()).then_some(v);
+                        profile.set(v.clone());
+                        on_profile.run(v);
+                    }
+                >
+                    <option value="" selected=profile.get_untracked().is_none()>
+                        "No target"
+                    </option>
+                    {options}
+                </select>
+            </div>
+        }
+    });
     let groups = results
         .groups
         .iter()
@@ -614,6 +725,24 @@ fn ResultsView(pack: Arc<Pack>, results: Results) -> impl IntoView {
         .map(|s| {
             let score = s.score.map_or("no answers".into(), |v| format!("{v:.0}"));
             let pct = s.percent.unwrap_or(0.0);
+            let (id, percent) = (s.id.clone(), s.percent);
+            let target_cells = move || {
+                target.get().map(|t| {
+                    let goal = t.targets.get(&id).copied();
+                    let gap = goal.zip(percent).map(|(g, p)| g - p);
+                    let gap = gap.map_or("—".to_string(), |g| {
+                        if g > 0.5 {
+                            format!("{g:.0} to go")
+                        } else {
+                            "met".into()
+                        }
+                    });
+                    view! {
+                        <td class="num">{goal.map_or("—".to_string(), |g| format!("{g:.0}"))}</td>
+                        <td class="num">{gap}</td>
+                    }
+                })
+            };
             view! {
                 <tr>
                     <th scope="row">{s.title.clone()}</th>
@@ -624,6 +753,7 @@ fn ResultsView(pack: Arc<Pack>, results: Results) -> impl IntoView {
                     <td class="num">
                         {format!("{} of {}", s.answered + s.not_applicable, s.shown)}
                     </td>
+                    {target_cells}
                 </tr>
             }
         })
@@ -661,6 +791,11 @@ fn ResultsView(pack: Arc<Pack>, results: Results) -> impl IntoView {
         {flags}
         <section class="panel" aria-labelledby="areas-heading">
             <h2 id="areas-heading">"By area"</h2>
+            {profile_select}
+            <figure class="chart-figure">
+                <ChartCanvas data=radar description=description />
+                <figcaption>"The same scores are in the table below."</figcaption>
+            </figure>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Scores by area">
                 <table class="table">
                     <caption class="visually-hidden">
@@ -678,6 +813,20 @@ fn ResultsView(pack: Arc<Pack>, results: Results) -> impl IntoView {
                             <th scope="col" class="num">
                                 "Answered"
                             </th>
+                            {move || {
+                                target
+                                    .get()
+                                    .map(|t| {
+                                        view! {
+                                            <th scope="col" class="num">
+                                                {format!("Target ({})", t.label)}
+                                            </th>
+                                            <th scope="col" class="num">
+                                                "Gap"
+                                            </th>
+                                        }
+                                    })
+                            }}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -3,13 +3,14 @@
 //! edit is saved in this browser.
 
 use crate::charts::cashflow::CumulativeChart;
+use crate::charts::Chart;
 use crate::domain::format::{self, CURRENCIES};
 use crate::domain::roi::{self, RoiModel, RoiResults, Section, TeamMember, FIELDS, MEMBER_FIELDS};
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::roi as roi_format;
 use crate::persist::share::Shared;
 use crate::route::Page;
-use crate::ui::components::chart::CashflowChart;
+use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
@@ -607,7 +608,10 @@ pub fn ResultsPanel(
                         )}
                     </dl>
                     <figure class="chart-figure">
-                        <CashflowChart data=Some(chart) description=description.clone() />
+                        <ChartCanvas
+                            data=Some(Chart::Cashflow(chart))
+                            description=description.clone()
+                        />
                         <figcaption>{description}</figcaption>
                     </figure>
                     <div
