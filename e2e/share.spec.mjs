@@ -104,3 +104,31 @@ test("embedded in a page from another origin, it posts its height and needs no i
   const overflow = await inner.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
   expect(overflow).toBeLessThanOrEqual(1);
 });
+
+test("a downloaded file imports as a new document; a wrong file is refused", async ({ page, browser }) => {
+  await shareLinkOfExample(page);
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download monthly cash flows (CSV)" }).click(),
+  ]);
+  const csvText = await (await import("node:fs/promises")).readFile(await csv.path(), "utf8");
+  const lines = csvText.trim().split("\n");
+  expect(lines[0]).toBe("month,development,infrastructure,maintenance,benefit,tax,net,cumulative");
+  expect(lines).toHaveLength(1 + 37); // header, month 0 and 36 months
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download as a file" }).click(),
+  ]);
+  const path = await file.path();
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(page.url().replace(/#.*$/, "") + "#/saved");
+  await other.getByLabel("File to import").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("this is not json") });
+  await expect(other.getByText(/Not imported: the file is not a Sextant export/)).toBeVisible();
+  await other.getByLabel("File to import").setInputFiles(path);
+  await expect(other.getByText(/Imported “Churn <script>alert\(1\)<\/script>”/)).toBeVisible();
+  await other.getByRole("link", { name: "Open it" }).click();
+  await expect(other.getByLabel("Model name")).toHaveValue("Churn <script>alert(1)</script>");
+  await context.close();
+});
