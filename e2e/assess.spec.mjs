@@ -104,3 +104,33 @@ test("readiness: a critical item at its lowest level is a red flag", async ({ pa
   await page.getByRole("button", { name: "Finish and see results" }).click();
   await expect(page.getByRole("heading", { name: "Red flags" })).toBeVisible();
 });
+
+test("a completed skills run shares as a short link that opens read-only elsewhere", async ({ page, browser }) => {
+  await open(page, "#/assess/skills");
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  for (let step = 1; step <= 9; step++) {
+    const questions = page.locator("fieldset.question");
+    const n = await questions.count();
+    for (let i = 0; i < n; i++) await questions.nth(i).getByRole("radio").nth(3).check();
+    await page.getByRole("button", { name: "Next" }).click();
+  }
+  await page.getByRole("button", { name: "Finish and see results" }).click();
+  await expect(page.locator(".figure").filter({ hasText: "Overall" }).locator("dd").first()).toHaveText("75");
+  const link = await page.getByLabel("Share link").inputValue();
+  console.log(`completed 48-item skills assessment: share link of ${link.length} characters`);
+  expect(link.length).toBeLessThan(2000);
+
+  // The Saved view opens the run itself.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Saved" }).click();
+  await page.getByRole("link", { name: "ML engineer skills" }).click();
+  await expect(page.getByRole("heading", { name: "Your results" })).toBeVisible();
+
+  const context = await browser.newContext();
+  const reader = await context.newPage();
+  await reader.goto(link);
+  await expect(reader.getByText("Shared with you · read-only")).toBeVisible();
+  await expect(reader.locator(".figure").filter({ hasText: "Overall" }).locator("dd").first()).toHaveText("75");
+  await reader.getByRole("button", { name: "Edit a copy" }).click();
+  await expect(reader.getByRole("heading", { name: "Your results" })).toBeVisible();
+  await context.close();
+});

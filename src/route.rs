@@ -51,6 +51,8 @@ pub enum Page {
     Home,
     /// A guided self-assessment.
     Assessment(AssessmentKind),
+    /// One saved run of an assessment: its flow if unfinished, else its results.
+    AssessmentRun(AssessmentKind, String),
     /// The ML project ROI calculator, optionally opened on a saved model.
     Roi(Option<String>),
     /// Project prioritisation across a portfolio.
@@ -93,6 +95,10 @@ impl Route {
                 Some(kind) => Page::Assessment(kind),
                 None => Page::NotFound(path.to_string()),
             },
+            ["assess", slug, id] if is_doc_id(id) => match AssessmentKind::from_slug(slug) {
+                Some(kind) => Page::AssessmentRun(kind, (*id).to_string()),
+                None => Page::NotFound(path.to_string()),
+            },
             ["roi"] => Page::Roi(None),
             ["roi", id] if is_doc_id(id) => Page::Roi(Some((*id).to_string())),
             ["portfolio"] => Page::Portfolio,
@@ -128,6 +134,7 @@ impl fmt::Display for Page {
         match self {
             Page::Home => write!(f, "/"),
             Page::Assessment(kind) => write!(f, "/assess/{}", kind.slug()),
+            Page::AssessmentRun(kind, id) => write!(f, "/assess/{}/{id}", kind.slug()),
             Page::Roi(None) => write!(f, "/roi"),
             Page::Roi(Some(id)) => write!(f, "/roi/{id}"),
             Page::Portfolio => write!(f, "/portfolio"),
@@ -206,6 +213,7 @@ mod tests {
         let pages = [
             Page::Home,
             Page::Assessment(AssessmentKind::Readiness),
+            Page::AssessmentRun(AssessmentKind::Skills, "r1".into()),
             Page::Roi(None),
             Page::Roi(Some("x1".into())),
             Page::Portfolio,

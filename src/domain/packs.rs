@@ -27,6 +27,23 @@ pub const SHIPPED: &[(AssessmentKind, &str, &str)] = &[
     ),
 ];
 
+/// The pack id of each assessment, as its file declares it.
+pub fn pack_id(kind: AssessmentKind) -> &'static str {
+    match kind {
+        AssessmentKind::Skills => "ml-engineer-skills",
+        AssessmentKind::Readiness => "ml-project-readiness",
+        AssessmentKind::Automation => "automation-readiness",
+        AssessmentKind::Team => "team-practices",
+    }
+}
+
+/// The assessment a pack id belongs to.
+pub fn kind_of(pack: &str) -> Option<AssessmentKind> {
+    AssessmentKind::ALL
+        .into_iter()
+        .find(|k| pack_id(*k) == pack)
+}
+
 /// Loads and validates the pack for an assessment.
 pub fn pack_for(kind: AssessmentKind) -> Result<Pack, Vec<PackError>> {
     let (_, file, text) = SHIPPED
@@ -47,6 +64,8 @@ mod tests {
         for (kind, file, _) in SHIPPED {
             let pack = pack_for(*kind).unwrap_or_else(|e| panic!("{file}: {e:?}"));
             assert!(!pack.sections.is_empty(), "{file}");
+            assert_eq!(pack.id, pack_id(*kind), "{file}");
+            assert_eq!(kind_of(&pack.id), Some(*kind));
             // Answering everything at the top level scores 100 in every mean section.
             let top: Answers = pack
                 .sections

@@ -48,7 +48,11 @@ pub fn App() -> impl IntoView {
     // Each view has its own title, for tabs, history and screen readers.
     Effect::new(move |_| {
         let page = route.with(|r| r.page.clone());
-        let title = match catalog::tool_for(&page) {
+        let tool_page = match &page {
+            Page::AssessmentRun(kind, _) => Page::Assessment(*kind),
+            other => other.clone(),
+        };
+        let title = match catalog::tool_for(&tool_page) {
             Some(tool) => format!("{} · Sextant", tool.title),
             None => match page {
                 Page::Home => {

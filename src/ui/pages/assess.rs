@@ -7,8 +7,10 @@ use crate::domain::assess::{self, Answer, Item, Pack, Results};
 use crate::domain::packs;
 use crate::persist::assessment::{self as run_format, Run};
 use crate::persist::envelope::{DocKind, Document};
+use crate::persist::share::Shared;
 use crate::route::AssessmentKind;
 use crate::ui::components::chart::ChartCanvas;
+use crate::ui::share::SharePanel;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -23,9 +25,11 @@ fn when(ms: f64) -> String {
 pub fn AssessmentPage(
     /// Which assessment.
     kind: AssessmentKind,
+    /// A saved run to open.
+    run: Option<String>,
 ) -> impl IntoView {
     match packs::pack_for(kind) {
-        Ok(pack) => view! { <Assessment pack=Arc::new(pack) /> }.into_any(),
+        Ok(pack) => view! { <Assessment pack=Arc::new(pack) run=run /> }.into_any(),
         Err(errors) => view! {
             <section class="panel">
                 <h1>"This assessment cannot be loaded"</h1>
@@ -60,14 +64,24 @@ enum Mode {
 }
 
 #[component]
-fn Assessment(pack: Arc<Pack>) -> impl IntoView {
+fn Assessment(pack: Arc<Pack>, run: Option<String>) -> impl IntoView {
     let storage = expect_context::<Storage>();
     let pack_id = pack.id.clone();
     let initial = untrack(|| {
-        runs_of(storage, &pack_id)
-            .into_iter()
-            .find(|(_, r)| r.completed.is_none())
-            .map(|(d, _)| Mode::Flow(d.id))
+        let runs = runs_of(storage, &pack_id);
+        match run {
+            Some(id) => runs.into_iter().find(|(d, _)| d.id == id).map(|(d, r)| {
+                if r.completed.is_some() {
+                    Mode::Results(d.id)
+                } else {
+                    Mode::Flow(d.id)
+                }
+            }),
+            None => runs
+                .into_iter()
+                .find(|(_, r)| r.completed.is_none())
+                .map(|(d, _)| Mode::Flow(d.id)),
+        }
     });
     let mode = RwSignal::new(initial.unwrap_or(Mode::Intro));
     let p = pack.clone();
@@ -535,6 +549,17 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
     };
     let results = assess::score(&pack, &run.answers);
     let p = pack.clone();
+    let shared_run = run.clone();
+    let shared_name = format!(
+        "{} ({})",
+        pack.title,
+        run.completed.map(when).unwrap_or_default()
+    );
+    let shared = Signal::derive(move || Shared {
+        kind: DocKind::Assessment,
+        name: shared_name.clone(),
+        data: run_format::to_data(&shared_run),
+    });
     let run_id = id.clone();
     let on_profile = Callback::new(move |profile: Option<String>| {
         if let Ok(mut doc) = storage.load(&run_id) {
@@ -570,8 +595,28 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
             profile=run.profile.clone()
             on_profile=on_profile
         />
+        <SharePanel shared=shared />
     }
     .into_any()
+}
+
+/// A completed run opened from a share link: results only, read-only.
+#[component]
+pub fn SharedResults(
+    /// The pack the run answers.
+    pack: Arc<Pack>,
+    /// The run.
+    run: Run,
+) -> impl IntoView {
+    let results = assess::score(&pack, &run.answers);
+    view! {
+        <ResultsView
+            pack=pack.clone()
+            results=results
+            profile=run.profile.clone()
+            on_profile=Callback::new(|_| {})
+        />
+    }
 }
 
 #[component]

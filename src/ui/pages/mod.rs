@@ -17,8 +17,13 @@ pub fn render(page: Page) -> AnyView {
     match page {
         Page::Home => home::HomePage().into_any(),
         Page::Saved => saved::SavedPage().into_any(),
+        Page::AssessmentRun(kind, id) => assess::AssessmentPage(assess::AssessmentPageProps {
+            kind,
+            run: Some(id),
+        })
+        .into_any(),
         Page::Assessment(kind) => {
-            assess::AssessmentPage(assess::AssessmentPageProps { kind }).into_any()
+            assess::AssessmentPage(assess::AssessmentPageProps { kind, run: None }).into_any()
         }
         Page::Roi(id) => roi::RoiPage(roi::RoiPageProps { id }).into_any(),
         Page::Shared(payload) => shared::SharedPage(shared::SharedPageProps { payload }).into_any(),

@@ -18,6 +18,15 @@ fn when(ms: f64) -> String {
 fn page_for(kind: DocKind, id: &str) -> Option<Page> {
     match kind {
         DocKind::RoiModel => Some(Page::Roi(Some(id.to_string()))),
+        DocKind::Assessment => {
+            let storage = expect_context::<Storage>();
+            let doc = untrack(|| storage.load(id)).ok()?;
+            let run = crate::persist::assessment::from_data(&doc.data).ok()?;
+            Some(Page::AssessmentRun(
+                crate::domain::packs::kind_of(&run.pack)?,
+                id.to_string(),
+            ))
+        }
         _ => None,
     }
 }

@@ -27,6 +27,31 @@ pub fn SharedPage(
                     "This share link cannot be opened: the model in it {e}."
                 )),
             },
+            DocKind::Assessment => match crate::persist::assessment::from_data(&shared.data) {
+                Ok(run) => match crate::domain::packs::kind_of(&run.pack).map(|k| (k, crate::domain::packs::pack_for(k))) {
+                    Some((kind, Ok(pack))) => {
+                        let wrong: Vec<&String> =
+                            run.answers.iter().filter(|(id, a)| !pack.accepts(id, **a)).map(|(id, _)| id).collect();
+                        if wrong.is_empty() {
+                            view! {
+                                <SharedAssessment
+                                    shared=shared.clone()
+                                    run=run
+                                    kind=kind
+                                    pack=std::sync::Arc::new(pack)
+                                />
+                            }.into_any()
+                        } else {
+                            problem(format!(
+                                "This share link cannot be opened: it holds answers this version of the assessment does not have ({}).",
+                                wrong.iter().take(5).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                            ))
+                        }
+                    }
+                    _ => problem("This share link cannot be opened: it answers an assessment this version of Sextant does not have.".into()),
+                },
+                Err(e) => problem(format!("This share link cannot be opened: the assessment in it {e}.")),
+            },
             other => problem(format!(
                 "This link holds a {} document, which this version of Sextant cannot show yet.",
                 other.label().to_lowercase()
@@ -92,6 +117,43 @@ fn SaveCopy(shared: Shared, edit_page: fn(String) -> Page) -> impl IntoView {
                 Some(Err(e)) => format!("Not saved: {e}.").into_any(),
             }}
         </p>
+    }
+}
+
+#[component]
+fn SharedAssessment(
+    shared: Shared,
+    run: crate::persist::assessment::Run,
+    kind: crate::route::AssessmentKind,
+    pack: std::sync::Arc<crate::domain::assess::Pack>,
+) -> impl IntoView {
+    let name = shared.name.clone();
+    view! {
+        <header class="roi__header">
+            <p class="badge">"Shared with you · read-only"</p>
+            <h1>{name}</h1>
+            <p class="field__help">
+                "Assessment results someone shared with you. They are not saved in your browser unless you save a copy; your own saved work is untouched."
+            </p>
+            <SaveCopy
+                shared=shared
+                edit_page=match kind {
+                    crate::route::AssessmentKind::Skills => {
+                        |id| Page::AssessmentRun(crate::route::AssessmentKind::Skills, id)
+                    }
+                    crate::route::AssessmentKind::Readiness => {
+                        |id| Page::AssessmentRun(crate::route::AssessmentKind::Readiness, id)
+                    }
+                    crate::route::AssessmentKind::Automation => {
+                        |id| Page::AssessmentRun(crate::route::AssessmentKind::Automation, id)
+                    }
+                    crate::route::AssessmentKind::Team => {
+                        |id| Page::AssessmentRun(crate::route::AssessmentKind::Team, id)
+                    }
+                }
+            />
+        </header>
+        <crate::ui::pages::assess::SharedResults pack=pack run=run />
     }
 }
 
