@@ -134,3 +134,36 @@ test("a completed skills run shares as a short link that opens read-only elsewhe
   await expect(reader.getByRole("heading", { name: "Your results" })).toBeVisible();
   await context.close();
 });
+
+test("two runs compare area by area", async ({ page, axe }) => {
+  async function complete(level) {
+    await page.getByRole("button", { name: /Start the assessment|Take it again/ }).first().click();
+    for (let step = 0; step < 5; step++) {
+      const questions = page.locator("fieldset.question");
+      const n = await questions.count();
+      for (let i = 0; i < n; i++) await questions.nth(i).getByRole("radio").nth(level).check();
+      await page.getByRole("button", { name: "Next" }).click();
+    }
+    await page.getByRole("button", { name: "Finish and see results" }).click();
+    await expect(page.getByRole("heading", { name: "Your results" })).toBeVisible();
+  }
+  await open(page, "#/assess/automation");
+  await complete(1); // level 2 of 5: 25
+  await page.waitForTimeout(20); // distinct completion times
+  await complete(3); // level 4 of 5: 75
+  await page.getByRole("button", { name: "All runs" }).click();
+  const boxes = page.getByRole("checkbox", { name: /Compare the run of/ });
+  await expect(boxes).toHaveCount(2);
+  const compare = page.getByRole("button", { name: "Compare the two selected runs" });
+  await expect(compare).toBeDisabled();
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await compare.click();
+  await expect(page.getByRole("heading", { name: "How your scores changed" })).toBeVisible();
+  const rows = page.getByRole("table").locator("tbody tr");
+  await expect(rows).toHaveCount(5);
+  for (let i = 0; i < 5; i++) {
+    await expect(rows.nth(i).locator("td")).toHaveText(["25", "75", "+50"]);
+  }
+  await axe();
+});

@@ -580,9 +580,66 @@ pub fn gaps(results: &Results, profile: &Profile) -> Vec<(String, f64)> {
     out
 }
 
+/// One area in a comparison of two runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaChange {
+    /// Section id.
+    pub id: String,
+    /// Section name.
+    pub title: String,
+    /// 0-100 in the earlier run.
+    pub before: Option<f64>,
+    /// 0-100 in the later run.
+    pub after: Option<f64>,
+    /// `after - before`, when both are scored.
+    pub change: Option<f64>,
+}
+
+/// Compares two runs of a pack area by area, in pack order.
+pub fn compare(pack: &Pack, before: &Answers, after: &Answers) -> Vec<AreaChange> {
+    let a = score(pack, before);
+    let b = score(pack, after);
+    let find = |r: &Results, id: &str| {
+        r.sections
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.percent)
+    };
+    pack.sections
+        .iter()
+        .map(|s| {
+            let (x, y) = (find(&a, &s.id), find(&b, &s.id));
+            AreaChange {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                before: x,
+                after: y,
+                change: x.zip(y).map(|(x, y)| y - x),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compares_two_runs_area_by_area() {
+        let p = pack();
+        let before = answers(&[("a1", L(1.0)), ("c1", L(1.0))]);
+        let after = answers(&[("a1", L(5.0)), ("c1", L(0.5)), ("d1", L(1.0))]);
+        let changes = compare(&p, &before, &after);
+        let a = changes.iter().find(|c| c.id == "a").unwrap();
+        assert_eq!(
+            (a.before, a.after, a.change),
+            (Some(0.0), Some(100.0), Some(100.0))
+        );
+        let c = changes.iter().find(|c| c.id == "c").unwrap();
+        assert_eq!(c.change, Some(-25.0));
+        let d = changes.iter().find(|c| c.id == "d").unwrap();
+        assert_eq!((d.before, d.change), (None, None));
+    }
 
     const PACK: &str = r#"{
       "id": "t", "version": 1, "title": "T", "intro": "",

@@ -61,6 +61,7 @@ enum Mode {
     Intro,
     Flow(String),
     Results(String),
+    Compare(String, String),
 }
 
 #[component]
@@ -90,6 +91,7 @@ fn Assessment(pack: Arc<Pack>, run: Option<String>) -> impl IntoView {
             Mode::Intro => view! { <Intro pack=p.clone() mode=mode /> }.into_any(),
             Mode::Flow(id) => view! { <Flow pack=p.clone() id=id mode=mode /> }.into_any(),
             Mode::Results(id) => view! { <RunResults pack=p.clone() id=id mode=mode /> }.into_any(),
+            Mode::Compare(a, b) => view! { <Compare pack=p.clone() a=a b=b mode=mode /> }.into_any(),
         }}
     }
 }
@@ -121,6 +123,7 @@ fn Intro(pack: Arc<Pack>, mode: RwSignal<Mode>) -> impl IntoView {
     let count: usize = pack.sections.iter().map(|s| s.items.len()).sum();
     let p = pack.clone();
     let hp = pack.clone();
+    let picked = RwSignal::new(Vec::<String>::new());
     view! {
         <section class="hero">
             <h1>{pack.title.clone()}</h1>
@@ -161,8 +164,33 @@ fn Intro(pack: Arc<Pack>, mode: RwSignal<Mode>) -> impl IntoView {
                                         .collect::<Vec<_>>()
                                         .join(", ");
                                     let id = doc.id.clone();
+                                    let pick_id = doc.id.clone();
+                                    let check_id = format!("compare-{}", doc.id);
+                                    let label = format!(
+                                        "Compare the run of {}",
+                                        when(run.completed.unwrap_or(doc.updated)),
+                                    );
                                     view! {
                                         <li>
+                                            <input
+                                                type="checkbox"
+                                                id=check_id.clone()
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    let id = pick_id.clone();
+                                                    picked
+                                                        .update(|p| {
+                                                            p.retain(|x| *x != id);
+                                                            if on {
+                                                                p.push(id);
+                                                            }
+                                                        });
+                                                }
+                                            />
+                                            <label for=check_id class="visually-hidden">
+                                                {label}
+                                            </label>
+                                            " "
                                             <button
                                                 class="button button--quiet"
                                                 on:click=move |_| mode.set(Mode::Results(id.clone()))
@@ -181,9 +209,131 @@ fn Intro(pack: Arc<Pack>, mode: RwSignal<Mode>) -> impl IntoView {
                         }
                     }
                 </ul>
+                <button
+                    class="button"
+                    disabled=move || picked.with(|p| p.len() != 2)
+                    on:click=move |_| {
+                        let p = picked.get_untracked();
+                        if let [a, b] = p.as_slice() {
+                            mode.set(Mode::Compare(a.clone(), b.clone()));
+                        }
+                    }
+                >
+                    "Compare the two selected runs"
+                </button>
+                <p class="field__help">
+                    "Tick two runs to see how your scores changed between them."
+                </p>
             </section>
         </Show>
     }
+}
+
+#[component]
+fn Compare(pack: Arc<Pack>, a: String, b: String, mode: RwSignal<Mode>) -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let load = |id: &str| {
+        untrack(|| storage.load(id))
+            .ok()
+            .and_then(|d| run_format::from_data(&d.data).ok().map(|r| (d, r)))
+    };
+    let (Some(x), Some(y)) = (load(&a), load(&b)) else {
+        return view! {
+            <section class="panel">
+                <p role="alert">"One of these runs is no longer stored in this browser."</p>
+                <button class="button" on:click=move |_| mode.set(Mode::Intro)>
+                    "Back"
+                </button>
+            </section>
+        }
+        .into_any();
+    };
+    let time = |d: &Document, r: &Run| r.completed.unwrap_or(d.updated);
+    let (before, after) = if time(&x.0, &x.1) <= time(&y.0, &y.1) {
+        (x, y)
+    } else {
+        (y, x)
+    };
+    let (before_label, after_label) = (
+        when(time(&before.0, &before.1)),
+        when(time(&after.0, &after.1)),
+    );
+    let changes = assess::compare(&pack, &before.1.answers, &after.1.answers);
+    let radar = Some(Chart::Radar(RadarChart {
+        axes: changes.iter().map(|c| c.title.clone()).collect(),
+        series: vec![
+            RadarSeries {
+                label: format!("Latest: {after_label}"),
+                values: changes.iter().map(|c| c.after).collect(),
+            },
+            RadarSeries {
+                label: format!("Earlier: {before_label}"),
+                values: changes.iter().map(|c| c.before).collect(),
+            },
+        ],
+    }));
+    let description = format!(
+        "Radar chart comparing scores by area between {before_label} and {after_label}; the table below lists every change."
+    );
+    let show = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.0}"));
+    let rows = changes
+        .iter()
+        .map(|c| {
+            let change = c.change.map_or("—".to_string(), |d| {
+                if d.abs() < 0.5 {
+                    "no change".into()
+                } else {
+                    format!("{d:+.0}")
+                }
+            });
+            view! {
+                <tr>
+                    <th scope="row">{c.title.clone()}</th>
+                    <td class="num">{show(c.before)}</td>
+                    <td class="num">{show(c.after)}</td>
+                    <td class="num">{change}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="hero">
+            <p class="assess__pack">{pack.title.clone()}</p>
+            <h1>"How your scores changed"</h1>
+            <button class="button button--quiet" on:click=move |_| mode.set(Mode::Intro)>
+                "All runs"
+            </button>
+        </section>
+        <section class="panel" aria-labelledby="change-heading">
+            <h2 id="change-heading">{format!("From {before_label} to {after_label}")}</h2>
+            <figure class="chart-figure">
+                <ChartCanvas data=radar description=description />
+            </figure>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Change per area">
+                <table class="table">
+                    <caption class="visually-hidden">
+                        "Score by area in both runs, 0 to 100, and the change"
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Area"</th>
+                            <th scope="col" class="num">
+                                "Earlier"
+                            </th>
+                            <th scope="col" class="num">
+                                "Latest"
+                            </th>
+                            <th scope="col" class="num">
+                                "Change"
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
