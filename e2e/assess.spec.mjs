@@ -3,7 +3,8 @@
 import { test, expect, open } from "./fixtures.mjs";
 
 /** Answers every question of the current step with level 3, by keyboard, then presses Next. */
-async function answerStepByKeyboard(page) {
+async function answerStepByKeyboard(page, axe) {
+  await axe();
   const groups = await page.locator("fieldset.question").count();
   // Focus starts on the step heading; Tab enters the first radio group.
   await page.locator("#step-heading").focus();
@@ -32,7 +33,7 @@ test("the skills assessment by keyboard alone: resume after reload, review, resu
   await axe();
 
   for (let step = 1; step <= 4; step++) {
-    await answerStepByKeyboard(page);
+    await answerStepByKeyboard(page, axe);
     await expect(page.getByText(`Step ${step + 1} of 10`)).toBeVisible();
   }
   const progress = await page.getByText(/\d+ of \d+ answered/).innerText();
@@ -48,7 +49,7 @@ test("the skills assessment by keyboard alone: resume after reload, review, resu
   await page.getByRole("button", { name: "Next" }).click();
 
   for (let step = 5; step <= 9; step++) {
-    await answerStepByKeyboard(page);
+    await answerStepByKeyboard(page, axe);
   }
   await expect(page.getByRole("heading", { name: "Review your answers" })).toBeVisible();
   await expect(page.getByText("You answered every question.")).toBeVisible();
@@ -103,6 +104,9 @@ test("readiness: a critical item at its lowest level is a red flag", async ({ pa
   }
   await page.getByRole("button", { name: "Finish and see results" }).click();
   await expect(page.getByRole("heading", { name: "Red flags" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Verdict: Not ready" })).toBeVisible();
+  await page.getByRole("button", { name: "Open a new ROI model for this project" }).click();
+  await expect(page.getByLabel("Model name")).toHaveValue(/^ROI of the project assessed on/);
 });
 
 test("a completed skills run shares as a short link that opens read-only elsewhere", async ({ page, browser }) => {

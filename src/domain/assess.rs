@@ -580,6 +580,54 @@ pub fn gaps(results: &Results, profile: &Profile) -> Vec<(String, f64)> {
     out
 }
 
+/// A go / no-go reading of a pack with critical items (project readiness).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    /// "Not ready", or the band of the first group ("Ready with conditions", "Ready").
+    pub label: String,
+    /// Why, in one sentence.
+    pub reason: String,
+}
+
+/// The verdict for packs that mark critical items: any red flag means "Not
+/// ready" whatever the scores; otherwise the first group's band decides.
+/// `None` for packs without critical items, or before the first group has a score.
+pub fn verdict(pack: &Pack, results: &Results) -> Option<Verdict> {
+    let has_critical = pack
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .any(|i| i.critical);
+    if !has_critical {
+        return None;
+    }
+    if !results.red_flags.is_empty() {
+        let n = results.red_flags.len();
+        return Some(Verdict {
+            label: "Not ready".into(),
+            reason: format!(
+                "{n} critical {} at the lowest level: {}.",
+                if n == 1 { "item is" } else { "items are" },
+                results
+                    .red_flags
+                    .iter()
+                    .map(|f| f.prompt.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        });
+    }
+    let group = results.groups.first()?;
+    let band = group.band.as_ref()?;
+    Some(Verdict {
+        label: band.label.clone(),
+        reason: format!(
+            "No critical item is at its lowest level; {} scores {:.0}. {}",
+            group.title, group.score?, band.text
+        ),
+    })
+}
+
 /// One area in a comparison of two runs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AreaChange {
@@ -623,6 +671,35 @@ pub fn compare(pack: &Pack, before: &Answers, after: &Answers) -> Vec<AreaChange
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn red_flags_decide_the_verdict_before_scores() {
+        let p = pack();
+        let v = verdict(
+            &p,
+            &score(
+                &p,
+                &answers(&[("a1", L(1.0)), ("a2", L(5.0)), ("b1", L(5.0))]),
+            ),
+        )
+        .unwrap();
+        assert_eq!(v.label, "Not ready");
+        let v = verdict(
+            &p,
+            &score(
+                &p,
+                &answers(&[
+                    ("a1", L(5.0)),
+                    ("a2", L(5.0)),
+                    ("a3", L(5.0)),
+                    ("b1", L(5.0)),
+                ]),
+            ),
+        )
+        .unwrap();
+        assert_eq!(v.label, "High");
+        assert_eq!(verdict(&p, &score(&p, &Answers::new())), None);
+    }
 
     #[test]
     fn compares_two_runs_area_by_area() {

@@ -898,6 +898,41 @@ fn ResultsView(
             }
         })
         .collect_view();
+    let verdict = assess::verdict(&pack, &results).map(|v| {
+        let not_ready = v.label == "Not ready";
+        view! {
+            <section class="panel verdict" class:panel--danger=not_ready aria-labelledby="verdict-heading">
+                <h2 id="verdict-heading">{format!("Verdict: {}", v.label)}</h2>
+                <p>{v.reason}</p>
+            </section>
+        }
+    });
+    let roi_button = (pack.id == packs::pack_id(AssessmentKind::Readiness)).then(|| {
+        let storage = expect_context::<Storage>();
+        let open_roi = move |_| {
+            let model = crate::domain::roi::RoiModel::default();
+            let name = format!("ROI of the project assessed on {}", when(now()));
+            let doc = Document::new(
+                new_id(),
+                DocKind::RoiModel,
+                name,
+                now(),
+                crate::persist::roi::to_data(&model),
+            );
+            if let Ok(doc) = storage.save(doc) {
+                let _ = window()
+                    .location()
+                    .set_hash(&crate::route::Page::Roi(Some(doc.id)).to_string());
+            }
+        };
+        view! {
+            <p>
+                <button class="button" on:click=open_roi>
+                    "Open a new ROI model for this project"
+                </button>
+            </p>
+        }
+    });
     let flags = (!results.red_flags.is_empty()).then(|| {
         let list = results
             .red_flags
@@ -982,8 +1017,10 @@ fn ResultsView(
         })
         .collect_view();
     view! {
+        {verdict}
         <dl class="figures">{groups}</dl>
         {flags}
+        {roi_button}
         <section class="panel" aria-labelledby="areas-heading">
             <h2 id="areas-heading">"By area"</h2>
             {profile_select}
