@@ -153,6 +153,10 @@ test("two runs compare area by area", async ({ page, axe }) => {
   }
   await open(page, "#/assess/automation");
   await complete(1); // level 2 of 5: 25
+  const first = page.getByRole("region", { name: "Stages to automate first" });
+  await expect(first.locator("ol > li")).toHaveCount(5);
+  // Potential 25%, automated 25%, oversight 25%: 100 × 0.25 × 0.75 × 0.625 ≈ 12.
+  await expect(first.locator("ol > li").first()).toContainText("priority 12 of 100");
   await page.waitForTimeout(20); // distinct completion times
   await complete(3); // level 4 of 5: 75
   await page.getByRole("button", { name: "All runs" }).click();

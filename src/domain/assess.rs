@@ -100,6 +100,10 @@ pub struct Item {
     /// Shown only for these earlier answers.
     #[serde(default)]
     pub condition: Option<Condition>,
+    /// What the item measures, for packs that read items by role: the
+    /// automation pack tags "current", "potential" and "oversight".
+    #[serde(default)]
+    pub tag: Option<String>,
     /// The scale, ascending.
     pub levels: Vec<Level>,
 }
@@ -628,6 +632,70 @@ pub fn verdict(pack: &Pack, results: &Results) -> Option<Verdict> {
     })
 }
 
+/// How strongly a pipeline stage calls for automation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StagePriority {
+    /// Section id.
+    pub id: String,
+    /// Section name.
+    pub title: String,
+    /// 0-100: potential × (how automated it is not yet) × (half plus half the oversight).
+    pub priority: f64,
+    /// 0-1 answers behind it, `None` where unanswered or not applicable.
+    pub current: Option<f64>,
+    /// See `current`.
+    pub potential: Option<f64>,
+    /// See `current`.
+    pub oversight: Option<f64>,
+}
+
+/// Ranks the sections of a pack whose items are tagged "current",
+/// "potential" and "oversight": automate first where there is much to gain,
+/// little is automated yet and people can check the result. A section needs
+/// an answer on potential to be ranked; a missing current state counts as
+/// manual and missing oversight as none.
+pub fn automation_priorities(pack: &Pack, answers: &Answers) -> Vec<StagePriority> {
+    let norm = |item: &Item| match answers.get(&item.id) {
+        Some(Answer::Level(v)) if item.level(*v).is_some() => {
+            let (lo, hi) = item.range();
+            Some((v - lo) / (hi - lo))
+        }
+        _ => None,
+    };
+    let mut out: Vec<StagePriority> = pack
+        .shown_sections(answers)
+        .into_iter()
+        .filter_map(|s| {
+            let tagged = |tag: &str| {
+                s.items
+                    .iter()
+                    .filter(|i| i.tag.as_deref() == Some(tag))
+                    .filter_map(norm)
+                    .reduce(f64::max)
+            };
+            let has_tags = s.items.iter().any(|i| i.tag.is_some());
+            if !has_tags {
+                return None;
+            }
+            let (current, potential, oversight) =
+                (tagged("current"), tagged("potential"), tagged("oversight"));
+            let p = potential?;
+            let priority =
+                100.0 * p * (1.0 - current.unwrap_or(0.0)) * (0.5 + 0.5 * oversight.unwrap_or(0.0));
+            Some(StagePriority {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                priority,
+                current,
+                potential,
+                oversight,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(a.id.cmp(&b.id)));
+    out
+}
+
 /// One area in a comparison of two runs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AreaChange {
@@ -699,6 +767,67 @@ mod tests {
         .unwrap();
         assert_eq!(v.label, "High");
         assert_eq!(verdict(&p, &score(&p, &Answers::new())), None);
+    }
+
+    #[test]
+    fn automation_priorities_favour_gain_headroom_and_oversight() {
+        let level = |v: f64, l: &str| Level {
+            value: v,
+            label: l.into(),
+            text: format!("We {l}"),
+        };
+        let item = |id: &str, tag: &str| Item {
+            id: id.into(),
+            prompt: id.into(),
+            help: String::new(),
+            weight: 1.0,
+            allow_na: true,
+            critical: false,
+            condition: None,
+            tag: Some(tag.into()),
+            levels: (1..=5).map(|v| level(v as f64, "x")).collect(),
+        };
+        let section = |id: &str| Section {
+            id: id.into(),
+            title: id.to_uppercase(),
+            description: String::new(),
+            scoring: Scoring::Mean,
+            condition: None,
+            next_steps: vec![],
+            items: vec![
+                item(&format!("{id}-current"), "current"),
+                item(&format!("{id}-potential"), "potential"),
+                item(&format!("{id}-oversight"), "oversight"),
+            ],
+        };
+        let p = Pack {
+            id: "auto".into(),
+            version: 1,
+            title: String::new(),
+            intro: String::new(),
+            groups: vec![],
+            sections: vec![section("data"), section("tuning"), section("deploy")],
+            profiles: vec![],
+        };
+        let a = answers(&[
+            // data: already automated, high potential.
+            ("data-current", L(5.0)),
+            ("data-potential", L(5.0)),
+            ("data-oversight", L(5.0)),
+            // tuning: manual, high potential, good oversight.
+            ("tuning-current", L(1.0)),
+            ("tuning-potential", L(5.0)),
+            ("tuning-oversight", L(5.0)),
+            // deploy: manual, high potential, no oversight.
+            ("deploy-current", L(1.0)),
+            ("deploy-potential", L(5.0)),
+            ("deploy-oversight", L(1.0)),
+        ]);
+        let ranked = automation_priorities(&p, &a);
+        let order: Vec<_> = ranked.iter().map(|s| (s.id.as_str(), s.priority)).collect();
+        assert_eq!(order, [("tuning", 100.0), ("deploy", 50.0), ("data", 0.0)]);
+        // Without an answer on potential a stage is not ranked.
+        assert!(automation_priorities(&p, &answers(&[("data-current", L(1.0))])).is_empty());
     }
 
     #[test]

@@ -742,6 +742,7 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
         <ResultsView
             pack=pack.clone()
             results=results
+            answers=run.answers.clone()
             profile=run.profile.clone()
             on_profile=on_profile
         />
@@ -763,6 +764,7 @@ pub fn SharedResults(
         <ResultsView
             pack=pack.clone()
             results=results
+            answers=run.answers.clone()
             profile=run.profile.clone()
             on_profile=Callback::new(|_| {})
         />
@@ -773,6 +775,7 @@ pub fn SharedResults(
 fn ResultsView(
     pack: Arc<Pack>,
     results: Results,
+    answers: assess::Answers,
     profile: Option<String>,
     on_profile: Callback<Option<String>>,
 ) -> impl IntoView {
@@ -898,6 +901,51 @@ fn ResultsView(
             }
         })
         .collect_view();
+    let priorities = assess::automation_priorities(&pack, &answers);
+    let automate_first = (!priorities.is_empty()).then(|| {
+        let items = priorities
+            .iter()
+            .map(|p| {
+                let show = |v: Option<f64>| v.map_or("not answered".to_string(), |v| format!("{:.0}%", v * 100.0));
+                let watch = pack
+                    .sections
+                    .iter()
+                    .find(|s| s.id == p.id)
+                    .map(|s| {
+                        s.next_steps
+                            .iter()
+                            .filter(|n| !n.starts_with("Automate:"))
+                            .map(|n| view! { <li>{n.clone()}</li> })
+                            .collect_view()
+                    });
+                view! {
+                    <li>
+                        <strong>
+                            {format!("{} (priority {:.0} of 100)", p.title, p.priority)}
+                        </strong>
+                        <p class="field__help">
+                            {format!(
+                                "Potential {}, already automated {}, oversight {}.",
+                                show(p.potential),
+                                show(p.current),
+                                show(p.oversight),
+                            )}
+                        </p>
+                        <ul>{watch}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="panel" aria-labelledby="automate-heading">
+                <h2 id="automate-heading">"Stages to automate first"</h2>
+                <p>
+                    "Ranked by what there is to gain, how little is automated yet, and how well people can check the automated result. Under each: the limitations to watch and where to keep a person."
+                </p>
+                <ol>{items}</ol>
+            </section>
+        }
+    });
     let verdict = assess::verdict(&pack, &results).map(|v| {
         let not_ready = v.label == "Not ready";
         view! {
@@ -1019,6 +1067,7 @@ fn ResultsView(
     view! {
         {verdict}
         <dl class="figures">{groups}</dl>
+        {automate_first}
         {flags}
         {roi_button}
         <section class="panel" aria-labelledby="areas-heading">
