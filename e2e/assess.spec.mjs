@@ -159,6 +159,15 @@ test("two runs compare area by area", async ({ page, axe }) => {
   await expect(first.locator("ol > li").first()).toContainText("priority 12 of 100");
   await page.waitForTimeout(20); // distinct completion times
   await complete(3); // level 4 of 5: 75
+  const fs = await import("node:fs/promises");
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download answers (CSV)" }).click()]);
+  const lines = (await fs.readFile(await csv.path(), "utf8")).trim().split("\n");
+  expect(lines[0]).toBe("section,item,question,value,level");
+  expect(lines).toHaveLength(1 + 15);
+  const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download chart as PNG" }).click()]);
+  expect(png.suggestedFilename()).toBe("sextant-scores.png");
+  const bytes = await fs.readFile(await png.path());
+  expect(bytes.subarray(1, 4).toString()).toBe("PNG");
   await page.getByRole("button", { name: "All runs" }).click();
   const boxes = page.getByRole("checkbox", { name: /Compare the run of/ });
   await expect(boxes).toHaveCount(2);

@@ -30,3 +30,18 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     );
     Ok(())
 }
+
+/// Offers a `data:` URL (a chart as PNG) as a download named `filename`.
+pub fn download_data_url(filename: &str, url: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "could not prepare the file")?
+        .unchecked_into();
+    anchor.set_href(url);
+    anchor.set_download(filename);
+    anchor.click();
+    Ok(())
+}

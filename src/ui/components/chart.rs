@@ -25,6 +25,9 @@ pub fn ChartCanvas(
     /// A sentence describing the chart for screen readers.
     #[prop(into)]
     description: Signal<String>,
+    /// File name for "Download chart as PNG".
+    #[prop(into)]
+    file_name: String,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let redraws = RwSignal::new(0u32);
@@ -54,6 +57,13 @@ pub fn ChartCanvas(
         }
     });
 
+    let download = move |_| {
+        if let Some(el) = canvas.get_untracked() {
+            if let Ok(url) = el.to_data_url() {
+                let _ = crate::ui::download::download_data_url(&file_name, &url);
+            }
+        }
+    };
     view! {
         <canvas
             class="chart"
@@ -61,5 +71,8 @@ pub fn ChartCanvas(
             role="img"
             aria-label=move || description.get()
         ></canvas>
+        <button class="button button--quiet button--small no-print" type="button" on:click=download>
+            "Download chart as PNG"
+        </button>
     }
 }

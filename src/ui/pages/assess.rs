@@ -307,7 +307,7 @@ fn Compare(pack: Arc<Pack>, a: String, b: String, mode: RwSignal<Mode>) -> impl 
         <section class="panel" aria-labelledby="change-heading">
             <h2 id="change-heading">{format!("From {before_label} to {after_label}")}</h2>
             <figure class="chart-figure">
-                <ChartCanvas data=radar description=description />
+                <ChartCanvas data=radar description=description file_name="sextant-scores.png" />
             </figure>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Change per area">
                 <table class="table">
@@ -710,6 +710,11 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
         name: shared_name.clone(),
         data: run_format::to_data(&shared_run),
     });
+    let csv = assess::answers_csv(&pack, &run.answers);
+    let csv_name = format!("{}-answers.csv", crate::ui::export::file_stem(&pack.title));
+    let download_csv = move |_| {
+        let _ = crate::ui::download::download_text(&csv_name, "text/csv", &csv);
+    };
     let run_id = id.clone();
     let on_profile = Callback::new(move |profile: Option<String>| {
         if let Ok(mut doc) = storage.load(&run_id) {
@@ -746,6 +751,23 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
             profile=run.profile.clone()
             on_profile=on_profile
         />
+        <section class="panel no-print" aria-labelledby="export-heading">
+            <h2 id="export-heading">"Export"</h2>
+            <div class="actions">
+                <button class="button button--quiet" type="button" on:click=download_csv>
+                    "Download answers (CSV)"
+                </button>
+                <button
+                    class="button button--quiet"
+                    type="button"
+                    on:click=move |_| {
+                        let _ = window().print();
+                    }
+                >
+                    "Print or save as PDF"
+                </button>
+            </div>
+        </section>
         <SharePanel shared=shared />
     }
     .into_any()
@@ -1074,7 +1096,7 @@ fn ResultsView(
             <h2 id="areas-heading">"By area"</h2>
             {profile_select}
             <figure class="chart-figure">
-                <ChartCanvas data=radar description=description />
+                <ChartCanvas data=radar description=description file_name="sextant-scores.png" />
                 <figcaption>"The same scores are in the table below."</figcaption>
             </figure>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Scores by area">

@@ -611,6 +611,7 @@ pub fn ResultsPanel(
                         <ChartCanvas
                             data=Some(Chart::Cashflow(chart))
                             description=description.clone()
+                            file_name="sextant-cash-flow.png"
                         />
                         <figcaption>{description}</figcaption>
                     </figure>
