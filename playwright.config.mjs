@@ -37,6 +37,13 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      // The same build under the Content Security Policy in csp.txt.
+      command: "node e2e/serve.mjs --port 4176 --base /tools/sextant/ --csp csp.txt",
+      url: "http://127.0.0.1:4176/tools/sextant/",
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       // A wiki-like host page on another origin, for the embedding test.
       command: "node e2e/serve.mjs --port 4175 --base /wiki/ --dir e2e/host",
       url: "http://127.0.0.1:4175/wiki/",

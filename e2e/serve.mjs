@@ -11,6 +11,8 @@ const args = Object.fromEntries(
 const port = Number(args.port ?? process.env.PORT ?? 4173);
 const base = args.base ?? "/tools/sextant/";
 const root = resolve(args.dir ?? "dist");
+// --csp FILE: send that Content Security Policy with every response.
+const csp = args.csp ? (await readFile(args.csp, "utf8")).trim() : null;
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -45,7 +47,9 @@ createServer(async (req, res) => {
     const info = await stat(file);
     const path = info.isDirectory() ? join(file, "index.html") : file;
     const body = await readFile(path);
-    res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache" });
+    const headers = { "content-type": types[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache" };
+    if (csp) headers["content-security-policy"] = csp;
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { "content-type": "text/plain" });
