@@ -72,6 +72,19 @@ test("the skills assessment by keyboard alone: resume after reload, review, resu
   await expect(page.getByRole("columnheader", { name: "Gap" })).toBeVisible();
   await expect(rows.first().locator("td").nth(4)).toHaveText(/to go|met/);
   await page.screenshot({ path: "e2e/.output/skills-results.png", fullPage: true });
+
+  // One's own targets start from the profile shown, are editable and kept.
+  await page.getByLabel("Compare with a target profile").selectOption({ label: "My own targets" });
+  await expect(page.getByRole("columnheader", { name: "Target (My own targets)" })).toBeVisible();
+  await page.getByLabel("Target for Technical excellence").fill("100");
+  await expect(rows.first().locator("td").nth(3)).toHaveText("100");
+  await expect(rows.first().locator("td").nth(4)).toHaveText("50 to go");
+  await page.getByLabel("Target for Technical excellence").fill("150");
+  await expect(page.getByText("Enter from 0 to 100.")).toBeVisible();
+  await page.getByRole("button", { name: "All runs" }).click();
+  await page.getByRole("button", { name: /^Completed / }).click();
+  await expect(page.getByLabel("Compare with a target profile")).toHaveValue("custom");
+  await expect(rows.first().locator("td").nth(3)).toHaveText("100");
   await axe();
 
   // The run is listed in the history.

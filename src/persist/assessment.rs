@@ -23,8 +23,10 @@ pub struct Run {
     pub step: usize,
     /// When it was finished (ms since the epoch), if it was.
     pub completed: Option<f64>,
-    /// The chosen target profile, if any.
+    /// The chosen target profile, if any ("custom" for the person's own).
     pub profile: Option<String>,
+    /// The person's own targets, 0-100 by section id.
+    pub targets: std::collections::BTreeMap<String, f64>,
 }
 
 impl Run {
@@ -37,6 +39,7 @@ impl Run {
             step: 0,
             completed: None,
             profile: None,
+            targets: Default::default(),
         }
     }
 }
@@ -62,6 +65,7 @@ pub fn to_data(run: &Run) -> Value {
         "step": run.step,
         "completed": run.completed,
         "profile": run.profile,
+        "targets": run.targets,
     })
 }
 
@@ -114,6 +118,17 @@ pub fn from_data(data: &Value) -> Result<Run, ReadError> {
         .get("profile")
         .and_then(Value::as_str)
         .map(str::to_string);
+    // Optional: runs saved before targets were editable have none.
+    let mut targets = std::collections::BTreeMap::new();
+    if let Some(map) = data.get("targets").and_then(Value::as_object) {
+        for (k, v) in map {
+            let t = v
+                .as_f64()
+                .filter(|t| (0.0..=100.0).contains(t))
+                .ok_or_else(|| corrupt("a target is not 0 to 100"))?;
+            targets.insert(k.clone(), t);
+        }
+    }
     Ok(Run {
         pack,
         pack_version,
@@ -121,6 +136,7 @@ pub fn from_data(data: &Value) -> Result<Run, ReadError> {
         step,
         completed,
         profile,
+        targets,
     })
 }
 
@@ -137,6 +153,7 @@ mod tests {
         run.step = 2;
         run.completed = Some(1.7e12);
         run.profile = Some("senior".into());
+        run.targets.insert("technical".into(), 70.0);
         assert_eq!(from_data(&to_data(&run)), Ok(run));
     }
 

@@ -4,12 +4,17 @@
 use crate::charts::radar::{RadarChart, RadarSeries};
 use crate::charts::Chart;
 use crate::domain::assess::{self, Answer, Item, Pack, Results};
+use crate::domain::input::NumberKind;
 use crate::domain::packs;
 use crate::persist::assessment::{self as run_format, Run};
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::share::Shared;
 use crate::route::AssessmentKind;
 use crate::ui::components::chart::ChartCanvas;
+use crate::ui::components::number_field::{FieldErrors, NumberField};
+
+/// The profile id of the person's own targets.
+const CUSTOM: &str = "custom";
 use crate::ui::share::SharePanel;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
@@ -715,6 +720,16 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
     let download_csv = move |_| {
         let _ = crate::ui::download::download_text(&csv_name, "text/csv", &csv);
     };
+    let targets_run_id = id.clone();
+    let on_targets = Callback::new(move |targets: std::collections::BTreeMap<String, f64>| {
+        if let Ok(mut doc) = storage.load(&targets_run_id) {
+            if let Ok(mut r) = run_format::from_data(&doc.data) {
+                r.targets = targets;
+                doc.data = run_format::to_data(&r);
+                let _ = storage.save(doc);
+            }
+        }
+    });
     let run_id = id.clone();
     let on_profile = Callback::new(move |profile: Option<String>| {
         if let Ok(mut doc) = storage.load(&run_id) {
@@ -749,7 +764,9 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
             results=results
             answers=run.answers.clone()
             profile=run.profile.clone()
+            targets=run.targets.clone()
             on_profile=on_profile
+            on_targets=on_targets
         />
         <section class="panel no-print" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export"</h2>
@@ -788,7 +805,9 @@ pub fn SharedResults(
             results=results
             answers=run.answers.clone()
             profile=run.profile.clone()
+            targets=run.targets.clone()
             on_profile=Callback::new(|_| {})
+            on_targets=Callback::new(|_| {})
         />
     }
 }
@@ -800,14 +819,28 @@ fn ResultsView(
     answers: assess::Answers,
     profile: Option<String>,
     on_profile: Callback<Option<String>>,
+    /// The person's own targets.
+    targets: std::collections::BTreeMap<String, f64>,
+    on_targets: Callback<std::collections::BTreeMap<String, f64>>,
 ) -> impl IntoView {
-    let profile = RwSignal::new(profile.filter(|id| pack.profiles.iter().any(|p| &p.id == id)));
+    let profile = RwSignal::new(
+        profile.filter(|id| id == CUSTOM || pack.profiles.iter().any(|p| &p.id == id)),
+    );
+    let custom = RwSignal::new(targets);
     let target = {
         let pack = pack.clone();
         Memo::new(move |_| {
-            profile
-                .get()
-                .and_then(|id| pack.profiles.iter().find(|p| p.id == id).cloned())
+            profile.get().and_then(|id| {
+                if id == CUSTOM {
+                    Some(assess::Profile {
+                        id: CUSTOM.into(),
+                        label: "My own targets".into(),
+                        targets: custom.get(),
+                    })
+                } else {
+                    pack.profiles.iter().find(|p| p.id == id).cloned()
+                }
+            })
         })
     };
     let radar = {
@@ -853,6 +886,43 @@ fn ResultsView(
             )
         })
     };
+    let section_ids: Vec<String> = results.sections.iter().map(|s| s.id.clone()).collect();
+    let target_errors: FieldErrors = RwSignal::new(Default::default());
+    let editor_fields = results
+        .sections
+        .iter()
+        .map(|s| {
+            let id = s.id.clone();
+            let value = custom
+                .with_untracked(|c| c.get(&s.id).copied())
+                .unwrap_or(60.0);
+            view! {
+                <NumberField
+                    id=format!("target-{}", s.id)
+                    label=format!("Target for {}", s.title)
+                    unit="0 to 100".to_string()
+                    help=""
+                    kind=NumberKind::Plain
+                    value=value
+                    check=Callback::new(|v: f64| {
+                        if (0.0..=100.0).contains(&v) {
+                            Ok(())
+                        } else {
+                            Err("Enter from 0 to 100.".to_string())
+                        }
+                    })
+                    on_valid=Callback::new(move |v| {
+                        custom
+                            .update(|c| {
+                                c.insert(id.clone(), v);
+                            });
+                        on_targets.run(custom.get_untracked());
+                    })
+                    errors=target_errors
+                />
+            }
+        })
+        .collect_view();
     let profile_select = (!pack.profiles.is_empty()).then(|| {
         let options = pack
             .profiles
@@ -877,6 +947,16 @@ fn ResultsView(
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let v = (!v.is_empty()).then_some(v);
+                        if v.as_deref() == Some(CUSTOM) && custom.with_untracked(|c| c.is_empty()) {
+                            let start = target
+                                .get_untracked()
+                                .map(|t| t.targets)
+                                .unwrap_or_else(|| {
+                                    section_ids.iter().map(|id| (id.clone(), 60.0)).collect()
+                                });
+                            custom.set(start.clone());
+                            on_targets.run(start);
+                        }
                         profile.set(v.clone());
                         on_profile.run(v);
                     }
@@ -885,8 +965,18 @@ fn ResultsView(
                         "No target"
                     </option>
                     {options}
+                    <option
+                        value=CUSTOM
+                        selected=profile.get_untracked().as_deref() == Some(CUSTOM)
+                    >
+                        "My own targets"
+                    </option>
                 </select>
             </div>
+            <fieldset class="form-section" hidden=move || profile.get().as_deref() != Some(CUSTOM)>
+                <legend>"My own targets (0 to 100)"</legend>
+                <div class="form-grid">{editor_fields}</div>
+            </fieldset>
         }
     });
     let groups = results
