@@ -90,3 +90,22 @@ test("a missing model says so and offers a new one", async ({ page }) => {
   await page.getByRole("link", { name: "Start a new model" }).click();
   await expect(page.getByRole("button", { name: "Start a blank model" })).toBeVisible();
 });
+
+test("a model prints as a clean report: no navigation, inputs, chart, date, page breaks", async ({ page }) => {
+  await open(page, "#/roi");
+  await page.getByRole("button", { name: /Start from this example: Demand forecasting/ }).click();
+  await expect(page.getByRole("img", { name: /Cumulative cash flow/ })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Copy link" })).toBeHidden();
+  await expect(page.getByText(/printed from Sextant on/)).toBeVisible();
+  await expect(page.getByLabel("Revenue uplift")).toBeVisible();
+  await expect(page.getByRole("img", { name: /Cumulative cash flow/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Year by year" })).toBeVisible();
+  const pdf = await page.pdf({ format: "A4", printBackground: false });
+  const text = pdf.toString("latin1");
+  expect(text.startsWith("%PDF-")).toBe(true);
+  const pages = (text.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  expect(pages).toBeGreaterThanOrEqual(2); // the results start on a page of their own
+  (await import("node:fs")).writeFileSync("e2e/.output/roi-report.pdf", pdf);
+});

@@ -2,3 +2,4 @@
 
 pub mod chart;
 pub mod number_field;
+pub mod print_stamp;

@@ -12,6 +12,7 @@ use crate::persist::share::Shared;
 use crate::route::AssessmentKind;
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::components::print_stamp::PrintStamp;
 
 /// The profile id of the person's own targets.
 const CUSTOM: &str = "custom";
@@ -749,6 +750,7 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
                     run.completed.map(when).unwrap_or_default(),
                 )}
             </p>
+            <PrintStamp what=pack.title.clone() />
             <h1>"Your results"</h1>
             <div class="actions">
                 <button class="button" on:click=move |_| start_run(storage, &p, mode)>

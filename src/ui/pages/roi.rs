@@ -12,6 +12,7 @@ use crate::persist::share::Shared;
 use crate::route::Page;
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
 use crate::ui::share::SharePanel;
@@ -235,6 +236,7 @@ fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
 
     view! {
         <div class="roi">
+            <PrintStamp what=Signal::derive(move || name.get()) />
             <header class="roi__header">
                 <h1>"ML project ROI"</h1>
                 <div class="field field--name">
