@@ -11,3 +11,4 @@ pub mod format;
 pub mod input;
 pub mod packs;
 pub mod roi;
+pub mod uncertainty;

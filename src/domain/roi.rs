@@ -705,12 +705,10 @@ impl RoiModel {
         // Payback counts from the first month anything is spent or earned, so
         // that quiet months before it do not count as "already paid back".
         let start = flows.iter().position(|f| *f != 0.0);
-        let payback_months =
-            start.and_then(|k| finance::payback_period(&flows[k..]).map(|p| k as f64 + p));
-        let discounted_payback_months = start.and_then(|k| {
-            let discounted = finance::discount(rate, &flows).ok()?;
-            finance::payback_period(&discounted[k..]).map(|p| k as f64 + p)
-        });
+        let payback_months = payback_from_start(&flows);
+        let discounted_payback_months = finance::discount(rate, &flows)
+            .ok()
+            .and_then(|d| payback_from_start(&d));
         let break_even_month = start.and_then(|k| {
             cumulative[k..]
                 .iter()
@@ -773,6 +771,45 @@ impl RoiModel {
             benefit_cost_ratio,
             years,
         })
+    }
+}
+
+/// Payback counted from the first period in which anything is spent or
+/// earned, so that quiet months before it do not count as "already paid back".
+pub fn payback_from_start(flows: &[f64]) -> Option<f64> {
+    let k = flows.iter().position(|f| *f != 0.0)?;
+    finance::payback_period(&flows[k..]).map(|p| k as f64 + p)
+}
+
+/// NPV, ROI and payback only: what a Monte Carlo trial or a sensitivity
+/// point needs, without the IRR search.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KeyFigures {
+    /// Net present value; `None` when it cannot be computed.
+    pub npv: Option<f64>,
+    /// ROI in percent; `None` without costs.
+    pub roi_percent: Option<f64>,
+    /// Payback in months; `None` when it does not pay back within the horizon.
+    pub payback_months: Option<f64>,
+}
+
+impl RoiModel {
+    /// The key figures of a model whose inputs are already valid.
+    pub fn key_figures(&self) -> KeyFigures {
+        let months = self.monthly_flows();
+        let flows: Vec<f64> = months.iter().map(MonthFlow::net).collect();
+        // Summed as `evaluate` sums them, so both give the same ROI to the bit.
+        let total_cost: f64 = months.iter().map(MonthFlow::cost).sum();
+        let total_benefit: f64 = months.iter().map(|m| m.benefit).sum();
+        let total_tax: f64 = months.iter().map(|m| m.tax).sum();
+        let net = total_benefit - total_cost - total_tax;
+        KeyFigures {
+            npv: finance::npv(self.monthly_rate(), &flows).ok(),
+            roi_percent: (total_cost > 0.0)
+                .then(|| net / total_cost * 100.0)
+                .filter(|v| v.is_finite()),
+            payback_months: payback_from_start(&flows),
+        }
     }
 }
 
@@ -1176,6 +1213,17 @@ mod tests {
             "1,10000.00,0.00,0.00,0.00,0.00,-10000.00,-10000.00"
         );
         assert_eq!(lines[13], "12,0.00,0.00,0.00,5000.00,0.00,5000.00,30000.00");
+    }
+
+    #[test]
+    fn key_figures_agree_with_the_full_evaluation() {
+        for ex in examples() {
+            let r = ex.model.evaluate().unwrap();
+            let k = ex.model.key_figures();
+            assert_eq!(k.npv, r.npv.clone().ok());
+            assert_eq!(k.roi_percent, r.roi_percent.clone().ok());
+            assert_eq!(k.payback_months, r.payback_months);
+        }
     }
 
     #[test]

@@ -1,0 +1,762 @@
+//! How much an ROI model's answer rests on its guesses: sensitivity (a
+//! tornado of one driver at a time), named scenarios, and a seeded Monte
+//! Carlo simulation.
+//!
+//! Sampling uses rand_distr on a ChaCha8 generator seeded from the model, so
+//! the same seed gives the same figures natively and in the browser. A
+//! simulation runs in chunks ([`Simulation::advance`]) so that the interface
+//! can show progress between frames and cancel.
+
+use super::roi::{RoiModel, FIELDS};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, Normal, Pert, Triangular, Uniform};
+use std::collections::BTreeMap;
+
+/// A model input that can be varied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Driver {
+    /// One of [`FIELDS`], by index.
+    Field(usize),
+    /// Every team member's monthly cost, as a multiple of what was entered.
+    TeamCost,
+    /// Every team member's months on the build, as a multiple.
+    BuildMonths,
+}
+
+impl Driver {
+    /// Every driver: the model's numeric fields, then the two team multiples.
+    pub fn all() -> Vec<Driver> {
+        let mut out: Vec<Driver> = (0..FIELDS.len()).map(Driver::Field).collect();
+        out.push(Driver::TeamCost);
+        out.push(Driver::BuildMonths);
+        out
+    }
+
+    /// Stable id, as stored in saved settings.
+    pub fn id(self) -> &'static str {
+        match self {
+            Driver::Field(i) => FIELDS[i].id,
+            Driver::TeamCost => "team-cost",
+            Driver::BuildMonths => "build-months",
+        }
+    }
+
+    /// The driver with this id.
+    pub fn from_id(id: &str) -> Option<Driver> {
+        Driver::all().into_iter().find(|d| d.id() == id)
+    }
+
+    /// Its label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Driver::Field(i) => FIELDS[i].label,
+            Driver::TeamCost => "Team cost (multiple of entered)",
+            Driver::BuildMonths => "Build duration (multiple of entered)",
+        }
+    }
+
+    /// Its value in a model (team drivers are 1.0: the model as entered).
+    pub fn get(self, model: &RoiModel) -> f64 {
+        match self {
+            Driver::Field(i) => (FIELDS[i].get)(model),
+            Driver::TeamCost | Driver::BuildMonths => 1.0,
+        }
+    }
+
+    /// Sets it on a model taken as entered (team drivers scale every member).
+    pub fn set(self, model: &mut RoiModel, value: f64) {
+        match self {
+            Driver::Field(i) => {
+                let f = &FIELDS[i];
+                let v = value.clamp(f.min, f.max);
+                (f.set)(model, if f.integer { v.round() } else { v });
+            }
+            Driver::TeamCost => model
+                .team
+                .iter_mut()
+                .for_each(|m| m.monthly_cost *= value.max(0.0)),
+            Driver::BuildMonths => model
+                .team
+                .iter_mut()
+                .for_each(|m| m.months = (m.months * value.max(0.0)).min(120.0)),
+        }
+    }
+}
+
+/// Which figure a sensitivity analysis reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metric {
+    /// Net present value.
+    Npv,
+    /// ROI in percent.
+    RoiPercent,
+    /// Payback in months.
+    PaybackMonths,
+}
+
+fn metric_of(model: &RoiModel, metric: Metric) -> Option<f64> {
+    let k = model.key_figures();
+    match metric {
+        Metric::Npv => k.npv,
+        Metric::RoiPercent => k.roi_percent,
+        Metric::PaybackMonths => k.payback_months,
+    }
+}
+
+/// One bar of a tornado chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TornadoBar {
+    /// The driver moved.
+    pub driver: Driver,
+    /// Its low and high input values.
+    pub inputs: (f64, f64),
+    /// The metric at the low and the high input (`None` where unavailable, e.g. no payback).
+    pub outputs: (Option<f64>, Option<f64>),
+    /// |high - low| of the metric; unavailable ends count as 0 swing.
+    pub swing: f64,
+}
+
+/// The metric for every driver moved down and up by `fraction` (0.2 = ±20%),
+/// or by each driver's own low/high in `ranges`, sorted by swing, largest
+/// first. Drivers at zero (which a percentage cannot move) and drivers that
+/// change nothing are left out. Returns the base value too.
+pub fn tornado(
+    model: &RoiModel,
+    fraction: f64,
+    ranges: &BTreeMap<String, (f64, f64)>,
+    metric: Metric,
+) -> (Option<f64>, Vec<TornadoBar>) {
+    let base = metric_of(model, metric);
+    let mut bars: Vec<TornadoBar> = Driver::all()
+        .into_iter()
+        .filter_map(|d| {
+            let v = d.get(model);
+            let (lo, hi) = match ranges.get(d.id()) {
+                Some(r) => *r,
+                None if v != 0.0 => (v * (1.0 - fraction), v * (1.0 + fraction)),
+                None => return None,
+            };
+            let at = |x: f64| {
+                let mut m = model.clone();
+                d.set(&mut m, x);
+                metric_of(&m, metric)
+            };
+            let (a, b) = (at(lo), at(hi));
+            let swing = match (a, b) {
+                (Some(a), Some(b)) => (b - a).abs(),
+                _ => 0.0,
+            };
+            let moved = a != base || b != base;
+            moved.then_some(TornadoBar {
+                driver: d,
+                inputs: (lo, hi),
+                outputs: (a, b),
+                swing,
+            })
+        })
+        .collect();
+    bars.sort_by(|x, y| {
+        y.swing
+            .total_cmp(&x.swing)
+            .then(x.driver.id().cmp(y.driver.id()))
+    });
+    (base, bars)
+}
+
+/// A named set of overrides on the base model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// Its name ("Pessimistic").
+    pub name: String,
+    /// Driver id → value.
+    pub overrides: BTreeMap<String, f64>,
+}
+
+impl Scenario {
+    /// The base model with this scenario's overrides applied; unknown driver
+    /// ids are ignored.
+    pub fn apply(&self, base: &RoiModel) -> RoiModel {
+        let mut m = base.clone();
+        for (id, v) in &self.overrides {
+            if let Some(d) = Driver::from_id(id) {
+                d.set(&mut m, *v);
+            }
+        }
+        m
+    }
+}
+
+/// A sampling distribution over a range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Beta-PERT: most weight near the most likely value.
+    Pert,
+    /// Triangular.
+    Triangular,
+    /// Every value in the range equally likely.
+    Uniform,
+    /// Normal around the most likely value with σ = range / 6, truncated to the range.
+    Normal,
+}
+
+/// An uncertain input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Uncertain {
+    /// The driver.
+    pub driver: Driver,
+    /// Lowest plausible value.
+    pub low: f64,
+    /// Most likely value.
+    pub likely: f64,
+    /// Highest plausible value.
+    pub high: f64,
+    /// How values are drawn.
+    pub shape: Shape,
+}
+
+impl Uncertain {
+    /// Checks the range: low ≤ likely ≤ high, all finite.
+    pub fn check(&self) -> Result<(), String> {
+        if ![self.low, self.likely, self.high]
+            .iter()
+            .all(|v| v.is_finite())
+        {
+            return Err(format!(
+                "{}: the range must be numbers",
+                self.driver.label()
+            ));
+        }
+        if !(self.low <= self.likely && self.likely <= self.high) {
+            return Err(format!("{}: low ≤ most likely ≤ high", self.driver.label()));
+        }
+        Ok(())
+    }
+}
+
+enum Sampler {
+    Point(f64),
+    Pert(Pert<f64>),
+    Triangular(Triangular<f64>),
+    Uniform(Uniform<f64>),
+    Normal(Normal<f64>, f64, f64),
+}
+
+impl Sampler {
+    fn new(u: &Uncertain) -> Sampler {
+        let (a, m, b) = (u.low, u.likely, u.high);
+        if b - a <= 0.0 {
+            return Sampler::Point(m);
+        }
+        let built = match u.shape {
+            Shape::Pert => Pert::new(a, b).with_mode(m).ok().map(Sampler::Pert),
+            Shape::Triangular => Triangular::new(a, b, m).ok().map(Sampler::Triangular),
+            Shape::Uniform => Uniform::new_inclusive(a, b).ok().map(Sampler::Uniform),
+            Shape::Normal => Normal::new(m, (b - a) / 6.0)
+                .ok()
+                .map(|n| Sampler::Normal(n, a, b)),
+        };
+        built.unwrap_or(Sampler::Point(m))
+    }
+
+    fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
+        match self {
+            Sampler::Point(v) => *v,
+            Sampler::Pert(d) => d.sample(rng),
+            Sampler::Triangular(d) => d.sample(rng),
+            Sampler::Uniform(d) => d.sample(rng),
+            Sampler::Normal(d, a, b) => {
+                // Truncation by rejection; the range holds 99.7% of the mass,
+                // so this loops about once. Bounded, then clamped, to be safe.
+                for _ in 0..64 {
+                    let x = d.sample(rng);
+                    if (*a..=*b).contains(&x) {
+                        return x;
+                    }
+                }
+                d.mean().clamp(*a, *b)
+            }
+        }
+    }
+}
+
+/// Most trials a run may ask for.
+pub const MAX_TRIALS: usize = 200_000;
+
+/// A Monte Carlo run in progress.
+pub struct Simulation {
+    base: RoiModel,
+    inputs: Vec<Uncertain>,
+    samplers: Vec<Sampler>,
+    rng: ChaCha8Rng,
+    target: usize,
+    /// Sampled input values, one vector an input.
+    pub samples: Vec<Vec<f64>>,
+    /// NPV of each trial (`None` where it could not be computed).
+    pub npv: Vec<Option<f64>>,
+    /// ROI % of each trial.
+    pub roi: Vec<Option<f64>>,
+    /// Payback months of each trial (`None`: not within the horizon).
+    pub payback: Vec<Option<f64>>,
+}
+
+impl Simulation {
+    /// Prepares `trials` trials (capped at [`MAX_TRIALS`]) of `base` with
+    /// `inputs` drawn from their ranges, seeded by `seed`.
+    pub fn new(
+        base: &RoiModel,
+        inputs: &[Uncertain],
+        seed: u64,
+        trials: usize,
+    ) -> Result<Simulation, String> {
+        for u in inputs {
+            u.check()?;
+        }
+        let target = trials.clamp(1, MAX_TRIALS);
+        Ok(Simulation {
+            base: base.clone(),
+            samplers: inputs.iter().map(Sampler::new).collect(),
+            inputs: inputs.to_vec(),
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            target,
+            samples: vec![Vec::with_capacity(target); inputs.len()],
+            npv: Vec::with_capacity(target),
+            roi: Vec::with_capacity(target),
+            payback: Vec::with_capacity(target),
+        })
+    }
+
+    /// Runs up to `n` more trials; returns how many are done.
+    pub fn advance(&mut self, n: usize) -> usize {
+        let end = (self.npv.len() + n).min(self.target);
+        while self.npv.len() < end {
+            let mut m = self.base.clone();
+            for (k, (u, s)) in self.inputs.iter().zip(&self.samplers).enumerate() {
+                let x = s.sample(&mut self.rng);
+                self.samples[k].push(x);
+                u.driver.set(&mut m, x);
+            }
+            let f = m.key_figures();
+            self.npv.push(f.npv);
+            self.roi.push(f.roi_percent);
+            self.payback.push(f.payback_months);
+        }
+        self.npv.len()
+    }
+
+    /// Trials done so far.
+    pub fn done(&self) -> usize {
+        self.npv.len()
+    }
+
+    /// Trials asked for.
+    pub fn target(&self) -> usize {
+        self.target
+    }
+
+    /// Summary of the trials done so far.
+    pub fn summary(&self) -> Summary {
+        let npv: Vec<f64> = self.npv.iter().flatten().copied().collect();
+        let roi: Vec<f64> = self.roi.iter().flatten().copied().collect();
+        let n = self.done().max(1) as f64;
+        // Payback: a run that never pays back sorts after every month.
+        let mut payback: Vec<f64> = self
+            .payback
+            .iter()
+            .map(|p| p.unwrap_or(f64::INFINITY))
+            .collect();
+        payback.sort_by(f64::total_cmp);
+        let correlations = self
+            .inputs
+            .iter()
+            .enumerate()
+            .map(|(k, u)| {
+                let pairs: Vec<(f64, f64)> = self.samples[k]
+                    .iter()
+                    .zip(&self.npv)
+                    .filter_map(|(x, y)| Some((*x, (*y)?)))
+                    .collect();
+                (u.driver, pearson(&pairs))
+            })
+            .collect();
+        Summary {
+            trials: self.done(),
+            p_npv_positive: npv.iter().filter(|v| **v > 0.0).count() as f64 / n,
+            p_payback: self.payback.iter().filter(|p| p.is_some()).count() as f64 / n,
+            npv: Stats::of(npv),
+            roi: Stats::of(roi),
+            payback: PERCENTILES.map(|p| percentile_sorted(&payback, p).filter(|v| v.is_finite())),
+            correlations,
+        }
+    }
+}
+
+/// A fixed run used to check that native and browser builds draw the same
+/// numbers: the first example, three uncertain inputs, seed 2026, 1,000 trials.
+pub fn reference_run() -> Result<Summary, String> {
+    let model = super::roi::examples()[0].model.clone();
+    let driver = |id| Driver::from_id(id).ok_or_else(|| format!("no driver {id}"));
+    let inputs = [
+        Uncertain {
+            driver: driver("revenue")?,
+            low: 10_000.0,
+            likely: 25_000.0,
+            high: 40_000.0,
+            shape: Shape::Pert,
+        },
+        Uncertain {
+            driver: driver("serving")?,
+            low: 800.0,
+            likely: 1_200.0,
+            high: 3_000.0,
+            shape: Shape::Triangular,
+        },
+        Uncertain {
+            driver: Driver::TeamCost,
+            low: 0.9,
+            likely: 1.0,
+            high: 1.5,
+            shape: Shape::Normal,
+        },
+    ];
+    let mut s = Simulation::new(&model, &inputs, 2026, 1_000)?;
+    s.advance(1_000);
+    Ok(s.summary())
+}
+
+/// The percentiles reported: P5, P10, P50, P90, P95.
+pub const PERCENTILES: [f64; 5] = [5.0, 10.0, 50.0, 90.0, 95.0];
+
+/// Percentiles, mean and standard deviation of one output.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stats {
+    /// Values sorted ascending.
+    pub sorted: Vec<f64>,
+    /// At [`PERCENTILES`].
+    pub percentiles: [Option<f64>; 5],
+    /// Mean.
+    pub mean: Option<f64>,
+    /// Standard deviation (sample).
+    pub std_dev: Option<f64>,
+}
+
+impl Stats {
+    fn of(mut values: Vec<f64>) -> Stats {
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        // Shifted by the first value: exact when every value is the same, and
+        // steadier when values are large and close together.
+        let mean = values
+            .first()
+            .map(|&v0| v0 + values.iter().map(|v| v - v0).sum::<f64>() / n as f64);
+        let std_dev = mean.filter(|_| n > 1).map(|m| {
+            (values.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (n - 1) as f64).sqrt()
+        });
+        Stats {
+            percentiles: PERCENTILES.map(|p| percentile_sorted(&values, p)),
+            sorted: values,
+            mean,
+            std_dev,
+        }
+    }
+
+    /// `bins` equal-width bins between the smallest and largest value: (start, end, count).
+    pub fn histogram(&self, bins: usize) -> Vec<(f64, f64, usize)> {
+        let (Some(lo), Some(hi)) = (self.sorted.first(), self.sorted.last()) else {
+            return Vec::new();
+        };
+        let bins = bins.max(1);
+        let width = if hi > lo {
+            (hi - lo) / bins as f64
+        } else {
+            1.0
+        };
+        let mut counts = vec![0usize; bins];
+        for v in &self.sorted {
+            let i = (((v - lo) / width) as usize).min(bins - 1);
+            counts[i] += 1;
+        }
+        counts
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| (lo + i as f64 * width, lo + (i + 1) as f64 * width, c))
+            .collect()
+    }
+}
+
+/// Everything a Monte Carlo run reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Trials run.
+    pub trials: usize,
+    /// Share of trials with NPV > 0.
+    pub p_npv_positive: f64,
+    /// Share of trials that pay back within the horizon.
+    pub p_payback: f64,
+    /// NPV.
+    pub npv: Stats,
+    /// ROI %.
+    pub roi: Stats,
+    /// Payback months at [`PERCENTILES`] (`None`: beyond the horizon).
+    pub payback: [Option<f64>; 5],
+    /// Correlation of each uncertain input with NPV (`None` when either does not vary).
+    pub correlations: Vec<(Driver, Option<f64>)>,
+}
+
+/// Linear interpolation between closest ranks (numpy's default).
+fn percentile_sorted(sorted: &[f64], p: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = p / 100.0 * (sorted.len() - 1) as f64;
+    let (i, frac) = (rank.floor() as usize, rank.fract());
+    let a = sorted[i];
+    let b = sorted[(i + 1).min(sorted.len() - 1)];
+    Some(if frac == 0.0 || a == b {
+        a
+    } else {
+        a + (b - a) * frac
+    })
+}
+
+fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
+    let n = pairs.len() as f64;
+    if pairs.len() < 2 {
+        return None;
+    }
+    let (mx, my) = pairs
+        .iter()
+        .fold((0.0, 0.0), |(a, b), (x, y)| (a + x / n, b + y / n));
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in pairs {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    (sxx > 0.0 && syy > 0.0)
+        .then(|| sxy / (sxx.sqrt() * syy.sqrt()))
+        .filter(|r| r.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::roi::examples;
+
+    fn model() -> RoiModel {
+        examples()[1].model.clone()
+    }
+
+    fn field(id: &str) -> Driver {
+        Driver::from_id(id).unwrap()
+    }
+
+    fn uncertain(id: &str, low: f64, likely: f64, high: f64, shape: Shape) -> Uncertain {
+        Uncertain {
+            driver: field(id),
+            low,
+            likely,
+            high,
+            shape,
+        }
+    }
+
+    #[test]
+    fn drivers_round_trip_their_ids_and_values() {
+        let m = model();
+        for d in Driver::all() {
+            assert_eq!(Driver::from_id(d.id()), Some(d));
+            let mut c = m.clone();
+            d.set(&mut c, d.get(&m));
+            assert_eq!(c, m, "{}", d.id());
+        }
+        let mut c = m.clone();
+        Driver::TeamCost.set(&mut c, 1.5);
+        assert_eq!(c.team[0].monthly_cost, m.team[0].monthly_cost * 1.5);
+    }
+
+    #[test]
+    fn tornado_is_sorted_by_swing_and_knows_its_base() {
+        let m = model();
+        let (base, bars) = tornado(&m, 0.2, &BTreeMap::new(), Metric::Npv);
+        assert_eq!(base, m.key_figures().npv);
+        assert!(bars.len() > 5);
+        assert!(bars.windows(2).all(|w| w[0].swing >= w[1].swing));
+        // Revenue drives this churn model more than storage does.
+        let pos = |id: &str| bars.iter().position(|b| b.driver.id() == id).unwrap();
+        assert!(pos("revenue") < pos("storage"));
+        let revenue = &bars[pos("revenue")];
+        assert!(
+            revenue.outputs.0.unwrap() < base.unwrap()
+                && revenue.outputs.1.unwrap() > base.unwrap()
+        );
+        // Own ranges replace the percentage.
+        let ranges = BTreeMap::from([("revenue".to_string(), (0.0, 30_000.0))]);
+        let (_, bars) = tornado(&m, 0.2, &ranges, Metric::PaybackMonths);
+        let r = bars.iter().find(|b| b.driver.id() == "revenue").unwrap();
+        assert_eq!(r.inputs, (0.0, 30_000.0));
+        assert_eq!(r.outputs.0, None, "no revenue, no payback");
+    }
+
+    #[test]
+    fn scenarios_override_the_base() {
+        let m = model();
+        let s = Scenario {
+            name: "Pessimistic".into(),
+            overrides: BTreeMap::from([
+                ("revenue".into(), 10_000.0),
+                ("team-cost".into(), 1.3),
+                ("nope".into(), 1.0),
+            ]),
+        };
+        let p = s.apply(&m);
+        assert_eq!(p.benefits.revenue_uplift_monthly, 10_000.0);
+        assert_eq!(p.team[0].monthly_cost, m.team[0].monthly_cost * 1.3);
+        assert!(p.key_figures().npv < m.key_figures().npv);
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_figures() {
+        let inputs = [uncertain(
+            "revenue",
+            10_000.0,
+            30_000.0,
+            40_000.0,
+            Shape::Pert,
+        )];
+        let run = |seed| {
+            let mut s = Simulation::new(&model(), &inputs, seed, 2_000).unwrap();
+            s.advance(700);
+            s.advance(10_000);
+            s.summary()
+        };
+        assert_eq!(run(42), run(42));
+        assert_ne!(run(42).npv.mean, run(43).npv.mean);
+        // Chunking does not change the stream.
+        let mut one = Simulation::new(&model(), &inputs, 42, 2_000).unwrap();
+        one.advance(2_000);
+        assert_eq!(one.summary(), run(42));
+    }
+
+    #[test]
+    fn collapsed_ranges_equal_the_deterministic_result_exactly() {
+        let m = model();
+        let inputs: Vec<Uncertain> = ["revenue", "serving", "discount-rate"]
+            .iter()
+            .map(|id| {
+                let v = field(id).get(&m);
+                uncertain(id, v, v, v, Shape::Normal)
+            })
+            .chain([Uncertain {
+                driver: Driver::TeamCost,
+                low: 1.0,
+                likely: 1.0,
+                high: 1.0,
+                shape: Shape::Pert,
+            }])
+            .collect();
+        let mut s = Simulation::new(&m, &inputs, 7, 300).unwrap();
+        s.advance(300);
+        let k = m.key_figures();
+        assert!(s.npv.iter().all(|v| *v == k.npv));
+        assert!(s.roi.iter().all(|v| *v == k.roi_percent));
+        assert!(s.payback.iter().all(|v| *v == k.payback_months));
+        let sum = s.summary();
+        assert_eq!(sum.npv.std_dev, Some(0.0));
+        assert_eq!(sum.npv.percentiles, [k.npv; 5]);
+    }
+
+    #[test]
+    fn percentiles_are_ordered_and_probabilities_are_shares() {
+        let inputs = [
+            uncertain("revenue", 0.0, 30_000.0, 60_000.0, Shape::Triangular),
+            uncertain("ramp", 1.0, 4.0, 24.0, Shape::Uniform),
+        ];
+        let mut s = Simulation::new(&model(), &inputs, 1, 5_000).unwrap();
+        s.advance(5_000);
+        let sum = s.summary();
+        let p = sum.npv.percentiles.map(Option::unwrap);
+        assert!(p.windows(2).all(|w| w[0] <= w[1]), "{p:?}");
+        assert!(sum.p_npv_positive > 0.0 && sum.p_npv_positive < 1.0);
+        assert!((0.0..=1.0).contains(&sum.p_payback));
+        let counted: usize = sum.npv.histogram(30).iter().map(|b| b.2).sum();
+        assert_eq!(counted, 5_000);
+        // Revenue matters more than the ramp, and pushes NPV up.
+        let corr = |d: &str| {
+            sum.correlations
+                .iter()
+                .find(|(x, _)| x.id() == d)
+                .unwrap()
+                .1
+                .unwrap()
+        };
+        assert!(corr("revenue") > 0.8 && corr("revenue") > corr("ramp").abs());
+    }
+
+    #[test]
+    fn sampled_means_match_analytic_means() {
+        let n = 40_000;
+        let (a, m, b): (f64, f64, f64) = (10.0, 20.0, 60.0);
+        let cases = [
+            (
+                Shape::Pert,
+                (a + 4.0 * m + b) / 6.0,
+                ((a + 4.0 * m + b) / 6.0 - a) * (b - (a + 4.0 * m + b) / 6.0) / 7.0,
+            ),
+            (
+                Shape::Triangular,
+                (a + m + b) / 3.0,
+                (a * a + m * m + b * b - a * m - a * b - m * b) / 18.0,
+            ),
+            (Shape::Uniform, (a + b) / 2.0, (b - a) * (b - a) / 12.0),
+            // Symmetric around its mode, so the truncation keeps the mean.
+            (Shape::Normal, 35.0, ((b - a) / 6.0).powi(2)),
+        ];
+        for (shape, mean, variance) in cases {
+            let likely = if shape == Shape::Normal { 35.0 } else { m };
+            let u = Uncertain {
+                driver: field("revenue"),
+                low: a,
+                likely,
+                high: b,
+                shape,
+            };
+            let sampler = Sampler::new(&u);
+            let mut rng = ChaCha8Rng::seed_from_u64(3);
+            let got: f64 = (0..n).map(|_| sampler.sample(&mut rng)).sum::<f64>() / n as f64;
+            // Five standard errors: fails by chance about once in 1.7 million runs.
+            let tol = 5.0 * (variance / n as f64).sqrt();
+            assert!(
+                (got - mean).abs() < tol,
+                "{shape:?}: {got} vs {mean} ± {tol}"
+            );
+        }
+    }
+
+    #[test]
+    fn reference_run_matches_the_browser() {
+        // tests/web.rs checks the same bits in headless Chromium.
+        let mean = reference_run().unwrap().npv.mean.unwrap();
+        assert_eq!(mean.to_bits(), 4698674774327827544, "{mean}");
+    }
+
+    #[test]
+    fn bad_ranges_are_refused_and_trials_capped() {
+        assert!(Simulation::new(
+            &model(),
+            &[uncertain("revenue", 5.0, 1.0, 9.0, Shape::Pert)],
+            1,
+            10
+        )
+        .is_err());
+        assert!(Simulation::new(
+            &model(),
+            &[uncertain("revenue", f64::NAN, 1.0, 9.0, Shape::Pert)],
+            1,
+            10
+        )
+        .is_err());
+        let s = Simulation::new(&model(), &[], 1, 10_000_000).unwrap();
+        assert_eq!(s.target(), MAX_TRIALS);
+    }
+}
