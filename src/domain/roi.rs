@@ -586,9 +586,13 @@ impl RoiModel {
                 + inf.initial_training,
             ..MonthFlow::default()
         });
+        // Yearly rates compound monthly; stepping the factors month by month
+        // instead of calling powf each month keeps a Monte Carlo trial cheap.
+        let inflation_step = (1.0 + self.money.cost_inflation).powf(1.0 / 12.0);
+        let usage_step = (1.0 + inf.usage_growth).powf(1.0 / 12.0);
+        let decay_step = (1.0 - b.yearly_decay).powf(1.0 / 12.0);
+        let (mut inflation, mut usage, mut decay) = (1.0, 1.0, 1.0);
         for m in 1..=months {
-            let years_in = (m - 1) as f64 / 12.0;
-            let inflation = (1.0 + self.money.cost_inflation).powf(years_in);
             let team: f64 = self
                 .team
                 .iter()
@@ -600,8 +604,6 @@ impl RoiModel {
             };
             if m >= go_live {
                 let live = m - go_live; // whole months since go-live
-                let live_years = live as f64 / 12.0;
-                let usage = (1.0 + inf.usage_growth).powf(live_years);
                 let retrain = inf.retraining_every_months.round() as u32;
                 let retraining = if retrain > 0 && (live + 1) % retrain == 0 {
                     inf.retraining_cost
@@ -626,8 +628,9 @@ impl RoiModel {
                 } else {
                     1.0
                 };
-                let decay = (1.0 - b.yearly_decay).powf(live_years);
                 flow.benefit = full_benefit * ramp * decay;
+                usage *= usage_step;
+                decay *= decay_step;
             }
             let before_tax = flow.benefit - flow.cost();
             flow.tax = if before_tax > 0.0 {
@@ -636,6 +639,7 @@ impl RoiModel {
                 0.0
             };
             out.push(flow);
+            inflation *= inflation_step;
         }
         out
     }
