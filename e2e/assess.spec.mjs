@@ -74,8 +74,11 @@ test("the skills assessment by keyboard alone: resume after reload, review, resu
   await page.screenshot({ path: "e2e/.output/skills-results.png", fullPage: true });
 
   // One's own targets start from the profile shown, are editable and kept.
+  const seniorTarget = await rows.first().locator("td").nth(3).innerText();
   await page.getByLabel("Compare with a target profile").selectOption({ label: "My own targets" });
   await expect(page.getByRole("columnheader", { name: "Target (My own targets)" })).toBeVisible();
+  await expect(page.getByLabel("Target for Technical excellence")).toHaveValue(seniorTarget);
+  await expect(rows.first().locator("td").nth(3)).toHaveText(seniorTarget);
   await page.getByLabel("Target for Technical excellence").fill("100");
   await expect(rows.first().locator("td").nth(3)).toHaveText("100");
   await expect(rows.first().locator("td").nth(4)).toHaveText("50 to go");

@@ -491,9 +491,11 @@ pub fn score(pack: &Pack, answers: &Answers) -> Results {
                     (Some(p), Some(p))
                 }
                 Scoring::Sum => {
+                    // Only answered items count towards the maximum: skipped
+                    // and not-applicable items leave the denominator.
                     let max: f64 = items
                         .iter()
-                        .filter(|i| !matches!(answers.get(&i.id), Some(Answer::NotApplicable)))
+                        .filter(|i| matches!(answers.get(&i.id), Some(Answer::Level(v)) if i.level(*v).is_some()))
                         .map(|i| i.range().1)
                         .sum();
                     (
@@ -522,7 +524,12 @@ pub fn score(pack: &Pack, answers: &Answers) -> Results {
                 .sections
                 .iter()
                 .filter_map(|id| by_id.get(id.as_str()))
-                .map(|s| s.score)
+                // A mean combines comparable 0-100 scores; a minimum keeps the
+                // sections' own scale (the ML Test Score's bands are on sums).
+                .map(|s| match g.aggregation {
+                    Aggregation::Mean => s.percent,
+                    Aggregation::Min => s.score,
+                })
                 .collect();
             let score = match g.aggregation {
                 Aggregation::Mean => {
@@ -891,7 +898,8 @@ mod tests {
             (Some(0.0), Some(100.0), Some(100.0))
         );
         let c = changes.iter().find(|c| c.id == "c").unwrap();
-        assert_eq!(c.change, Some(-25.0));
+        // c1 alone: 100% before, 50% after (unanswered c2 leaves the maximum).
+        assert_eq!(c.change, Some(-50.0));
         let d = changes.iter().find(|c| c.id == "d").unwrap();
         assert_eq!((d.before, d.change), (None, None));
     }
@@ -984,6 +992,12 @@ mod tests {
         let c = r.sections.iter().find(|s| s.id == "c").unwrap();
         assert_eq!(c.score, Some(1.5));
         assert_eq!(c.percent, Some(75.0));
+        // A skipped test leaves the maximum: one test done manually is 50%.
+        let r1 = score(&pack(), &answers(&[("c1", L(0.5))]));
+        assert_eq!(
+            r1.sections.iter().find(|s| s.id == "c").unwrap().percent,
+            Some(50.0)
+        );
         let g = r.groups.iter().find(|g| g.id == "mts").unwrap();
         assert_eq!(g.score, Some(1.0));
         assert_eq!(g.band.as_ref().unwrap().label, "Basic");

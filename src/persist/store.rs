@@ -88,63 +88,76 @@ impl KeyValue for MemoryKv {
 /// or was never available, so the app keeps working and can say so.
 #[derive(Debug)]
 pub struct FallbackKv<P> {
+    /// The real store, kept after a refused write so that deletions still
+    /// reach it ("delete all my data" must delete what the browser holds).
     primary: Option<P>,
+    /// Whether reads and writes go to memory.
+    in_memory: bool,
     memory: MemoryKv,
     /// Why the app is working in memory, once it is.
     pub degraded: Option<String>,
 }
 
 impl<P: KeyValue> FallbackKv<P> {
-    /// Uses `primary` while it works; `None` starts in memory with `why`.
+    /// Uses `primary` while it works; an error starts in memory with its reason.
     pub fn new(primary: Result<P, String>) -> Self {
         match primary {
             Ok(p) => FallbackKv {
                 primary: Some(p),
+                in_memory: false,
                 memory: MemoryKv::default(),
                 degraded: None,
             },
             Err(why) => FallbackKv {
                 primary: None,
+                in_memory: true,
                 memory: MemoryKv::default(),
                 degraded: Some(why),
             },
         }
     }
+
+    fn reads_primary(&self) -> Option<&P> {
+        self.primary.as_ref().filter(|_| !self.in_memory)
+    }
 }
 
 impl<P: KeyValue> KeyValue for FallbackKv<P> {
     fn get(&self, key: &str) -> Option<String> {
-        match &self.primary {
+        match self.reads_primary() {
             Some(p) => p.get(key),
             None => self.memory.get(key),
         }
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        if let Some(p) = &mut self.primary {
-            match p.set(key, value) {
-                Ok(()) => return Ok(()),
-                Err(StoreError::Unavailable(why)) | Err(StoreError::NotFound(why)) => {
-                    // Carry everything over to memory; the stored copy stays as it was.
-                    for k in p.keys() {
-                        if let Some(v) = p.get(&k) {
-                            let _ = self.memory.set(&k, &v);
+        if !self.in_memory {
+            if let Some(p) = &mut self.primary {
+                match p.set(key, value) {
+                    Ok(()) => return Ok(()),
+                    Err(StoreError::Unavailable(why)) | Err(StoreError::NotFound(why)) => {
+                        // Carry everything over to memory; the stored copy stays as it was.
+                        for k in p.keys() {
+                            if let Some(v) = p.get(&k) {
+                                let _ = self.memory.set(&k, &v);
+                            }
                         }
+                        self.in_memory = true;
+                        self.degraded = Some(why);
                     }
-                    self.primary = None;
-                    self.degraded = Some(why);
                 }
             }
         }
         self.memory.set(key, value)
     }
     fn remove(&mut self, key: &str) {
-        match &mut self.primary {
-            Some(p) => p.remove(key),
-            None => self.memory.remove(key),
+        // Removals reach both stores, so nothing deleted comes back on reload.
+        if let Some(p) = &mut self.primary {
+            p.remove(key);
         }
+        self.memory.remove(key);
     }
     fn keys(&self) -> Vec<String> {
-        match &self.primary {
+        match self.reads_primary() {
             Some(p) => p.keys(),
             None => self.memory.keys(),
         }
@@ -216,9 +229,17 @@ impl<K: KeyValue> DocumentStore<K> {
                 }
             }
         }
-        let meta = format!("{{\"schema\":{SCHEMA_VERSION}}}");
-        if store.kv.get(META_KEY).as_deref() != Some(meta.as_str()) {
-            let _ = store.kv.set(META_KEY, &meta);
+        // Record the schema, but never over a newer one: an older tab or a
+        // rolled-back build must not claim a newer store as its own.
+        let stored_schema = store
+            .kv
+            .get(META_KEY)
+            .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
+            .and_then(|v| v.get("schema").and_then(serde_json::Value::as_u64));
+        if stored_schema.is_none_or(|v| v < u64::from(SCHEMA_VERSION)) {
+            let _ = store
+                .kv
+                .set(META_KEY, &format!("{{\"schema\":{SCHEMA_VERSION}}}"));
         }
         (store, report)
     }
@@ -483,6 +504,36 @@ mod tests {
         assert!(s.kv().degraded.as_deref().unwrap().contains("full"));
         assert_eq!(s.load("a").unwrap().name, "Small");
         assert_eq!(s.load("b").unwrap().name, "Big");
+    }
+
+    #[test]
+    fn deleting_while_in_memory_also_deletes_what_the_browser_holds() {
+        let full = MemoryKv {
+            capacity: Some(300),
+            ..Default::default()
+        };
+        let (mut s, _) = DocumentStore::open(FallbackKv::new(Ok(full)), 1.0);
+        s.save(&doc("a", "Small", 1.0), 1.0).unwrap();
+        let mut big = doc("b", "Big", 2.0);
+        big.data = json!({"blob": "x".repeat(500)});
+        s.save(&big, 2.0).unwrap();
+        assert!(s.kv().degraded.is_some());
+        s.delete_all();
+        assert!(s.list().is_empty());
+        let primary = s.kv().primary.as_ref().unwrap();
+        assert!(
+            primary.keys().iter().all(|k| !k.starts_with(PREFIX)),
+            "{:?}",
+            primary.keys()
+        );
+    }
+
+    #[test]
+    fn a_newer_schema_mark_is_not_downgraded() {
+        let mut kv = MemoryKv::default();
+        kv.set(META_KEY, "{\"schema\":9}").unwrap();
+        let (s, _) = open(kv);
+        assert_eq!(s.kv().get(META_KEY).as_deref(), Some("{\"schema\":9}"));
     }
 
     #[test]

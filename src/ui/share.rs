@@ -96,7 +96,12 @@ pub fn SharePanel(
     let show_embed = RwSignal::new(false);
     let too_long = move || link.with(|l| l.len() > COMFORTABLE_LENGTH);
     let snippet = move || {
-        let title = shared.with(|s| s.name.replace('"', "&quot;").replace('<', "&lt;"));
+        let title = shared.with(|s| {
+            s.name
+                .replace('&', "&amp;")
+                .replace('"', "&quot;")
+                .replace('<', "&lt;")
+        });
         format!(
             "<iframe src=\"{}\" title=\"Sextant: {}\" style=\"width:100%;border:0\" loading=\"lazy\"></iframe>",
             embed_link.get(),

@@ -407,7 +407,15 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     };
     let finish = move || {
+        // Saved here, not left to the save effect: switching the view next
+        // disposes this component and its effect.
         run.update(|r| r.completed = Some(now()));
+        let mut d = doc.get_value();
+        d.data = run_format::to_data(&run.get_untracked());
+        if let Err(e) = storage.save(d) {
+            save_error.set(Some(format!("The finished run could not be saved: {e}.")));
+            return;
+        }
         mode.set(Mode::Results(doc.with_value(|d| d.id.clone())));
     };
     let p = pack.clone();
@@ -890,41 +898,51 @@ fn ResultsView(
     };
     let section_ids: Vec<String> = results.sections.iter().map(|s| s.id.clone()).collect();
     let target_errors: FieldErrors = RwSignal::new(Default::default());
-    let editor_fields = results
+    // Rebuilt when one's own targets are (re)started from a profile, so the
+    // fields always show the values in use.
+    let reset = RwSignal::new(0u32);
+    let areas: Vec<(String, String)> = results
         .sections
         .iter()
-        .map(|s| {
-            let id = s.id.clone();
-            let value = custom
-                .with_untracked(|c| c.get(&s.id).copied())
-                .unwrap_or(60.0);
-            view! {
-                <NumberField
-                    id=format!("target-{}", s.id)
-                    label=format!("Target for {}", s.title)
-                    unit="0 to 100".to_string()
-                    help=""
-                    kind=NumberKind::Plain
-                    value=value
-                    check=Callback::new(|v: f64| {
-                        if (0.0..=100.0).contains(&v) {
-                            Ok(())
-                        } else {
-                            Err("Enter from 0 to 100.".to_string())
-                        }
-                    })
-                    on_valid=Callback::new(move |v| {
-                        custom
-                            .update(|c| {
-                                c.insert(id.clone(), v);
-                            });
-                        on_targets.run(custom.get_untracked());
-                    })
-                    errors=target_errors
-                />
-            }
-        })
-        .collect_view();
+        .map(|s| (s.id.clone(), s.title.clone()))
+        .collect();
+    let editor_fields = move || {
+        reset.track();
+        areas
+            .iter()
+            .map(|(section_id, title)| {
+                let id = section_id.clone();
+                let value = custom
+                    .with_untracked(|c| c.get(section_id).copied())
+                    .unwrap_or(60.0);
+                view! {
+                    <NumberField
+                        id=format!("target-{section_id}")
+                        label=format!("Target for {title}")
+                        unit="0 to 100".to_string()
+                        help=""
+                        kind=NumberKind::Plain
+                        value=value
+                        check=Callback::new(|v: f64| {
+                            if (0.0..=100.0).contains(&v) {
+                                Ok(())
+                            } else {
+                                Err("Enter from 0 to 100.".to_string())
+                            }
+                        })
+                        on_valid=Callback::new(move |v| {
+                            custom
+                                .update(|c| {
+                                    c.insert(id.clone(), v);
+                                });
+                            on_targets.run(custom.get_untracked());
+                        })
+                        errors=target_errors
+                    />
+                }
+            })
+            .collect_view()
+    };
     let profile_select = (!pack.profiles.is_empty()).then(|| {
         let options = pack
             .profiles
@@ -958,6 +976,7 @@ fn ResultsView(
                                 });
                             custom.set(start.clone());
                             on_targets.run(start);
+                            reset.update(|n| *n += 1);
                         }
                         profile.set(v.clone());
                         on_profile.run(v);
@@ -1156,10 +1175,14 @@ fn ResultsView(
         .take(3)
         .map(|s| view! { <li>{format!("{} ({:.0})", s.title, s.percent.unwrap_or(0.0))}</li> })
         .collect_view();
+    // With fewer than six scored areas, growth areas never repeat a strength.
     let growth = ranked
         .iter()
         .rev()
-        .take(3)
+        .take(
+            3.min(ranked.len().saturating_sub(3))
+                .max(ranked.len().min(1)),
+        )
         .map(|s| {
             let steps = pack
                 .sections

@@ -294,6 +294,7 @@ pub fn SavedPage() -> impl IntoView {
                         children=move |q| {
                             let raw = q.raw.clone();
                             let key = q.key.clone();
+                            let confirm = RwSignal::new(false);
                             let file = format!(
                                 "sextant-{}.txt",
                                 q
@@ -313,12 +314,38 @@ pub fn SavedPage() -> impl IntoView {
                                         "Download"
                                     </button>
                                     " "
-                                    <button
-                                        class="button button--danger"
-                                        on:click=move |_| storage.discard_quarantined(&key)
+                                    <Show
+                                        when=move || confirm.get()
+                                        fallback=move || {
+                                            view! {
+                                                <button
+                                                    class="button button--danger"
+                                                    on:click=move |_| confirm.set(true)
+                                                >
+                                                    "Discard"
+                                                </button>
+                                            }
+                                        }
                                     >
-                                        "Discard"
-                                    </button>
+                                        {
+                                            let key = key.clone();
+                                            view! {
+                                                <button
+                                                    class="button button--danger"
+                                                    on:click=move |_| storage.discard_quarantined(&key)
+                                                >
+                                                    "Yes, discard it for good"
+                                                </button>
+                                                " "
+                                                <button
+                                                    class="button button--quiet"
+                                                    on:click=move |_| confirm.set(false)
+                                                >
+                                                    "Keep it"
+                                                </button>
+                                            }
+                                        }
+                                    </Show>
                                 </li>
                             }
                         }
