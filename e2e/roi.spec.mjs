@@ -109,3 +109,23 @@ test("a model prints as a clean report: no navigation, inputs, chart, date, page
   expect(pages).toBeGreaterThanOrEqual(2); // the results start on a page of their own
   (await import("node:fs")).writeFileSync("e2e/.output/roi-report.pdf", pdf);
 });
+
+test("an edit in another tab is never overwritten by a stale tab", async ({ page, context }) => {
+  await open(page, "#/roi");
+  await page.getByRole("button", { name: "Start a blank model" }).click();
+  await page.getByLabel("Model name").fill("Shared between tabs");
+  const url = page.url();
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByLabel("Model name")).toHaveValue("Shared between tabs");
+  // The other tab renames it first; this tab, still on the older version, then edits.
+  await other.getByLabel("Model name").fill("Renamed in the other tab");
+  await page.getByLabel("Revenue uplift").fill("5k");
+  await expect(page.getByText(/Not saved: it was changed in another tab or window/)).toBeVisible();
+  await other.reload();
+  await expect(other.getByLabel("Model name")).toHaveValue("Renamed in the other tab");
+  // Nothing typed is lost: this tab's version can be kept as a copy.
+  await page.getByRole("button", { name: "Save my version as a copy" }).click();
+  await expect(page.getByLabel("Model name")).toHaveValue("Shared between tabs (my version)");
+  await expect(page.getByLabel("Revenue uplift")).toHaveValue("5,000");
+});

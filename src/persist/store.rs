@@ -24,6 +24,9 @@ pub enum StoreError {
     Unavailable(String),
     /// No document with that id.
     NotFound(String),
+    /// The stored document changed (or was deleted) since the editor loaded
+    /// it, in another tab; saving would overwrite that change.
+    Conflict(String),
 }
 
 impl fmt::Display for StoreError {
@@ -31,6 +34,7 @@ impl fmt::Display for StoreError {
         match self {
             StoreError::Unavailable(why) => write!(f, "the browser refused to store data ({why})"),
             StoreError::NotFound(id) => write!(f, "no saved document with id {id}"),
+            StoreError::Conflict(why) => write!(f, "{why}"),
         }
     }
 }
@@ -134,7 +138,11 @@ impl<P: KeyValue> KeyValue for FallbackKv<P> {
             if let Some(p) = &mut self.primary {
                 match p.set(key, value) {
                     Ok(()) => return Ok(()),
-                    Err(StoreError::Unavailable(why)) | Err(StoreError::NotFound(why)) => {
+                    Err(e) => {
+                        let why = match e {
+                            StoreError::Unavailable(why) => why,
+                            other => other.to_string(),
+                        };
                         // Carry everything over to memory; the stored copy stays as it was.
                         for k in p.keys() {
                             if let Some(v) = p.get(&k) {
@@ -312,6 +320,27 @@ impl<K: KeyValue> DocumentStore<K> {
             }
         }
         self.kv.set(&key, &envelope::write(doc))
+    }
+
+    /// Saves a document only if what is stored under its id is still the
+    /// version last seen (`seen` is that version's update time). An editor
+    /// saves this way, so that a change or deletion made in another tab is
+    /// never silently overwritten.
+    pub fn save_if_unchanged(
+        &mut self,
+        doc: &Document,
+        seen: f64,
+        now: f64,
+    ) -> Result<(), StoreError> {
+        match self.load(&doc.id) {
+            Ok(stored) if stored.updated != seen => Err(StoreError::Conflict(
+                "it was changed in another tab or window since you opened it".into(),
+            )),
+            Err(_) if self.kv.get(&doc_key(&doc.id)).is_none() => Err(StoreError::Conflict(
+                "it was deleted in another tab or window since you opened it".into(),
+            )),
+            _ => self.save(doc, now),
+        }
     }
 
     /// Renames a document.
@@ -526,6 +555,33 @@ mod tests {
             "{:?}",
             primary.keys()
         );
+    }
+
+    #[test]
+    fn an_editor_does_not_overwrite_changes_made_elsewhere() {
+        let (mut s, _) = open(MemoryKv::default());
+        let original = doc("a", "Mine", 1.0);
+        s.save(&original, 1.0).unwrap();
+        // This tab edits on top of version 1.0 and saves: fine.
+        let mut mine = original.clone();
+        mine.name = "Mine, edited".into();
+        mine.updated = 2.0;
+        s.save_if_unchanged(&mine, 1.0, 2.0).unwrap();
+        // Another tab renames it (version 3.0); this tab still thinks it has 2.0.
+        s.rename("a", "Theirs", 3.0).unwrap();
+        mine.updated = 4.0;
+        assert!(matches!(
+            s.save_if_unchanged(&mine, 2.0, 4.0),
+            Err(StoreError::Conflict(_))
+        ));
+        assert_eq!(s.load("a").unwrap().name, "Theirs");
+        // Deleted elsewhere: not recreated behind the user's back.
+        s.delete("a");
+        assert!(matches!(
+            s.save_if_unchanged(&mine, 3.0, 5.0),
+            Err(StoreError::Conflict(_))
+        ));
+        assert!(s.list().is_empty());
     }
 
     #[test]

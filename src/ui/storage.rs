@@ -167,6 +167,19 @@ impl Storage {
         Ok(doc)
     }
 
+    /// Saves an edited document only if nobody changed or deleted it since
+    /// the version `seen` (its update time when the editor last had it).
+    pub fn save_if_unchanged(self, mut doc: Document, seen: f64) -> Result<Document, StoreError> {
+        let t = now();
+        doc.updated = t;
+        let result = self
+            .store
+            .try_update_value(|s| s.save_if_unchanged(&doc, seen, t));
+        self.changed();
+        result.unwrap_or_else(|| Err(StoreError::Unavailable("the page is closing".into())))?;
+        Ok(doc)
+    }
+
     /// Renames a document.
     pub fn rename(self, id: &str, name: &str) -> Result<(), StoreError> {
         let result = self.store.try_update_value(|s| s.rename(id, name, now()));

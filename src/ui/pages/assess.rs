@@ -373,8 +373,11 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
         }
         let mut d = doc.get_value();
         d.data = run_format::to_data(&r);
-        if let Err(e) = storage.save(d) {
-            save_error.set(Some(format!("Your last answer could not be saved: {e}.")));
+        // Never overwrite a change or deletion made in another tab.
+        let seen = doc.with_value(|d| d.updated);
+        match storage.save_if_unchanged(d, seen) {
+            Ok(saved) => doc.set_value(saved),
+            Err(e) => save_error.set(Some(format!("Your last answer could not be saved: {e}."))),
         }
     });
 
@@ -412,9 +415,13 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
         run.update(|r| r.completed = Some(now()));
         let mut d = doc.get_value();
         d.data = run_format::to_data(&run.get_untracked());
-        if let Err(e) = storage.save(d) {
-            save_error.set(Some(format!("The finished run could not be saved: {e}.")));
-            return;
+        let seen = doc.with_value(|d| d.updated);
+        match storage.save_if_unchanged(d, seen) {
+            Ok(saved) => doc.set_value(saved),
+            Err(e) => {
+                save_error.set(Some(format!("The finished run could not be saved: {e}.")));
+                return;
+            }
         }
         mode.set(Mode::Results(doc.with_value(|d| d.id.clone())));
     };

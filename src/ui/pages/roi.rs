@@ -182,9 +182,27 @@ fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
             n
         };
         d.data = roi_format::to_data(&m);
-        let result = storage.save(d).map(|_| ()).map_err(|e| e.to_string());
+        // Never overwrite a change or deletion made in another tab.
+        let seen = doc.with_value(|d| d.updated);
+        let result = match storage.save_if_unchanged(d, seen) {
+            Ok(saved) => {
+                doc.set_value(saved);
+                Ok(())
+            }
+            Err(e) => Err(e.to_string()),
+        };
         save_state.set(Some(result));
     });
+    let save_copy = move |_| {
+        let mut d = doc.get_value();
+        d.id = new_id();
+        d.name = format!("{} (my version)", name.get_untracked());
+        d.created = now();
+        d.data = roi_format::to_data(&model.get_untracked());
+        if let Ok(d) = storage.save(d) {
+            go_to(&Page::Roi(Some(d.id)));
+        }
+    };
 
     let results = Memo::new(move |_| model.with(|m| m.evaluate()));
     let shared = Signal::derive(move || Shared {
@@ -253,9 +271,21 @@ fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
                 </div>
                 <p class="save-state" role="status">
                     {move || match save_state.get() {
-                        None => "Saved in this browser.".to_string(),
-                        Some(Ok(())) => "All changes saved in this browser.".to_string(),
-                        Some(Err(e)) => format!("Not saved: {e}."),
+                        None => "Saved in this browser.".into_any(),
+                        Some(Ok(())) => "All changes saved in this browser.".into_any(),
+                        Some(Err(e)) => {
+                            view! {
+                                <span class="field__error">{format!("Not saved: {e}. ")}</span>
+                                <button
+                                    class="button button--quiet"
+                                    type="button"
+                                    on:click=save_copy
+                                >
+                                    "Save my version as a copy"
+                                </button>
+                            }
+                                .into_any()
+                        }
                     }}
                 </p>
             </header>
