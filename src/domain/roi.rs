@@ -532,8 +532,13 @@ impl RoiModel {
             .iter()
             .map(|m| m.headcount * m.monthly_cost * m.months)
             .sum();
+        team + self.upfront_cost()
+    }
+
+    /// What is paid at the start (month 0): one-off costs and the first training.
+    pub fn upfront_cost(&self) -> f64 {
         let o = &self.one_off;
-        team + o.data_acquisition
+        o.data_acquisition
             + o.labelling
             + o.licences
             + o.external_services
@@ -576,14 +581,9 @@ impl RoiModel {
         let full_benefit = b.revenue_uplift_monthly
             + b.hours_saved_monthly * b.hourly_rate
             + b.risk_reduction_monthly;
-        let o = &self.one_off;
         let mut out = Vec::with_capacity(months as usize + 1);
         out.push(MonthFlow {
-            development: o.data_acquisition
-                + o.labelling
-                + o.licences
-                + o.external_services
-                + inf.initial_training,
+            development: self.upfront_cost(),
             ..MonthFlow::default()
         });
         // Yearly rates compound monthly; stepping the factors month by month

@@ -1,4 +1,4 @@
-//! File names for exports.
+//! File names and dates for exports and lists.
 
 /// A safe file-name stem from a document name: letters, digits and dashes.
 pub fn file_stem(name: &str) -> String {
@@ -20,4 +20,10 @@ pub fn file_stem(name: &str) -> String {
     } else {
         out
     }
+}
+
+/// A time (ms since the epoch) in the reader's own locale and time zone.
+pub fn when(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
 }

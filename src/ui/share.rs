@@ -78,15 +78,16 @@ pub fn SharePanel(
     #[prop(into)]
     shared: Signal<Shared>,
 ) -> impl IntoView {
+    // Compressed once per change, for both addresses.
+    let payload = Memo::new(move |_| share::encode(&shared.get()));
     let link = Memo::new(move |_| {
-        let payload = share::encode(&shared.get());
         url_of(&Route {
-            page: Page::Shared(payload),
+            page: Page::Shared(payload.get()),
             embed: false,
         })
     });
     let embed_link = Memo::new(move |_| {
-        let payload = share::encode(&shared.get());
+        let payload = payload.get();
         url_of(&Route {
             page: Page::Shared(payload),
             embed: true,

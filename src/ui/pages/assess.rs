@@ -21,10 +21,7 @@ use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-fn when(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
-}
+use crate::ui::export::when;
 
 /// `#/assess/<kind>`.
 #[component]

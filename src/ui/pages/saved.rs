@@ -10,10 +10,7 @@ use crate::ui::storage::{new_id, now};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn when(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
-}
+use crate::ui::export::when;
 
 fn page_for(kind: DocKind, id: &str) -> Option<Page> {
     match kind {
