@@ -64,22 +64,33 @@ impl Driver {
         }
     }
 
-    /// Sets it on a model taken as entered (team drivers scale every member).
-    pub fn set(self, model: &mut RoiModel, value: f64) {
+    /// The value [`Driver::set`] really applies: fields are held to their
+    /// allowed range (whole numbers where they must be), multiples to ≥ 0.
+    pub fn clamp(self, value: f64) -> f64 {
         match self {
             Driver::Field(i) => {
                 let f = &FIELDS[i];
                 let v = value.clamp(f.min, f.max);
-                (f.set)(model, if f.integer { v.round() } else { v });
+                if f.integer {
+                    v.round()
+                } else {
+                    v
+                }
             }
-            Driver::TeamCost => model
-                .team
-                .iter_mut()
-                .for_each(|m| m.monthly_cost *= value.max(0.0)),
+            Driver::TeamCost | Driver::BuildMonths => value.max(0.0),
+        }
+    }
+
+    /// Sets it on a model taken as entered (team drivers scale every member).
+    pub fn set(self, model: &mut RoiModel, value: f64) {
+        let v = self.clamp(value);
+        match self {
+            Driver::Field(i) => (FIELDS[i].set)(model, v),
+            Driver::TeamCost => model.team.iter_mut().for_each(|m| m.monthly_cost *= v),
             Driver::BuildMonths => model
                 .team
                 .iter_mut()
-                .for_each(|m| m.months = (m.months * value.max(0.0)).min(120.0)),
+                .for_each(|m| m.months = (m.months * v).min(120.0)),
         }
     }
 }
@@ -119,8 +130,11 @@ pub struct TornadoBar {
 
 /// The metric for every driver moved down and up by `fraction` (0.2 = ±20%),
 /// or by each driver's own low/high in `ranges`, sorted by swing, largest
-/// first. Drivers at zero (which a percentage cannot move) and drivers that
-/// change nothing are left out. Returns the base value too.
+/// first. Inputs are reported as applied (held to their allowed range).
+/// Drivers at zero (which a percentage cannot move) and drivers that change
+/// nothing are left out. For payback, an end that does not pay back within
+/// the horizon counts as the horizon's length, so a driver that removes
+/// payback altogether ranks high rather than last. Returns the base value too.
 pub fn tornado(
     model: &RoiModel,
     fraction: f64,
@@ -137,13 +151,19 @@ pub fn tornado(
                 None if v != 0.0 => (v * (1.0 - fraction), v * (1.0 + fraction)),
                 None => return None,
             };
+            let (lo, hi) = (d.clamp(lo), d.clamp(hi));
             let at = |x: f64| {
                 let mut m = model.clone();
                 d.set(&mut m, x);
                 metric_of(&m, metric)
             };
             let (a, b) = (at(lo), at(hi));
-            let swing = match (a, b) {
+            let horizon = f64::from(model.horizon_years.clamp(1, 10) * 12);
+            let comparable = |x: Option<f64>| match metric {
+                Metric::PaybackMonths => Some(x.unwrap_or(horizon)),
+                _ => x,
+            };
+            let swing = match (comparable(a), comparable(b)) {
                 (Some(a), Some(b)) => (b - a).abs(),
                 _ => 0.0,
             };
@@ -332,7 +352,8 @@ impl Simulation {
         while self.npv.len() < end {
             let mut m = self.base.clone();
             for (k, (u, s)) in self.inputs.iter().zip(&self.samplers).enumerate() {
-                let x = s.sample(&mut self.rng);
+                // Kept as applied, so correlations describe what the model saw.
+                let x = u.driver.clamp(s.sample(&mut self.rng));
                 self.samples[k].push(x);
                 u.driver.set(&mut m, x);
             }
@@ -596,6 +617,14 @@ mod tests {
         let r = bars.iter().find(|b| b.driver.id() == "revenue").unwrap();
         assert_eq!(r.inputs, (0.0, 30_000.0));
         assert_eq!(r.outputs.0, None, "no revenue, no payback");
+        // Removing payback altogether is the largest swing, not none.
+        assert_eq!(bars[0].driver.id(), "revenue");
+        assert!(r.swing > 0.0);
+        // Inputs are reported as applied: a tax rate cannot go below 0%.
+        let ranges = BTreeMap::from([("tax-rate".to_string(), (-0.5, 0.3))]);
+        let (_, bars) = tornado(&m, 0.2, &ranges, Metric::Npv);
+        let tax = bars.iter().find(|b| b.driver.id() == "tax-rate").unwrap();
+        assert_eq!(tax.inputs, (0.0, 0.3));
     }
 
     #[test]
