@@ -35,33 +35,10 @@ mod native {
     }
 
     fn monte_carlo(c: &mut Criterion) {
-        use sextant::domain::uncertainty::{Driver, Shape, Simulation, Uncertain};
+        use sextant::domain::uncertainty::{reference_inputs, Simulation};
         let mut model = examples()[0].model.clone();
         model.horizon_years = 10;
-        let d = |id| Driver::from_id(id).unwrap();
-        let inputs = [
-            Uncertain {
-                driver: d("revenue"),
-                low: 10_000.0,
-                likely: 25_000.0,
-                high: 40_000.0,
-                shape: Shape::Pert,
-            },
-            Uncertain {
-                driver: d("serving"),
-                low: 800.0,
-                likely: 1_200.0,
-                high: 3_000.0,
-                shape: Shape::Triangular,
-            },
-            Uncertain {
-                driver: Driver::TeamCost,
-                low: 0.9,
-                likely: 1.0,
-                high: 1.5,
-                shape: Shape::Normal,
-            },
-        ];
+        let inputs = reference_inputs();
         let mut group = c.benchmark_group("monte carlo");
         group.sample_size(10);
         group.bench_function("10,000 trials of a 10-year monthly model", |b| {

@@ -412,21 +412,20 @@ impl Simulation {
     }
 }
 
-/// A fixed run used to check that native and browser builds draw the same
-/// numbers: the first example, three uncertain inputs, seed 2026, 1,000 trials.
-pub fn reference_run() -> Result<Summary, String> {
-    let model = super::roi::examples()[0].model.clone();
-    let driver = |id| Driver::from_id(id).ok_or_else(|| format!("no driver {id}"));
-    let inputs = [
+/// Three uncertain inputs of the first example (revenue, serving compute,
+/// team cost), used by the reference run and the benchmark.
+pub fn reference_inputs() -> Vec<Uncertain> {
+    let field = |id| Driver::from_id(id).unwrap_or(Driver::TeamCost);
+    vec![
         Uncertain {
-            driver: driver("revenue")?,
+            driver: field("revenue"),
             low: 10_000.0,
             likely: 25_000.0,
             high: 40_000.0,
             shape: Shape::Pert,
         },
         Uncertain {
-            driver: driver("serving")?,
+            driver: field("serving"),
             low: 800.0,
             likely: 1_200.0,
             high: 3_000.0,
@@ -439,8 +438,14 @@ pub fn reference_run() -> Result<Summary, String> {
             high: 1.5,
             shape: Shape::Normal,
         },
-    ];
-    let mut s = Simulation::new(&model, &inputs, 2026, 1_000)?;
+    ]
+}
+
+/// A fixed run used to check that native and browser builds draw the same
+/// numbers: the first example, [`reference_inputs`], seed 2026, 1,000 trials.
+pub fn reference_run() -> Result<Summary, String> {
+    let model = super::roi::examples()[0].model.clone();
+    let mut s = Simulation::new(&model, &reference_inputs(), 2026, 1_000)?;
     s.advance(1_000);
     Ok(s.summary())
 }

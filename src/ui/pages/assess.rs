@@ -733,25 +733,23 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
     let download_csv = move |_| {
         let _ = crate::ui::download::download_text(&csv_name, "text/csv", &csv);
     };
-    let targets_run_id = id.clone();
-    let on_targets = Callback::new(move |targets: std::collections::BTreeMap<String, f64>| {
-        if let Ok(mut doc) = storage.load(&targets_run_id) {
+    // Target choices are kept with the run, read fresh and saved back.
+    let update_run = move |id: &str, change: &dyn Fn(&mut Run)| {
+        if let Ok(mut doc) = storage.load(id) {
             if let Ok(mut r) = run_format::from_data(&doc.data) {
-                r.targets = targets;
+                change(&mut r);
                 doc.data = run_format::to_data(&r);
                 let _ = storage.save(doc);
             }
         }
+    };
+    let targets_run_id = id.clone();
+    let on_targets = Callback::new(move |targets: std::collections::BTreeMap<String, f64>| {
+        update_run(&targets_run_id, &|r| r.targets = targets.clone());
     });
     let run_id = id.clone();
     let on_profile = Callback::new(move |profile: Option<String>| {
-        if let Ok(mut doc) = storage.load(&run_id) {
-            if let Ok(mut r) = run_format::from_data(&doc.data) {
-                r.profile = profile;
-                doc.data = run_format::to_data(&r);
-                let _ = storage.save(doc);
-            }
-        }
+        update_run(&run_id, &|r| r.profile = profile.clone());
     });
     view! {
         <section class="hero">
