@@ -1,6 +1,6 @@
 //! The cumulative cash-flow chart of an ROI model, with break-even marked.
 
-use super::Style;
+use super::{rgb, Style};
 use crate::domain::format::money_short;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -14,10 +14,6 @@ pub struct CumulativeChart {
     pub break_even: Option<f64>,
     /// Currency code for the axis labels.
     pub currency: String,
-}
-
-fn rgb(c: (u8, u8, u8)) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
 }
 
 /// Draws the chart on any plotters backend.

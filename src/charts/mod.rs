@@ -5,7 +5,17 @@
 //! nothing of the domain.
 
 pub mod cashflow;
+pub mod distribution;
 pub mod radar;
+pub mod scenarios;
+pub mod tornado;
+
+use plotters::style::RGBColor;
+
+/// A plotters colour from a style triple.
+pub(crate) fn rgb(c: (u8, u8, u8)) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
 
 /// Colours and scale for one rendering, chosen by the caller (light or dark
 /// theme, device pixel ratio).
@@ -21,6 +31,8 @@ pub struct Style {
     pub marker: (u8, u8, u8),
     /// Device pixels per CSS pixel: fonts and strokes scale by it.
     pub scale: f64,
+    /// Further series, told apart by line pattern and label as well.
+    pub palette: [(u8, u8, u8); 4],
 }
 
 impl Style {
@@ -32,6 +44,7 @@ impl Style {
             series: (11, 87, 208),
             marker: (179, 38, 30),
             scale,
+            palette: [(25, 118, 60), (123, 57, 170), (176, 96, 0), (0, 122, 135)],
         }
     }
 
@@ -43,6 +56,12 @@ impl Style {
             series: (138, 180, 248),
             marker: (242, 184, 181),
             scale,
+            palette: [
+                (129, 201, 149),
+                (197, 160, 240),
+                (240, 180, 100),
+                (110, 210, 220),
+            ],
         }
     }
 }
@@ -54,6 +73,23 @@ pub enum Chart {
     Cashflow(cashflow::CumulativeChart),
     /// Scores by area.
     Radar(radar::RadarChart),
+    /// Sensitivity of one figure to each driver.
+    Tornado(tornado::TornadoChart),
+    /// Cumulative cash flows of several scenarios.
+    Scenarios(scenarios::ScenarioChart),
+    /// Spread of a simulated figure: histogram or cumulative curve.
+    Distribution(distribution::DistributionChart),
+}
+
+impl Style {
+    /// The colour of the `i`-th of several series.
+    pub fn series_colour(&self, i: usize) -> (u8, u8, u8) {
+        match i {
+            0 => self.series,
+            1 => self.marker,
+            _ => self.palette[(i - 2) % self.palette.len()],
+        }
+    }
 }
 
 /// Draws any chart on any plotters backend.
@@ -65,5 +101,8 @@ pub fn draw<DB: plotters::prelude::DrawingBackend>(
     match chart {
         Chart::Cashflow(c) => cashflow::draw(area, c, style),
         Chart::Radar(r) => radar::draw(area, r, style),
+        Chart::Tornado(t) => tornado::draw(area, t, style),
+        Chart::Scenarios(c) => scenarios::draw(area, c, style),
+        Chart::Distribution(d) => distribution::draw(area, d, style),
     }
 }

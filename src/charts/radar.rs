@@ -1,7 +1,7 @@
 //! A radar chart of scores by area (0-100), with up to a few overlaid series
 //! (a result, a target profile, an earlier run).
 
-use super::Style;
+use super::{rgb, Style};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -22,10 +22,6 @@ pub struct RadarChart {
     pub axes: Vec<String>,
     /// The polygons; the first is the main result.
     pub series: Vec<RadarSeries>,
-}
-
-fn rgb(c: (u8, u8, u8)) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
 }
 
 fn point(i: usize, n: usize, r: f64) -> (f64, f64) {

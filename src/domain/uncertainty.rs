@@ -564,6 +564,242 @@ fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
         .filter(|r| r.is_finite())
 }
 
+impl Metric {
+    /// Every metric, in menu order.
+    pub const ALL: [Metric; 3] = [Metric::Npv, Metric::RoiPercent, Metric::PaybackMonths];
+
+    /// Stable id, as stored.
+    pub fn id(self) -> &'static str {
+        match self {
+            Metric::Npv => "npv",
+            Metric::RoiPercent => "roi",
+            Metric::PaybackMonths => "payback",
+        }
+    }
+
+    /// The metric with this id.
+    pub fn from_id(id: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.id() == id)
+    }
+
+    /// Its name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Npv => "Net present value",
+            Metric::RoiPercent => "ROI (%)",
+            Metric::PaybackMonths => "Payback (months)",
+        }
+    }
+}
+
+impl Shape {
+    /// Every shape, in menu order.
+    pub const ALL: [Shape; 4] = [
+        Shape::Pert,
+        Shape::Triangular,
+        Shape::Uniform,
+        Shape::Normal,
+    ];
+
+    /// Stable id, as stored.
+    pub fn id(self) -> &'static str {
+        match self {
+            Shape::Pert => "pert",
+            Shape::Triangular => "triangular",
+            Shape::Uniform => "uniform",
+            Shape::Normal => "normal",
+        }
+    }
+
+    /// The shape with this id.
+    pub fn from_id(id: &str) -> Option<Shape> {
+        Shape::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Its name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Shape::Pert => "PERT",
+            Shape::Triangular => "Triangular",
+            Shape::Uniform => "Uniform",
+            Shape::Normal => "Normal (truncated)",
+        }
+    }
+}
+
+/// Trials a new analysis runs.
+pub const DEFAULT_TRIALS: usize = 10_000;
+
+/// Largest seed the interface offers: every seed up to it is an exact
+/// number in JavaScript and short enough to type.
+pub const MAX_SEED: u64 = 999_999_999;
+
+/// Everything about the uncertainty of one model that is saved with it: the
+/// sensitivity settings, the scenarios and the Monte Carlo set-up, seed
+/// included, so that a reload or a shared link shows the same figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// What the tornado reports.
+    pub metric: Metric,
+    /// How far the tornado moves each driver, as a fraction (0.2 = ±20%).
+    pub fraction: f64,
+    /// Use each uncertain input's own low and high in the tornado, rather
+    /// than ±`fraction`.
+    pub use_ranges: bool,
+    /// Named scenarios.
+    pub scenarios: Vec<Scenario>,
+    /// Uncertain inputs of the simulation.
+    pub inputs: Vec<Uncertain>,
+    /// The simulation's seed.
+    pub seed: u64,
+    /// How many trials it runs.
+    pub trials: usize,
+}
+
+impl Analysis {
+    /// A starting point for `model`: ±20% sensitivity, a pessimistic and an
+    /// optimistic scenario, and ranges on the benefits and the team that
+    /// most ML projects are least sure of.
+    pub fn suggested(model: &RoiModel) -> Analysis {
+        let get = |id: &str| Driver::from_id(id).map(|d| (d, d.get(model)));
+        let scaled = |pairs: &[(&str, f64)]| -> BTreeMap<String, f64> {
+            pairs
+                .iter()
+                .filter_map(|(id, k)| {
+                    let (d, v) = get(id)?;
+                    (v != 0.0).then(|| (id.to_string(), d.clamp(v * k)))
+                })
+                .collect()
+        };
+        let pessimistic = Scenario {
+            name: "Pessimistic".into(),
+            overrides: scaled(&[
+                ("revenue", 0.6),
+                ("hours-saved", 0.6),
+                ("risk-reduction", 0.6),
+                ("ramp", 1.5),
+                ("team-cost", 1.2),
+                ("build-months", 1.4),
+            ]),
+        };
+        let optimistic = Scenario {
+            name: "Optimistic".into(),
+            overrides: scaled(&[
+                ("revenue", 1.25),
+                ("hours-saved", 1.25),
+                ("risk-reduction", 1.25),
+                ("ramp", 0.75),
+                ("build-months", 0.9),
+            ]),
+        };
+        let mut inputs: Vec<Uncertain> = ["revenue", "hours-saved", "risk-reduction"]
+            .into_iter()
+            .filter_map(|id| {
+                let (d, v) = get(id)?;
+                (v > 0.0).then(|| Uncertain {
+                    driver: d,
+                    low: d.clamp(v * 0.5),
+                    likely: v,
+                    high: d.clamp(v * 1.3),
+                    shape: Shape::Pert,
+                })
+            })
+            .collect();
+        inputs.push(Uncertain {
+            driver: Driver::TeamCost,
+            low: 0.9,
+            likely: 1.0,
+            high: 1.3,
+            shape: Shape::Triangular,
+        });
+        inputs.push(Uncertain {
+            driver: Driver::BuildMonths,
+            low: 0.9,
+            likely: 1.0,
+            high: 1.6,
+            shape: Shape::Pert,
+        });
+        Analysis {
+            metric: Metric::Npv,
+            fraction: 0.2,
+            use_ranges: false,
+            scenarios: vec![pessimistic, optimistic],
+            inputs,
+            seed: 2026,
+            trials: DEFAULT_TRIALS,
+        }
+    }
+
+    /// The tornado's own ranges: each uncertain input's low and high, when
+    /// [`Analysis::use_ranges`] is set.
+    pub fn tornado_ranges(&self) -> BTreeMap<String, (f64, f64)> {
+        if !self.use_ranges {
+            return BTreeMap::new();
+        }
+        self.inputs
+            .iter()
+            .map(|u| (u.driver.id().to_string(), (u.low, u.high)))
+            .collect()
+    }
+
+    /// Checks everything a saved or shared analysis holds: each range, each
+    /// scenario's drivers, and the limits of the settings.
+    pub fn check(&self) -> Result<(), String> {
+        if !(self.fraction.is_finite() && self.fraction > 0.0 && self.fraction <= 1.0) {
+            return Err("the sensitivity step must be between 1% and 100%".into());
+        }
+        if !(1..=MAX_TRIALS).contains(&self.trials) {
+            return Err(format!("trials must be between 1 and {MAX_TRIALS}"));
+        }
+        if self.seed > MAX_SEED {
+            return Err(format!("the seed must be between 0 and {MAX_SEED}"));
+        }
+        for u in &self.inputs {
+            u.check()?;
+        }
+        for s in &self.scenarios {
+            for (id, v) in &s.overrides {
+                if Driver::from_id(id).is_none() {
+                    return Err(format!(
+                        "scenario {:?} changes an unknown input {id:?}",
+                        s.name
+                    ));
+                }
+                if !v.is_finite() {
+                    return Err(format!(
+                        "scenario {:?} has a value that is not a number",
+                        s.name
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where the trials of a finished run lie: a cumulative curve of NPV,
+/// thinned to at most `points` points (first and last always kept), as
+/// (NPV, share of trials at or below it).
+pub fn cumulative_curve(stats: &Stats, points: usize) -> Vec<(f64, f64)> {
+    let n = stats.sorted.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let points = points.clamp(2, n.max(2));
+    let step = ((n - 1) as f64 / (points - 1) as f64).max(1.0);
+    let mut out = Vec::with_capacity(points);
+    let mut k = 0.0f64;
+    while (k.round() as usize) < n {
+        let i = k.round() as usize;
+        out.push((stats.sorted[i], (i + 1) as f64 / n as f64));
+        k += step;
+    }
+    if out.last().map(|p| p.1) != Some(1.0) {
+        out.push((stats.sorted[n - 1], 1.0));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -792,5 +1028,63 @@ mod tests {
         .is_err());
         let s = Simulation::new(&model(), &[], 1, 10_000_000).unwrap();
         assert_eq!(s.target(), MAX_TRIALS);
+    }
+
+    #[test]
+    fn suggested_analysis_is_valid_and_skips_zero_drivers() {
+        for ex in crate::domain::roi::examples() {
+            let a = Analysis::suggested(&ex.model);
+            assert_eq!(a.check(), Ok(()), "{}", ex.name);
+            assert!(a.inputs.len() >= 2);
+            assert_eq!(a.scenarios.len(), 2);
+            for u in &a.inputs {
+                assert!(u.low <= u.likely && u.likely <= u.high);
+            }
+        }
+        let blank = RoiModel::default();
+        let a = Analysis::suggested(&blank);
+        assert!(a.inputs.iter().all(|u| u.likely != 0.0));
+        assert_eq!(a.check(), Ok(()));
+    }
+
+    #[test]
+    fn analysis_check_names_what_is_wrong() {
+        let mut a = Analysis::suggested(&model());
+        a.trials = MAX_TRIALS + 1;
+        assert!(a.check().unwrap_err().contains("trials"));
+        let mut a = Analysis::suggested(&model());
+        a.scenarios[0].overrides.insert("no-such-input".into(), 1.0);
+        assert!(a.check().unwrap_err().contains("no-such-input"));
+        let mut a = Analysis::suggested(&model());
+        a.inputs[0].low = a.inputs[0].high + 1.0;
+        assert!(a.check().is_err());
+        let mut a = Analysis::suggested(&model());
+        a.fraction = f64::NAN;
+        assert!(a.check().is_err());
+    }
+
+    #[test]
+    fn tornado_uses_own_ranges_only_when_asked() {
+        let mut a = Analysis::suggested(&model());
+        assert!(a.tornado_ranges().is_empty());
+        a.use_ranges = true;
+        let r = a.tornado_ranges();
+        assert_eq!(r.len(), a.inputs.len());
+        assert_eq!(r["team-cost"], (0.9, 1.3));
+    }
+
+    #[test]
+    fn cumulative_curve_is_monotone_and_ends_at_one() {
+        let stats = Stats::of((0..1000).map(|i| i as f64).collect());
+        let c = cumulative_curve(&stats, 100);
+        assert!(c.len() <= 101 && c.len() >= 100, "{}", c.len());
+        assert!(c.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1));
+        assert_eq!(c.last(), Some(&(999.0, 1.0)));
+        assert_eq!(c[0], (0.0, 0.001));
+        assert!(cumulative_curve(&Stats::of(vec![]), 10).is_empty());
+        assert_eq!(
+            cumulative_curve(&Stats::of(vec![5.0]), 10),
+            vec![(5.0, 1.0)]
+        );
     }
 }

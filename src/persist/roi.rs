@@ -6,7 +6,10 @@
 
 use super::envelope::ReadError;
 use crate::domain::roi::RoiModel;
+use crate::domain::uncertainty::{Analysis, Driver, Metric, Scenario, Shape, Uncertain};
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 /// The format this build writes.
 pub const FORMAT: u64 = 1;
@@ -14,6 +17,126 @@ pub const FORMAT: u64 = 1;
 /// The `data` of an ROI model document.
 pub fn to_data(model: &RoiModel) -> Value {
     json!({ "v": FORMAT, "model": model })
+}
+
+/// The `data` of an ROI model document with its uncertainty analysis.
+/// Format 1 documents without `"uncertainty"` still read; an older build
+/// reading this ignores the field.
+pub fn to_data_with(model: &RoiModel, analysis: &Analysis) -> Value {
+    json!({ "v": FORMAT, "model": model, "uncertainty": StoredAnalysis::from(analysis) })
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredRange {
+    input: String,
+    low: f64,
+    likely: f64,
+    high: f64,
+    shape: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredScenario {
+    name: String,
+    overrides: BTreeMap<String, f64>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredAnalysis {
+    metric: String,
+    step: f64,
+    own_ranges: bool,
+    scenarios: Vec<StoredScenario>,
+    ranges: Vec<StoredRange>,
+    seed: u64,
+    trials: usize,
+}
+
+impl From<&Analysis> for StoredAnalysis {
+    fn from(a: &Analysis) -> Self {
+        StoredAnalysis {
+            metric: a.metric.id().into(),
+            step: a.fraction,
+            own_ranges: a.use_ranges,
+            scenarios: a
+                .scenarios
+                .iter()
+                .map(|s| StoredScenario {
+                    name: s.name.clone(),
+                    overrides: s.overrides.clone(),
+                })
+                .collect(),
+            ranges: a
+                .inputs
+                .iter()
+                .map(|u| StoredRange {
+                    input: u.driver.id().into(),
+                    low: u.low,
+                    likely: u.likely,
+                    high: u.high,
+                    shape: u.shape.id().into(),
+                })
+                .collect(),
+            seed: a.seed,
+            trials: a.trials,
+        }
+    }
+}
+
+impl StoredAnalysis {
+    fn into_analysis(self) -> Result<Analysis, String> {
+        let inputs = self
+            .ranges
+            .into_iter()
+            .map(|r| {
+                Ok(Uncertain {
+                    driver: Driver::from_id(&r.input)
+                        .ok_or_else(|| format!("unknown uncertain input {:?}", r.input))?,
+                    low: r.low,
+                    likely: r.likely,
+                    high: r.high,
+                    shape: Shape::from_id(&r.shape)
+                        .ok_or_else(|| format!("unknown distribution {:?}", r.shape))?,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let analysis = Analysis {
+            metric: Metric::from_id(&self.metric)
+                .ok_or_else(|| format!("unknown sensitivity figure {:?}", self.metric))?,
+            fraction: self.step,
+            use_ranges: self.own_ranges,
+            scenarios: self
+                .scenarios
+                .into_iter()
+                .map(|s| Scenario {
+                    name: s.name,
+                    overrides: s.overrides,
+                })
+                .collect(),
+            inputs,
+            seed: self.seed,
+            trials: self.trials,
+        };
+        analysis.check()?;
+        Ok(analysis)
+    }
+}
+
+/// The uncertainty analysis saved with a model, or `None` when the document
+/// has none yet (the editor then suggests one). Damaged settings are an
+/// error, like any damaged data, so nothing is silently replaced.
+pub fn analysis_from_data(data: &Value) -> Result<Option<Analysis>, ReadError> {
+    match data.get("uncertainty") {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => serde_json::from_value::<StoredAnalysis>(v.clone())
+            .map_err(|e| e.to_string())
+            .and_then(StoredAnalysis::into_analysis)
+            .map(Some)
+            .map_err(|e| ReadError::Corrupt(format!("uncertainty settings: {e}"))),
+    }
 }
 
 /// Reads the `data` of an ROI model document.
@@ -28,7 +151,10 @@ pub fn from_data(data: &Value) -> Result<RoiModel, ReadError> {
     let model = data
         .get("model")
         .ok_or_else(|| ReadError::Corrupt("no model".into()))?;
-    serde_json::from_value(model.clone()).map_err(|e| ReadError::Corrupt(e.to_string()))
+    let model =
+        serde_json::from_value(model.clone()).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+    analysis_from_data(data)?;
+    Ok(model)
 }
 
 #[cfg(test)]
@@ -74,5 +200,31 @@ mod tests {
             from_data(&json!({"v": 1, "model": {"horizon_years": "x"}})),
             Err(ReadError::Corrupt(_))
         ));
+    }
+
+    #[test]
+    fn the_analysis_round_trips_and_old_documents_have_none() {
+        for ex in examples() {
+            let a = Analysis::suggested(&ex.model);
+            let data = to_data_with(&ex.model, &a);
+            assert_eq!(from_data(&data), Ok(ex.model.clone()));
+            assert_eq!(analysis_from_data(&data), Ok(Some(a)));
+            assert_eq!(analysis_from_data(&to_data(&ex.model)), Ok(None));
+        }
+    }
+
+    #[test]
+    fn damaged_analysis_is_an_error_that_says_where() {
+        let model = examples()[0].model.clone();
+        let mut data = to_data_with(&model, &Analysis::suggested(&model));
+        data["uncertainty"]["ranges"][0]["input"] = json!("moon-phase");
+        let e = from_data(&data).unwrap_err();
+        assert!(e.to_string().contains("moon-phase"), "{e}");
+        let mut data = to_data_with(&model, &Analysis::suggested(&model));
+        data["uncertainty"]["trials"] = json!(10_000_000);
+        assert!(from_data(&data).is_err());
+        let mut data = to_data_with(&model, &Analysis::suggested(&model));
+        data["uncertainty"]["ranges"][0]["low"] = json!(1e12);
+        assert!(from_data(&data).is_err());
     }
 }
