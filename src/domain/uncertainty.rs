@@ -7,7 +7,9 @@
 //! simulation runs in chunks ([`Simulation::advance`]) so that the interface
 //! can show progress between frames and cancel.
 
-use super::roi::{RoiModel, FIELDS};
+use super::format::{money, months, percent};
+use super::input::{format_input, NumberKind};
+use super::roi::{RoiModel, Unit, FIELDS};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Normal, Pert, Triangular, Uniform};
@@ -78,6 +80,57 @@ impl Driver {
                 }
             }
             Driver::TeamCost | Driver::BuildMonths => value.max(0.0),
+        }
+    }
+
+    /// Whether `value` is allowed for this driver, with the message to show
+    /// at the field when it is not.
+    pub fn check(self, value: f64) -> Result<(), String> {
+        match self {
+            Driver::Field(i) => FIELDS[i].check(value),
+            Driver::TeamCost | Driver::BuildMonths => {
+                if !value.is_finite() {
+                    Err("Enter a number.".into())
+                } else if !(0.0..=10.0).contains(&value) {
+                    Err("Enter a multiple between 0 and 10 (1 is the model as entered).".into())
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    /// How its value is typed: percentages as "15%", the rest as plain numbers.
+    pub fn kind(self) -> NumberKind {
+        match self {
+            Driver::Field(i) => FIELDS[i].unit.kind(),
+            Driver::TeamCost | Driver::BuildMonths => NumberKind::Plain,
+        }
+    }
+
+    /// Its unit as shown beside a field.
+    pub fn unit_label(self, currency: &str) -> String {
+        match self {
+            Driver::Field(i) => FIELDS[i].unit.label(currency),
+            Driver::TeamCost | Driver::BuildMonths => "× as entered".into(),
+        }
+    }
+
+    /// A value of it, written for reading: "$25,000 / month", "12.0%", "×1.20".
+    pub fn show(self, value: f64, currency: &str) -> String {
+        match self {
+            Driver::Field(i) => match FIELDS[i].unit {
+                Unit::Money => money(value, currency),
+                Unit::MoneyPerMonth => format!("{} / month", money(value, currency)),
+                Unit::MoneyPerHour => format!("{} / hour", money(value, currency)),
+                Unit::Percent => percent(value),
+                Unit::PercentPerYear => format!("{} / year", percent(value)),
+                Unit::Months => months(value),
+                Unit::HoursPerMonth => format!("{} hours / month", format_input(value, NumberKind::Plain)),
+                Unit::People => format!("{} people", format_input(value, NumberKind::Plain)),
+                Unit::Years => format!("{} years", format_input(value, NumberKind::Plain)),
+            },
+            Driver::TeamCost | Driver::BuildMonths => format!("×{value:.2}"),
         }
     }
 
@@ -777,6 +830,23 @@ impl Analysis {
     }
 }
 
+/// Why the `i`-th scenario's name cannot stand, if it cannot: empty,
+/// "Base" (the model as entered), or the same as an earlier one (trimmed,
+/// ignoring case).
+pub fn scenario_name_error(scenarios: &[Scenario], i: usize) -> Option<String> {
+    let name = scenarios.get(i)?.name.trim().to_lowercase();
+    if name.is_empty() {
+        return Some("Give the scenario a name.".into());
+    }
+    if name == "base" {
+        return Some("\"Base\" is the model as entered; choose another name.".into());
+    }
+    scenarios[..i]
+        .iter()
+        .any(|s| s.name.trim().to_lowercase() == name)
+        .then(|| "Another scenario already has this name.".into())
+}
+
 /// Where the trials of a finished run lie: a cumulative curve of NPV,
 /// thinned to at most `points` points (first and last always kept), as
 /// (NPV, share of trials at or below it).
@@ -1086,5 +1156,32 @@ mod tests {
             cumulative_curve(&Stats::of(vec![5.0]), 10),
             vec![(5.0, 1.0)]
         );
+    }
+
+    #[test]
+    fn drivers_check_and_show_their_values() {
+        let revenue = field("revenue");
+        assert_eq!(revenue.check(1000.0), Ok(()));
+        assert!(revenue.check(-1.0).is_err());
+        assert!(revenue.check(f64::NAN).is_err());
+        assert_eq!(revenue.show(25_000.0, "USD"), "$25,000 / month");
+        assert_eq!(field("discount-rate").show(0.1, "USD"), "10.0% / year");
+        assert_eq!(field("discount-rate").kind(), NumberKind::Percent);
+        assert_eq!(Driver::TeamCost.show(1.2, "USD"), "×1.20");
+        assert!(Driver::TeamCost.check(11.0).is_err());
+        assert_eq!(Driver::BuildMonths.check(1.5), Ok(()));
+    }
+    #[test]
+    fn scenario_names_must_be_unique_and_present() {
+        let s = |n: &str| Scenario {
+            name: n.into(),
+            overrides: BTreeMap::new(),
+        };
+        let list = vec![s("Pessimistic"), s(" pessimistic "), s(""), s("Base"), s("Other")];
+        assert_eq!(scenario_name_error(&list, 0), None);
+        assert!(scenario_name_error(&list, 1).is_some());
+        assert!(scenario_name_error(&list, 2).is_some());
+        assert!(scenario_name_error(&list, 3).is_some());
+        assert_eq!(scenario_name_error(&list, 4), None);
     }
 }

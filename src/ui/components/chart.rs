@@ -16,6 +16,10 @@ fn prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Text for the point under the pointer: given the pointer's x and y and the
+/// canvas width and height in CSS pixels.
+pub type HoverText = Callback<(f64, f64, f64, f64), Option<String>>;
+
 /// A chart on a canvas.
 #[component]
 pub fn ChartCanvas(
@@ -28,6 +32,10 @@ pub fn ChartCanvas(
     /// File name for "Download chart as PNG".
     #[prop(into)]
     file_name: String,
+    /// The exact values under the pointer: called with the pointer's x and y
+    /// and the canvas width and height, in CSS pixels.
+    #[prop(optional)]
+    hover: Option<HoverText>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let redraws = RwSignal::new(0u32);
@@ -64,13 +72,44 @@ pub fn ChartCanvas(
             }
         }
     };
+    // Where the read-out is and what it says.
+    let tip = RwSignal::new(None::<(String, f64, f64)>);
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        let (Some(hover), Some(el)) = (hover, canvas.get_untracked()) else {
+            return;
+        };
+        let r = el.get_bounding_client_rect();
+        let (x, y) = (
+            f64::from(ev.client_x()) - r.left(),
+            f64::from(ev.client_y()) - r.top(),
+        );
+        tip.set(hover.run((x, y, r.width(), r.height())).map(|t| (t, x, y)));
+    };
     view! {
-        <canvas
-            class="chart"
-            node_ref=canvas
-            role="img"
-            aria-label=move || description.get()
-        ></canvas>
+        <div class="chart-wrap">
+            <canvas
+                class="chart"
+                node_ref=canvas
+                role="img"
+                aria-label=move || description.get()
+                on:mousemove=on_move
+                on:mouseleave=move |_| tip.set(None)
+            ></canvas>
+            {move || {
+                tip.get()
+                    .map(|(text, x, y)| {
+                        view! {
+                            <div
+                                class="chart-tip"
+                                aria-hidden="true"
+                                style=format!("left: {x:.0}px; top: {:.0}px", y + 14.0)
+                            >
+                                {text}
+                            </div>
+                        }
+                    })
+            }}
+        </div>
         <button class="button button--quiet button--small no-print" type="button" on:click=download>
             "Download chart as PNG"
         </button>

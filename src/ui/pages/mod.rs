@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod home;
 pub mod not_found;
+pub mod risk;
 pub mod roi;
 pub mod saved;
 pub mod shared;

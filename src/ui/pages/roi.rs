@@ -6,6 +6,7 @@ use crate::charts::cashflow::CumulativeChart;
 use crate::charts::Chart;
 use crate::domain::format::{self, CURRENCIES};
 use crate::domain::roi::{self, RoiModel, RoiResults, Section, TeamMember, FIELDS, MEMBER_FIELDS};
+use crate::domain::uncertainty::Analysis;
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::roi as roi_format;
 use crate::persist::share::Shared;
@@ -15,6 +16,7 @@ use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
+use crate::ui::pages::risk::UncertaintyPanel;
 use crate::ui::share::SharePanel;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
@@ -32,7 +34,14 @@ pub fn RoiPage(
             let storage = expect_context::<Storage>();
             match untrack(|| storage.load(&id)) {
                 Ok(doc) if doc.kind == DocKind::RoiModel => match roi_format::from_data(&doc.data) {
-                    Ok(model) => view! { <RoiEditor doc=doc model=model /> }.into_any(),
+                    Ok(model) => {
+                        // from_data has checked the analysis; none yet: suggest one.
+                        let analysis = roi_format::analysis_from_data(&doc.data)
+                            .ok()
+                            .flatten()
+                            .unwrap_or_else(|| Analysis::suggested(&model));
+                        view! { <RoiEditor doc=doc model=model analysis=analysis /> }.into_any()
+                    }
                     Err(e) => missing(format!("This saved model could not be read: {e}.")),
                 },
                 Ok(_) => missing("That saved document is not an ROI model.".into()),
@@ -160,17 +169,19 @@ fn RoiStart() -> impl IntoView {
 }
 
 #[component]
-fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
+fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoView {
     let storage = expect_context::<Storage>();
     let doc = StoredValue::new(doc);
     let name = RwSignal::new(doc.with_value(|d| d.name.clone()));
     let model = RwSignal::new(model);
+    let analysis = RwSignal::new(analysis);
     let errors: FieldErrors = RwSignal::new(BTreeMap::new());
     let save_state = RwSignal::new(None::<Result<(), String>>);
 
     // Save every change (the model only ever holds valid values).
     Effect::new(move |prev: Option<()>| {
         let m = model.get();
+        let a = analysis.get();
         let n = name.get();
         if prev.is_none() {
             return;
@@ -181,7 +192,7 @@ fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
         } else {
             n
         };
-        d.data = roi_format::to_data(&m);
+        d.data = roi_format::to_data_with(&m, &a);
         // Never overwrite a change or deletion made in another tab.
         let seen = doc.with_value(|d| d.updated);
         let result = match storage.save_if_unchanged(d, seen) {
@@ -198,7 +209,7 @@ fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
         d.id = new_id();
         d.name = format!("{} (my version)", name.get_untracked());
         d.created = now();
-        d.data = roi_format::to_data(&model.get_untracked());
+        d.data = roi_format::to_data_with(&model.get_untracked(), &analysis.get_untracked());
         if let Ok(d) = storage.save(d) {
             go_to(&Page::Roi(Some(d.id)));
         }
@@ -208,7 +219,7 @@ fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
     let shared = Signal::derive(move || Shared {
         kind: DocKind::RoiModel,
         name: name.get(),
-        data: roi_format::to_data(&model.get()),
+        data: roi_format::to_data_with(&model.get(), &analysis.get()),
     });
     let currency = Signal::derive(move || {
         model.with(|m| format::symbol(&m.money.currency).trim().to_string())
@@ -301,6 +312,14 @@ fn RoiEditor(doc: Document, model: RoiModel) -> impl IntoView {
                 </form>
                 <ResultsPanel results=results errors=errors model=model />
             </div>
+            <UncertaintyPanel
+                model=model.into()
+                analysis=analysis
+                valid=Signal::derive(move || {
+                    errors.with(BTreeMap::is_empty) && results.with(Result::is_ok)
+                })
+                editable=true
+            />
             <SharePanel shared=shared />
             <ExportPanel name=name results=results />
         </div>

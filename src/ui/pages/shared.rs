@@ -196,8 +196,20 @@ fn SharedRoi(shared: Shared, model: RoiModel) -> impl IntoView {
             }
         })
         .collect_view();
+    let analysis = roi_format::analysis_from_data(&shared.data).ok().flatten();
     let model = RwSignal::new(model);
     let errors = RwSignal::new(BTreeMap::new());
+    let uncertainty = analysis.map(|a| {
+        let valid = Signal::derive(move || model.with(|m| m.validate().is_empty()));
+        view! {
+            <crate::ui::pages::risk::UncertaintyPanel
+                model=model.into()
+                analysis=RwSignal::new(a)
+                valid=valid
+                editable=false
+            />
+        }
+    });
     view! {
         <div class="roi">
             <header class="roi__header">
@@ -244,6 +256,7 @@ fn SharedRoi(shared: Shared, model: RoiModel) -> impl IntoView {
                     model=model
                 />
             </div>
+            {uncertainty}
         </div>
     }
 }
