@@ -673,7 +673,7 @@ fn ScenarioEditor(
                             <button
                                 type="button"
                                 class="button button--quiet button--small"
-                                aria-label=move || format!("Stop changing {} in {}", d.label(), name.get())
+                                aria-label=move || format!("Remove {} from {}", d.label(), name.get())
                                 on:click=move |_| {
                                     update(&|s| {
                                         s.overrides.remove(d.id());
@@ -1162,7 +1162,7 @@ fn RangeEditor(
                                 drivers.update(|v| v.retain(|x| *x != d));
                             }
                         >
-                            "Remove range"
+                            "Remove"
                         </button>
                     </fieldset>
                 }
