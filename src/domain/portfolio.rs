@@ -441,86 +441,66 @@ impl Project {
         }
     }
 
-    /// Every input of this project outside its scale, except the name (whose
-    /// checks need the whole portfolio: see [`Portfolio::validate`]).
+    /// Every input of this project outside its scale, in form order, except
+    /// the name (whose checks need the whole portfolio: see
+    /// [`Portfolio::validate`]).
     pub fn field_errors(&self) -> Vec<(ProjectField, String)> {
-        let mut out = Vec::new();
-        for c in Criterion::ALL {
-            let s = self.scores.get(c);
-            if !(SCALE_MIN..=SCALE_MAX).contains(&s) {
-                out.push((
-                    ProjectField::Score(c),
-                    "Pick a score from 1 to 5.".to_string(),
-                ));
-            }
-        }
-        let r = &self.rice;
-        if let Err(m) = check_range(r.reach, 0.0, MAX_REACH, NumberKind::Plain, false) {
-            out.push((ProjectField::RiceReach, m));
-        }
-        if !RICE_IMPACT.iter().any(|(v, _)| *v == r.impact) {
-            out.push((
-                ProjectField::RiceImpact,
-                "Pick 3 (massive), 2 (high), 1 (medium), 0.5 (low) or 0.25 (minimal).".into(),
-            ));
-        }
-        if !RICE_CONFIDENCE
+        ProjectField::NUMBERS
             .iter()
-            .any(|(v, _)| (v - r.confidence).abs() < 1e-9)
-        {
-            out.push((
-                ProjectField::RiceConfidence,
-                "Pick 100%, 80% or 50%.".into(),
-            ));
+            .filter_map(|&f| {
+                let v = self.get(f)?;
+                f.check(v).err().map(|m| (f, m))
+            })
+            .collect()
+    }
+
+    /// The value of a numeric input as a number; `None` for the name and for
+    /// an estimated cost that is not given. RICE confidence is a fraction.
+    pub fn get(&self, field: ProjectField) -> Option<f64> {
+        let v = match field {
+            ProjectField::Name => return None,
+            ProjectField::Score(c) => f64::from(self.scores.get(c)),
+            ProjectField::RiceReach => self.rice.reach,
+            ProjectField::RiceImpact => self.rice.impact,
+            ProjectField::RiceConfidence => self.rice.confidence,
+            ProjectField::RiceEffort => self.rice.effort,
+            ProjectField::WsjfBusinessValue => f64::from(self.wsjf.business_value),
+            ProjectField::WsjfTimeCriticality => f64::from(self.wsjf.time_criticality),
+            ProjectField::WsjfRiskReduction => f64::from(self.wsjf.risk_reduction),
+            ProjectField::WsjfJobSize => f64::from(self.wsjf.job_size),
+            ProjectField::IceImpact => f64::from(self.ice.impact),
+            ProjectField::IceConfidence => f64::from(self.ice.confidence),
+            ProjectField::IceEase => f64::from(self.ice.ease),
+            ProjectField::EstimatedCost => return self.estimated_cost,
+        };
+        Some(v)
+    }
+
+    /// Writes a numeric input (check it first with [`ProjectField::check`]).
+    /// Whole-number inputs take the value rounded and clamped to 0..=u32::MAX;
+    /// an estimated cost becomes `Some(value)`; the name is left alone.
+    pub fn set(&mut self, field: ProjectField, value: f64) {
+        let whole = if value.is_finite() {
+            value.round().clamp(0.0, f64::from(u32::MAX)) as u32
+        } else {
+            0
+        };
+        match field {
+            ProjectField::Name => {}
+            ProjectField::Score(c) => self.scores.set(c, whole),
+            ProjectField::RiceReach => self.rice.reach = value,
+            ProjectField::RiceImpact => self.rice.impact = value,
+            ProjectField::RiceConfidence => self.rice.confidence = value,
+            ProjectField::RiceEffort => self.rice.effort = value,
+            ProjectField::WsjfBusinessValue => self.wsjf.business_value = whole,
+            ProjectField::WsjfTimeCriticality => self.wsjf.time_criticality = whole,
+            ProjectField::WsjfRiskReduction => self.wsjf.risk_reduction = whole,
+            ProjectField::WsjfJobSize => self.wsjf.job_size = whole,
+            ProjectField::IceImpact => self.ice.impact = whole,
+            ProjectField::IceConfidence => self.ice.confidence = whole,
+            ProjectField::IceEase => self.ice.ease = whole,
+            ProjectField::EstimatedCost => self.estimated_cost = Some(value),
         }
-        if !r.effort.is_finite() {
-            out.push((ProjectField::RiceEffort, "Enter a number.".into()));
-        } else if r.effort <= 0.0 {
-            out.push((
-                ProjectField::RiceEffort,
-                "Effort must be more than 0 person-months.".into(),
-            ));
-        } else if r.effort > MAX_EFFORT {
-            out.push((
-                ProjectField::RiceEffort,
-                format!(
-                    "Enter at most {} person-months.",
-                    super::input::group_thousands(&format!("{MAX_EFFORT}"))
-                ),
-            ));
-        }
-        let w = &self.wsjf;
-        for (field, v) in [
-            (ProjectField::WsjfBusinessValue, w.business_value),
-            (ProjectField::WsjfTimeCriticality, w.time_criticality),
-            (ProjectField::WsjfRiskReduction, w.risk_reduction),
-            (ProjectField::WsjfJobSize, w.job_size),
-        ] {
-            if !WSJF_SCALE.contains(&v) {
-                let why = if field == ProjectField::WsjfJobSize && v == 0 {
-                    "Job size must be more than 0: pick 1, 2, 3, 5, 8, 13 or 20."
-                } else {
-                    "Pick 1, 2, 3, 5, 8, 13 or 20."
-                };
-                out.push((field, why.into()));
-            }
-        }
-        let i = &self.ice;
-        for (field, v) in [
-            (ProjectField::IceImpact, i.impact),
-            (ProjectField::IceConfidence, i.confidence),
-            (ProjectField::IceEase, i.ease),
-        ] {
-            if !(ICE_MIN..=ICE_MAX).contains(&v) {
-                out.push((field, "Pick a score from 1 to 10.".into()));
-            }
-        }
-        if let Some(cost) = self.estimated_cost {
-            if let Err(m) = check_range(cost, 0.0, MAX_MONEY, NumberKind::Plain, false) {
-                out.push((ProjectField::EstimatedCost, m));
-            }
-        }
-        out
     }
 }
 
@@ -766,6 +746,149 @@ pub enum ProjectField {
 }
 
 impl ProjectField {
+    /// Every numeric input, in form order: all but the name.
+    pub const NUMBERS: [ProjectField; 17] = [
+        ProjectField::Score(Criterion::BusinessImpact),
+        ProjectField::Score(Criterion::ResourceRequirements),
+        ProjectField::Score(Criterion::TechnicalFeasibility),
+        ProjectField::Score(Criterion::TimeConstraints),
+        ProjectField::Score(Criterion::RiskFactors),
+        ProjectField::RiceReach,
+        ProjectField::RiceImpact,
+        ProjectField::RiceConfidence,
+        ProjectField::RiceEffort,
+        ProjectField::WsjfBusinessValue,
+        ProjectField::WsjfTimeCriticality,
+        ProjectField::WsjfRiskReduction,
+        ProjectField::WsjfJobSize,
+        ProjectField::IceImpact,
+        ProjectField::IceConfidence,
+        ProjectField::IceEase,
+        ProjectField::EstimatedCost,
+    ];
+
+    /// Whether `value` is allowed in this field, with the inline message when
+    /// not. Choice fields (scores, RICE impact and confidence, WSJF, ICE)
+    /// accept only the values of their scale; the name is checked by
+    /// [`Portfolio::validate`] and always passes here.
+    pub fn check(self, value: f64) -> Result<(), String> {
+        if self == ProjectField::Name {
+            return Ok(());
+        }
+        if !value.is_finite() {
+            return Err("Enter a number.".into());
+        }
+        let whole_in = |lo: u32, hi: u32| {
+            value.fract() == 0.0 && value >= f64::from(lo) && value <= f64::from(hi)
+        };
+        match self {
+            ProjectField::Name => Ok(()),
+            ProjectField::Score(_) if whole_in(SCALE_MIN, SCALE_MAX) => Ok(()),
+            ProjectField::Score(_) => Err("Pick a score from 1 to 5.".into()),
+            ProjectField::RiceReach => check_range(value, 0.0, MAX_REACH, NumberKind::Plain, false),
+            ProjectField::RiceImpact if RICE_IMPACT.iter().any(|(v, _)| *v == value) => Ok(()),
+            ProjectField::RiceImpact => {
+                Err("Pick 3 (massive), 2 (high), 1 (medium), 0.5 (low) or 0.25 (minimal).".into())
+            }
+            ProjectField::RiceConfidence
+                if RICE_CONFIDENCE
+                    .iter()
+                    .any(|(v, _)| (v - value).abs() < 1e-9) =>
+            {
+                Ok(())
+            }
+            ProjectField::RiceConfidence => Err("Pick 100%, 80% or 50%.".into()),
+            ProjectField::RiceEffort if value <= 0.0 => {
+                Err("Effort must be more than 0 person-months.".into())
+            }
+            ProjectField::RiceEffort if value > MAX_EFFORT => Err(format!(
+                "Enter at most {} person-months.",
+                super::input::group_thousands(&format!("{MAX_EFFORT}"))
+            )),
+            ProjectField::RiceEffort => Ok(()),
+            ProjectField::WsjfBusinessValue
+            | ProjectField::WsjfTimeCriticality
+            | ProjectField::WsjfRiskReduction
+            | ProjectField::WsjfJobSize => {
+                if value.fract() == 0.0 && WSJF_SCALE.iter().any(|s| f64::from(*s) == value) {
+                    Ok(())
+                } else if self == ProjectField::WsjfJobSize && value <= 0.0 {
+                    Err("Job size must be more than 0: pick 1, 2, 3, 5, 8, 13 or 20.".into())
+                } else {
+                    Err("Pick 1, 2, 3, 5, 8, 13 or 20.".into())
+                }
+            }
+            ProjectField::IceImpact | ProjectField::IceConfidence | ProjectField::IceEase => {
+                if whole_in(ICE_MIN, ICE_MAX) {
+                    Ok(())
+                } else {
+                    Err("Pick a score from 1 to 10.".into())
+                }
+            }
+            ProjectField::EstimatedCost => {
+                check_range(value, 0.0, MAX_MONEY, NumberKind::Plain, false)
+            }
+        }
+    }
+
+    /// How the field's text is read (RICE confidence is a percentage).
+    pub fn kind(self) -> NumberKind {
+        match self {
+            ProjectField::RiceConfidence => NumberKind::Percent,
+            _ => NumberKind::Plain,
+        }
+    }
+
+    /// The unit as shown beside the field.
+    pub fn unit(self, currency: &str) -> String {
+        match self {
+            ProjectField::Name => String::new(),
+            ProjectField::Score(_) => "1 to 5".into(),
+            ProjectField::RiceReach => "people or events / quarter".into(),
+            ProjectField::RiceImpact => "0.25 to 3".into(),
+            ProjectField::RiceConfidence => "%".into(),
+            ProjectField::RiceEffort => "person-months".into(),
+            ProjectField::WsjfBusinessValue
+            | ProjectField::WsjfTimeCriticality
+            | ProjectField::WsjfRiskReduction
+            | ProjectField::WsjfJobSize => "1, 2, 3, 5, 8, 13, 20".into(),
+            ProjectField::IceImpact | ProjectField::IceConfidence | ProjectField::IceEase => {
+                "1 to 10".into()
+            }
+            ProjectField::EstimatedCost => currency.to_string(),
+        }
+    }
+
+    /// One line of help.
+    pub fn help(self) -> &'static str {
+        match self {
+            ProjectField::Name => "A short name, different from the other projects'.",
+            ProjectField::Score(c) => c.help(),
+            ProjectField::RiceReach => "How many people or events the project affects per quarter.",
+            ProjectField::RiceImpact => {
+                "Effect on each one reached: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal."
+            }
+            ProjectField::RiceConfidence => {
+                "How sure you are of reach and impact: 100% high, 80% medium, 50% low."
+            }
+            ProjectField::RiceEffort => "Total work in person-months, everyone included.",
+            ProjectField::WsjfBusinessValue => {
+                "Value to users and the business, relative to the other projects."
+            }
+            ProjectField::WsjfTimeCriticality => "How fast the value decays if the project waits.",
+            ProjectField::WsjfRiskReduction => {
+                "Risk it removes or opportunities it opens for later work."
+            }
+            ProjectField::WsjfJobSize => "Size of the work relative to the other projects.",
+            ProjectField::IceImpact => "How much it moves the goal, 1 to 10.",
+            ProjectField::IceConfidence => "How sure you are it will work, 1 to 10.",
+            ProjectField::IceEase => "How easy it is to build, 1 to 10 (10 = easiest).",
+            ProjectField::EstimatedCost => {
+                "Rough total cost; sets the bubble size on the value-effort map."
+            }
+        }
+    }
+
     /// Stable id suffix; the HTML id of a project's field is
     /// `"{project.id}-{field.id()}"`.
     pub fn id(self) -> &'static str {
@@ -2069,6 +2192,48 @@ mod tests {
         assert_eq!((next.id.as_str(), next.name.as_str()), ("p5", "Project 5"));
         p.projects.push(next);
         assert!(p.validate().is_empty());
+    }
+
+    #[test]
+    fn numeric_fields_read_write_and_check_their_own_value() {
+        let mut p = Project::new("a", "A");
+        let valid = |f: ProjectField| match f {
+            ProjectField::Score(c) => 1.0 + c.index() as f64,
+            ProjectField::RiceReach => 1_234.5,
+            ProjectField::RiceImpact => 0.25,
+            ProjectField::RiceConfidence => 0.5,
+            ProjectField::RiceEffort => 7.5,
+            ProjectField::WsjfBusinessValue => 20.0,
+            ProjectField::WsjfTimeCriticality => 13.0,
+            ProjectField::WsjfRiskReduction => 8.0,
+            ProjectField::WsjfJobSize => 5.0,
+            ProjectField::IceImpact => 10.0,
+            ProjectField::IceConfidence => 9.0,
+            ProjectField::IceEase => 1.0,
+            ProjectField::EstimatedCost => 99_000.0,
+            ProjectField::Name => 0.0,
+        };
+        for f in ProjectField::NUMBERS {
+            assert_eq!(f.check(valid(f)), Ok(()), "{f:?}");
+            p.set(f, valid(f));
+        }
+        for f in ProjectField::NUMBERS {
+            assert_eq!(p.get(f), Some(valid(f)), "{f:?}");
+        }
+        assert!(p.field_errors().is_empty());
+        for (f, bad) in [
+            (ProjectField::Score(Criterion::RiskFactors), 2.5),
+            (ProjectField::RiceImpact, 4.0),
+            (ProjectField::WsjfTimeCriticality, 4.0),
+            (ProjectField::IceEase, 0.0),
+            (ProjectField::RiceEffort, 0.0),
+            (ProjectField::EstimatedCost, f64::INFINITY),
+        ] {
+            assert!(f.check(bad).is_err(), "{f:?} {bad}");
+        }
+        let ids: std::collections::HashSet<_> =
+            ProjectField::NUMBERS.iter().map(|f| f.id()).collect();
+        assert_eq!(ids.len(), 17);
     }
 
     #[test]
