@@ -6,6 +6,8 @@
 
 pub mod cashflow;
 pub mod radar;
+pub mod stages;
+pub mod value_effort;
 
 /// Colours and scale for one rendering, chosen by the caller (light or dark
 /// theme, device pixel ratio).
@@ -54,6 +56,10 @@ pub enum Chart {
     Cashflow(cashflow::CumulativeChart),
     /// Scores by area.
     Radar(radar::RadarChart),
+    /// A portfolio's value-versus-effort bubbles.
+    ValueEffort(value_effort::ValueEffortChart),
+    /// Hours per month by pipeline stage, before and after automation.
+    Stages(stages::StagesChart),
 }
 
 /// Draws any chart on any plotters backend.
@@ -65,5 +71,7 @@ pub fn draw<DB: plotters::prelude::DrawingBackend>(
     match chart {
         Chart::Cashflow(c) => cashflow::draw(area, c, style),
         Chart::Radar(r) => radar::draw(area, r, style),
+        Chart::ValueEffort(v) => value_effort::draw(area, v, style),
+        Chart::Stages(s) => stages::draw(area, s, style),
     }
 }
