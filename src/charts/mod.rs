@@ -8,7 +8,9 @@ pub mod cashflow;
 pub mod distribution;
 pub mod radar;
 pub mod scenarios;
+pub mod stages;
 pub mod tornado;
+pub mod value_effort;
 
 use plotters::style::RGBColor;
 
@@ -73,6 +75,10 @@ pub enum Chart {
     Cashflow(cashflow::CumulativeChart),
     /// Scores by area.
     Radar(radar::RadarChart),
+    /// A portfolio's value-versus-effort bubbles.
+    ValueEffort(value_effort::ValueEffortChart),
+    /// Hours per month by pipeline stage, before and after automation.
+    Stages(stages::StagesChart),
     /// Sensitivity of one figure to each driver.
     Tornado(tornado::TornadoChart),
     /// Cumulative cash flows of several scenarios.
@@ -101,6 +107,8 @@ pub fn draw<DB: plotters::prelude::DrawingBackend>(
     match chart {
         Chart::Cashflow(c) => cashflow::draw(area, c, style),
         Chart::Radar(r) => radar::draw(area, r, style),
+        Chart::ValueEffort(v) => value_effort::draw(area, v, style),
+        Chart::Stages(s) => stages::draw(area, s, style),
         Chart::Tornado(t) => tornado::draw(area, t, style),
         Chart::Scenarios(c) => scenarios::draw(area, c, style),
         Chart::Distribution(d) => distribution::draw(area, d, style),

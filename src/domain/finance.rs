@@ -316,6 +316,13 @@ pub fn mirr(flows: &[f64], finance_rate: f64, reinvest_rate: f64) -> Result<f64,
     finite((numer / denom).powf(1.0 / (n - 1) as f64) * (1.0 + reinvest_rate) - 1.0)
 }
 
+/// The monthly rate equivalent to an annual one: `(1 + annual)^(1/12) - 1`.
+/// An annual rate at or below -100% gives NaN or -1, which every function
+/// here refuses as [`FinanceError::InvalidRate`]; callers validate first.
+pub fn monthly_rate(annual: f64) -> f64 {
+    (1.0 + annual).powf(1.0 / 12.0) - 1.0
+}
+
 /// Periods until the cumulative cash flow first becomes non-negative,
 /// interpolated linearly within the period where it turns; 0.0 when
 /// `flows[0] >= 0`; `None` when it never does (or a flow is not finite).

@@ -73,6 +73,35 @@ pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, String> {
     }
 }
 
+/// The inline message for a value outside `min..=max`, shown the way the
+/// field is typed ("Enter from 0% to 90%.", "Enter a whole number from 1 to 10.").
+pub fn range_message(min: f64, max: f64, kind: NumberKind, integer: bool) -> String {
+    let show = |v: f64| match kind {
+        NumberKind::Percent => format!("{}%", format_input(v, NumberKind::Percent)),
+        NumberKind::Plain => format_input(v, NumberKind::Plain),
+    };
+    let whole = if integer { "a whole number " } else { "" };
+    format!("Enter {whole}from {} to {}.", show(min), show(max))
+}
+
+/// Whether `value` is a finite number in `min..=max` (and whole when
+/// `integer`), with the inline message when not. Every field table uses it.
+pub fn check_range(
+    value: f64,
+    min: f64,
+    max: f64,
+    kind: NumberKind,
+    integer: bool,
+) -> Result<(), String> {
+    if !value.is_finite() {
+        return Err("Enter a number.".into());
+    }
+    if value < min || value > max || (integer && value.fract() != 0.0) {
+        return Err(range_message(min, max, kind, integer));
+    }
+    Ok(())
+}
+
 /// Commas are allowed only as thousands separators: "1,200" but not "1,2".
 fn valid_grouping(s: &str) -> bool {
     if !s.contains(',') {

@@ -5,10 +5,12 @@
 //! an explicit error.
 
 pub mod assess;
+pub mod automation;
 pub mod catalog;
 pub mod finance;
 pub mod format;
 pub mod input;
 pub mod packs;
+pub mod portfolio;
 pub mod roi;
 pub mod uncertainty;

@@ -7,7 +7,7 @@
 //! over the adoption period and decaying yearly as the model goes stale.
 //! Every figure comes from [`crate::finance`]; nothing here re-derives one.
 
-use super::input::{format_input, NumberKind};
+use super::input::{check_range, NumberKind};
 use crate::finance::{self, FinanceError};
 use serde::{Deserialize, Serialize};
 
@@ -359,38 +359,17 @@ pub struct MemberField {
     pub set: fn(&mut TeamMember, f64),
 }
 
-fn range_message(min: f64, max: f64, unit: Unit, integer: bool) -> String {
-    let show = |v: f64| match unit.kind() {
-        NumberKind::Percent => format!("{}%", format_input(v, NumberKind::Percent)),
-        NumberKind::Plain => format_input(v, NumberKind::Plain),
-    };
-    let whole = if integer { "a whole number " } else { "" };
-    format!("Enter {whole}from {} to {}.", show(min), show(max))
-}
-
 impl Field {
     /// Whether `value` is allowed, with the inline message when not.
     pub fn check(&self, value: f64) -> Result<(), String> {
-        if !value.is_finite() {
-            return Err("Enter a number.".into());
-        }
-        if value < self.min || value > self.max || (self.integer && value.fract() != 0.0) {
-            return Err(range_message(self.min, self.max, self.unit, self.integer));
-        }
-        Ok(())
+        check_range(value, self.min, self.max, self.unit.kind(), self.integer)
     }
 }
 
 impl MemberField {
     /// Whether `value` is allowed, with the inline message when not.
     pub fn check(&self, value: f64) -> Result<(), String> {
-        if !value.is_finite() {
-            return Err("Enter a number.".into());
-        }
-        if value < self.min || value > self.max {
-            return Err(range_message(self.min, self.max, self.unit, false));
-        }
-        Ok(())
+        check_range(value, self.min, self.max, self.unit.kind(), false)
     }
 }
 
@@ -512,7 +491,7 @@ pub const MEMBER_FIELDS: &[MemberField] = &[
 impl RoiModel {
     /// The monthly discount rate equivalent to the annual one.
     pub fn monthly_rate(&self) -> f64 {
-        (1.0 + self.money.discount_rate).powf(1.0 / 12.0) - 1.0
+        finance::monthly_rate(self.money.discount_rate)
     }
 
     /// Months the build takes: the longest assignment.

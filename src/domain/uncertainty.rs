@@ -126,7 +126,9 @@ impl Driver {
                 Unit::Percent => percent(value),
                 Unit::PercentPerYear => format!("{} / year", percent(value)),
                 Unit::Months => months(value),
-                Unit::HoursPerMonth => format!("{} hours / month", format_input(value, NumberKind::Plain)),
+                Unit::HoursPerMonth => {
+                    format!("{} hours / month", format_input(value, NumberKind::Plain))
+                }
                 Unit::People => format!("{} people", format_input(value, NumberKind::Plain)),
                 Unit::Years => format!("{} years", format_input(value, NumberKind::Plain)),
             },
@@ -1177,7 +1179,13 @@ mod tests {
             name: n.into(),
             overrides: BTreeMap::new(),
         };
-        let list = vec![s("Pessimistic"), s(" pessimistic "), s(""), s("Base"), s("Other")];
+        let list = vec![
+            s("Pessimistic"),
+            s(" pessimistic "),
+            s(""),
+            s("Base"),
+            s("Other"),
+        ];
         assert_eq!(scenario_name_error(&list, 0), None);
         assert!(scenario_name_error(&list, 1).is_some());
         assert!(scenario_name_error(&list, 2).is_some());

@@ -6,7 +6,9 @@
 //! browser's localStorage; everything else runs and is tested natively.
 
 pub mod assessment;
+pub mod automation;
 pub mod envelope;
+pub mod portfolio;
 pub mod roi;
 pub mod share;
 pub mod store;

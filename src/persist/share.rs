@@ -154,6 +154,17 @@ impl fmt::Display for ImportError {
     }
 }
 
+/// Whether `data` is a readable payload of a document of `kind`: the check
+/// file import makes, and what a page opening a share link should make too.
+pub fn check_data(kind: DocKind, data: &Value) -> Result<(), super::envelope::ReadError> {
+    match kind {
+        DocKind::RoiModel => super::roi::from_data(data).map(|_| ()),
+        DocKind::Assessment => super::assessment::from_data(data).map(|_| ()),
+        DocKind::Portfolio => super::portfolio::from_data(data).map(|_| ()),
+        DocKind::AutomationRoi => super::automation::from_data(data).map(|_| ()),
+    }
+}
+
 /// Reads an exported file: what "Download as a file" writes, or a stored
 /// document envelope. The payload is checked for its kind.
 pub fn import_file(text: &str) -> Result<Shared, ImportError> {
@@ -175,15 +186,7 @@ pub fn import_file(text: &str) -> Result<Shared, ImportError> {
     } else {
         serde_json::from_value::<Shared>(value).map_err(|_| ImportError::NotSextant)?
     };
-    let checked = match shared.kind {
-        DocKind::RoiModel => super::roi::from_data(&shared.data).map(|_| ()),
-        DocKind::Assessment => super::assessment::from_data(&shared.data).map(|_| ()),
-        other => Err(ReadError::Corrupt(format!(
-            "{} documents cannot be imported by this version",
-            other.label()
-        ))),
-    };
-    match checked {
+    match check_data(shared.kind, &shared.data) {
         Ok(()) => Ok(Shared {
             name: shared.name.chars().take(MAX_NAME).collect(),
             ..shared
@@ -310,6 +313,86 @@ mod tests {
         broken["data"]["model"]["horizon_years"] = "ten".into();
         assert!(matches!(
             import_file(&broken.to_string()),
+            Err(ImportError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn portfolios_and_automation_estimates_travel_by_link_and_file() {
+        use crate::domain::automation::AutomationModel;
+        use crate::domain::portfolio::Portfolio;
+        use crate::persist::{automation, portfolio};
+        let docs = [
+            Shared {
+                kind: DocKind::Portfolio,
+                name: "Q3 candidates".into(),
+                data: portfolio::to_data(&Portfolio::example()),
+            },
+            Shared {
+                kind: DocKind::AutomationRoi,
+                name: "AutoML platform".into(),
+                data: automation::to_data(&AutomationModel::example()),
+            },
+        ];
+        for s in docs {
+            let link = encode(&s);
+            println!("{:?}: {} characters", s.kind, link.len());
+            assert!(
+                link.len() < COMFORTABLE_LENGTH,
+                "{:?}: {}",
+                s.kind,
+                link.len()
+            );
+            let back = decode(&link).unwrap();
+            assert_eq!(back, s);
+            assert_eq!(check_data(back.kind, &back.data), Ok(()));
+            assert_eq!(
+                import_file(&serde_json::to_string(&s).unwrap()),
+                Ok(s.clone())
+            );
+        }
+        assert_eq!(
+            portfolio::from_data(
+                &decode(&encode(&Shared {
+                    kind: DocKind::Portfolio,
+                    name: "p".into(),
+                    data: portfolio::to_data(&Portfolio::example()),
+                }))
+                .unwrap()
+                .data
+            ),
+            Ok(Portfolio::example())
+        );
+    }
+
+    #[test]
+    fn damaged_portfolio_and_automation_files_are_refused() {
+        use crate::domain::automation::AutomationModel;
+        use crate::domain::portfolio::Portfolio;
+        use crate::persist::{automation, portfolio};
+        let mut p = serde_json::to_value(Shared {
+            kind: DocKind::Portfolio,
+            name: "p".into(),
+            data: portfolio::to_data(&Portfolio::example()),
+        })
+        .unwrap();
+        p["data"]["portfolio"]["weights"]["business-impact"] = 99.into();
+        assert!(matches!(
+            import_file(&p.to_string()),
+            Err(ImportError::Invalid(_))
+        ));
+        let mut a = serde_json::to_value(Shared {
+            kind: DocKind::AutomationRoi,
+            name: "a".into(),
+            data: automation::to_data(&AutomationModel::example()),
+        })
+        .unwrap();
+        a["data"]["v"] = 2.into();
+        assert_eq!(import_file(&a.to_string()), Err(ImportError::TooNew));
+        // A portfolio payload labelled as an automation estimate is refused.
+        p["kind"] = "automation-roi".into();
+        assert!(matches!(
+            import_file(&p.to_string()),
             Err(ImportError::Invalid(_))
         ));
     }

@@ -10,8 +10,8 @@ use crate::domain::format;
 use crate::domain::input::{group_thousands, NumberKind};
 use crate::domain::roi::{RoiModel, RoiResults};
 use crate::domain::uncertainty::{
-    cumulative_curve, tornado as sensitivity, Analysis, Driver, Metric, Scenario, Shape, Summary,
-    TornadoBar, scenario_name_error, Uncertain, MAX_SEED, MAX_TRIALS,
+    cumulative_curve, scenario_name_error, tornado as sensitivity, Analysis, Driver, Metric,
+    Scenario, Shape, Summary, TornadoBar, Uncertain, MAX_SEED, MAX_TRIALS,
 };
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
@@ -131,7 +131,8 @@ fn Sensitivity(
         let chart = chart_data.get_untracked()?;
         let i = tornado::bar_at(&chart, w, h, x, y)?;
         let (metric, _, bars, _) = result.get_untracked();
-        bars.get(i).map(|b| bar_text(b, metric, &currency.get_untracked()))
+        bars.get(i)
+            .map(|b| bar_text(b, metric, &currency.get_untracked()))
     });
     let description = Signal::derive(move || {
         let (metric, base, bars, _) = result.get();
@@ -387,7 +388,10 @@ fn Scenarios(
         type Row = (&'static str, fn(&RoiResults, &str) -> String);
         let rows: [Row; 7] = [
             ("Net present value", |r, c| {
-                r.npv.clone().map(|v| format::money(v, c)).unwrap_or_else(|e| e)
+                r.npv
+                    .clone()
+                    .map(|v| format::money(v, c))
+                    .unwrap_or_else(|e| e)
             }),
             ("IRR (annual)", |r, _| {
                 r.irr_annual
@@ -577,7 +581,8 @@ fn ScenarioEditor(
     on_remove: Callback<()>,
     on_copy: Callback<()>,
 ) -> impl IntoView {
-    let start = index_of(key).and_then(|i| analysis.with_untracked(|a| a.scenarios.get(i).cloned()));
+    let start =
+        index_of(key).and_then(|i| analysis.with_untracked(|a| a.scenarios.get(i).cloned()));
     let start = start.unwrap_or(Scenario {
         name: String::new(),
         overrides: BTreeMap::new(),
@@ -758,7 +763,10 @@ fn step(runner: StoredValue<Runner, LocalStorage>, run: u64, state: RwSignal<Run
     if done >= target {
         let summary = runner.with_value(|r| r.sim.as_ref().map(|s| s.summary()));
         if let Some(summary) = summary {
-            state.set(RunState::Done(Box::new(summary), js_sys::Date::now() - started));
+            state.set(RunState::Done(
+                Box::new(summary),
+                js_sys::Date::now() - started,
+            ));
         }
         runner.update_value(|r| r.sim = None);
     } else {
@@ -811,7 +819,9 @@ fn MonteCarlo(
             ));
             return;
         }
-        match model.with_untracked(|m| crate::domain::uncertainty::Simulation::new(m, &inputs, seed, trials)) {
+        match model.with_untracked(|m| {
+            crate::domain::uncertainty::Simulation::new(m, &inputs, seed, trials)
+        }) {
             Ok(sim) => {
                 let target = sim.target();
                 runner.update_value(|r| {
@@ -913,7 +923,8 @@ fn MonteCarlo(
         .into_any()
     };
 
-    let status = move || match state.get() {
+    let status = move || {
+        match state.get() {
         RunState::Idle(why) if why.is_empty() => ().into_any(),
         RunState::Idle(why) => view! { <p role="alert" class="results__unavailable">{why}</p> }.into_any(),
         RunState::Running(done, target) => view! {
@@ -950,6 +961,7 @@ fn MonteCarlo(
             <SimulationResults summary=*summary ms=ms currency=currency horizon_years=horizon_years seed=analysis.with_untracked(|a| a.seed) />
         }
         .into_any(),
+    }
     };
 
     view! {
@@ -1188,9 +1200,18 @@ fn SimulationResults(
     seed: u64,
 ) -> impl IntoView {
     let c = currency.get_untracked();
-    let money = |v: Option<f64>| v.map(|v| format::money(v, &c)).unwrap_or_else(|| "not available".into());
-    let pct = |v: Option<f64>| v.map(|v| format!("{v:.1}%")).unwrap_or_else(|| "not available".into());
-    let months = |v: Option<f64>| v.map(format::months).unwrap_or_else(|| "beyond the horizon".into());
+    let money = |v: Option<f64>| {
+        v.map(|v| format::money(v, &c))
+            .unwrap_or_else(|| "not available".into())
+    };
+    let pct = |v: Option<f64>| {
+        v.map(|v| format!("{v:.1}%"))
+            .unwrap_or_else(|| "not available".into())
+    };
+    let months = |v: Option<f64>| {
+        v.map(format::months)
+            .unwrap_or_else(|| "beyond the horizon".into())
+    };
     let n = summary.trials;
     let years = horizon_years.get_untracked();
     let names = ["P5", "P10", "P50 (median)", "P90", "P95"];

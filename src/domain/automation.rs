@@ -1,0 +1,957 @@
+//! The automation (AutoML) ROI calculator: what automating the stages of an
+//! ML pipeline saves, month by month, against what the tool costs.
+//!
+//! For each of the five [`Stage`]s the user gives the hands-on hours one run
+//! takes, the runs per month, the loaded hourly rate, the share of those
+//! hours automation removes and the oversight hours per month people still
+//! spend on it. Hours saved are net of oversight:
+//! `hours × runs × share − oversight`, which is negative when oversight costs
+//! more time than automation removes (the results then say so in a note).
+//!
+//! Cash flows: month 0 carries the one-off set-up cost (as money: for effort
+//! counted in hours, enter hours × loaded rate); months 1 to the horizon carry
+//! the money saved minus the licence and compute costs, at full benefit from
+//! the first month. Every figure comes from [`crate::finance`]: NPV at the
+//! monthly equivalent of the annual discount rate, payback by
+//! [`finance::payback_period`]. Nothing here panics, and every number is
+//! finite or an error that says why.
+
+use super::input::{check_range, NumberKind};
+use crate::finance;
+use std::collections::BTreeSet;
+
+/// Upper bound for any amount of money: beyond it inputs are typos.
+pub const MAX_MONEY: f64 = 1e12;
+/// Longest horizon, in months.
+pub const MAX_HORIZON_MONTHS: u32 = 120;
+
+/// A stage of the ML pipeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stage {
+    /// Ingesting, cleaning and validating data.
+    DataProcessing,
+    /// Building and testing features.
+    FeatureEngineering,
+    /// Training and comparing candidate models.
+    ModelSelection,
+    /// Searching hyperparameters.
+    HyperparameterTuning,
+    /// Packaging, releasing and rolling back models.
+    Deployment,
+}
+
+impl Stage {
+    /// Every stage, in pipeline order.
+    pub const ALL: [Stage; 5] = [
+        Stage::DataProcessing,
+        Stage::FeatureEngineering,
+        Stage::ModelSelection,
+        Stage::HyperparameterTuning,
+        Stage::Deployment,
+    ];
+
+    /// Its position in [`Stage::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Stable id: the same as the automation-readiness pack's section ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::DataProcessing => "data-processing",
+            Stage::FeatureEngineering => "feature-engineering",
+            Stage::ModelSelection => "model-selection",
+            Stage::HyperparameterTuning => "hyperparameter-tuning",
+            Stage::Deployment => "deployment",
+        }
+    }
+
+    /// The stage with this id.
+    pub fn from_id(id: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Its name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::DataProcessing => "Data processing",
+            Stage::FeatureEngineering => "Feature engineering",
+            Stage::ModelSelection => "Model selection",
+            Stage::HyperparameterTuning => "Hyperparameter tuning",
+            Stage::Deployment => "Deployment",
+        }
+    }
+}
+
+/// The inputs of one stage.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StageInputs {
+    /// Hands-on hours one run takes today.
+    pub hours_per_run: f64,
+    /// Runs per month.
+    pub runs_per_month: f64,
+    /// Loaded cost of one of those hours.
+    pub hourly_rate: f64,
+    /// Share of the hours automation removes, 0 to 1.
+    pub automated_share: f64,
+    /// Hours per month people still spend reviewing the automated stage.
+    pub oversight_hours: f64,
+}
+
+/// A known limitation of pipeline automation, to tick when it applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Limitation {
+    /// Retraining on shifted data without noticing.
+    DataDrift,
+    /// Automatically chosen models that are hard to explain.
+    Explainability,
+    /// Poor results on rare but important cases.
+    EdgeCases,
+    /// Optimistic accuracy from searching against one validation set.
+    SearchOverfitting,
+    /// Work that cannot leave the tool.
+    VendorLockIn,
+    /// The team losing the skill to question the models.
+    SkillErosion,
+}
+
+impl Limitation {
+    /// Every limitation, in list order.
+    pub const ALL: [Limitation; 6] = [
+        Limitation::DataDrift,
+        Limitation::Explainability,
+        Limitation::EdgeCases,
+        Limitation::SearchOverfitting,
+        Limitation::VendorLockIn,
+        Limitation::SkillErosion,
+    ];
+
+    /// Stable id, used in stored data and HTML ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Limitation::DataDrift => "data-drift",
+            Limitation::Explainability => "explainability",
+            Limitation::EdgeCases => "edge-cases",
+            Limitation::SearchOverfitting => "search-overfitting",
+            Limitation::VendorLockIn => "vendor-lock-in",
+            Limitation::SkillErosion => "skill-erosion",
+        }
+    }
+
+    /// The limitation with this id.
+    pub fn from_id(id: &str) -> Option<Limitation> {
+        Limitation::ALL.into_iter().find(|l| l.id() == id)
+    }
+
+    /// Its name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Limitation::DataDrift => "Data drift",
+            Limitation::Explainability => "Explainability",
+            Limitation::EdgeCases => "Edge cases",
+            Limitation::SearchOverfitting => "Overfitting the validation data",
+            Limitation::VendorLockIn => "Vendor lock-in",
+            Limitation::SkillErosion => "Loss of modelling skill",
+        }
+    }
+
+    /// What goes wrong, in one sentence.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Limitation::DataDrift => "An automated pipeline keeps retraining and releasing on data whose meaning or distribution has shifted, so accuracy can decay without anyone noticing.",
+            Limitation::Explainability => "A model chosen automatically, often an ensemble or a deep network, can be hard to explain to users, auditors or regulators.",
+            Limitation::EdgeCases => "Automation optimises an average metric and can do badly on rare but important cases and on small subgroups.",
+            Limitation::SearchOverfitting => "Trying thousands of models and settings against the same validation data finds one that looks best partly by luck, so the reported accuracy is optimistic.",
+            Limitation::VendorLockIn => "Pipelines, features and models built inside one platform may not move to another tool, and its price can rise once you depend on it.",
+            Limitation::SkillErosion => "When the tool makes every modelling choice, the team can lose the skill to debug, question or improve the models it ships.",
+        }
+    }
+
+    /// How to limit the damage, in one sentence.
+    pub fn mitigation(self) -> &'static str {
+        match self {
+            Limitation::DataDrift => "Monitor input and prediction distributions, alert on drift and schema changes, and have a person approve retraining when an alert fires.",
+            Limitation::Explainability => "Restrict the search to explainable model families where explanations are required, and publish feature attributions and a model card with every release.",
+            Limitation::EdgeCases => "Keep a curated test set of known edge cases and per-subgroup metrics that every candidate must pass before release.",
+            Limitation::SearchOverfitting => "Hold out a final test set the search never sees, use cross-validation, and compare every winner with a simple baseline.",
+            Limitation::VendorLockIn => "Export models in open formats such as ONNX, keep data and feature code in your own repositories, and keep a costed exit plan.",
+            Limitation::SkillErosion => "Review the chosen pipelines in pairs, record why each was accepted, and keep building simple baselines by hand.",
+        }
+    }
+}
+
+/// An automation ROI estimate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AutomationModel {
+    /// ISO 4217 code, e.g. "USD".
+    pub currency: String,
+    /// Stage inputs, indexed by [`Stage::index`].
+    pub stages: [StageInputs; 5],
+    /// Tool licence per month.
+    pub licence_monthly: f64,
+    /// Extra compute per month for the automated runs.
+    pub compute_monthly: f64,
+    /// One-off set-up cost in money (integration, migration, training).
+    pub setup_cost: f64,
+    /// Months analysed, 1 to 120.
+    pub horizon_months: u32,
+    /// Annual discount rate (0.1 = 10%).
+    pub discount_rate: f64,
+    /// The limitations the user ticked.
+    pub limitations: BTreeSet<Limitation>,
+}
+
+impl AutomationModel {
+    /// The inputs of one stage.
+    pub fn stage(&self, s: Stage) -> &StageInputs {
+        &self.stages[s.index()]
+    }
+
+    /// The inputs of one stage, to change.
+    pub fn stage_mut(&mut self, s: Stage) -> &mut StageInputs {
+        &mut self.stages[s.index()]
+    }
+
+    /// The monthly discount rate equivalent to the annual one.
+    pub fn monthly_rate(&self) -> f64 {
+        finance::monthly_rate(self.discount_rate)
+    }
+
+    /// Ticks or unticks a limitation.
+    pub fn set_limitation(&mut self, l: Limitation, ticked: bool) {
+        if ticked {
+            self.limitations.insert(l);
+        } else {
+            self.limitations.remove(&l);
+        }
+    }
+}
+
+impl Default for AutomationModel {
+    /// A blank model: no hours, no costs, 36 months at 10%.
+    fn default() -> Self {
+        AutomationModel {
+            currency: "USD".into(),
+            stages: [StageInputs::default(); 5],
+            licence_monthly: 0.0,
+            compute_monthly: 0.0,
+            setup_cost: 0.0,
+            horizon_months: 36,
+            discount_rate: 0.10,
+            limitations: BTreeSet::new(),
+        }
+    }
+}
+
+/// What a field measures, which decides how it is read and labelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// An amount of money.
+    Money,
+    /// Money per month.
+    MoneyPerMonth,
+    /// Money per hour.
+    MoneyPerHour,
+    /// A percentage (stored as a fraction).
+    Percent,
+    /// A percentage per year.
+    PercentPerYear,
+    /// A number of months.
+    Months,
+    /// Hours per run.
+    HoursPerRun,
+    /// Runs per month.
+    RunsPerMonth,
+    /// Hours per month.
+    HoursPerMonth,
+}
+
+impl Unit {
+    /// How the field's text is read.
+    pub fn kind(self) -> NumberKind {
+        match self {
+            Unit::Percent | Unit::PercentPerYear => NumberKind::Percent,
+            _ => NumberKind::Plain,
+        }
+    }
+
+    /// The unit as shown beside the field.
+    pub fn label(self, currency: &str) -> String {
+        match self {
+            Unit::Money => currency.to_string(),
+            Unit::MoneyPerMonth => format!("{currency} / month"),
+            Unit::MoneyPerHour => format!("{currency} / hour"),
+            Unit::Percent => "%".into(),
+            Unit::PercentPerYear => "% / year".into(),
+            Unit::Months => "months".into(),
+            Unit::HoursPerRun => "hours / run".into(),
+            Unit::RunsPerMonth => "runs / month".into(),
+            Unit::HoursPerMonth => "hours / month".into(),
+        }
+    }
+}
+
+/// The groups of the global fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// Licence, compute, set-up.
+    Costs,
+    /// Horizon and discount rate.
+    Money,
+}
+
+impl Section {
+    /// Every section in form order.
+    pub const ALL: [Section; 2] = [Section::Costs, Section::Money];
+
+    /// Its heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Costs => "Costs of automating",
+            Section::Money => "Horizon and money",
+        }
+    }
+}
+
+/// One global numeric input: label, unit, range, help, and how to read and
+/// write it. The form and [`AutomationModel::validate`] both use these.
+#[derive(Clone, Copy)]
+pub struct Field {
+    /// Stable id (also the HTML id).
+    pub id: &'static str,
+    /// Which group it belongs to.
+    pub section: Section,
+    /// Its label.
+    pub label: &'static str,
+    /// Its unit.
+    pub unit: Unit,
+    /// Smallest allowed value (fractions for percentages).
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// Whole numbers only.
+    pub integer: bool,
+    /// One line of help.
+    pub help: &'static str,
+    /// Reads the value from a model.
+    pub get: fn(&AutomationModel) -> f64,
+    /// Writes the value into a model.
+    pub set: fn(&mut AutomationModel, f64),
+}
+
+impl Field {
+    /// Whether `value` is allowed, with the inline message when not.
+    pub fn check(&self, value: f64) -> Result<(), String> {
+        check_range(value, self.min, self.max, self.unit.kind(), self.integer)
+    }
+}
+
+/// One numeric input of every stage; the HTML id of a stage's field is
+/// [`stage_field_id`].
+#[derive(Clone, Copy)]
+pub struct StageField {
+    /// Stable id suffix.
+    pub id: &'static str,
+    /// Its label.
+    pub label: &'static str,
+    /// Its unit.
+    pub unit: Unit,
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// One line of help.
+    pub help: &'static str,
+    /// Reads the value.
+    pub get: fn(&StageInputs) -> f64,
+    /// Writes the value.
+    pub set: fn(&mut StageInputs, f64),
+}
+
+impl StageField {
+    /// Whether `value` is allowed, with the inline message when not.
+    pub fn check(&self, value: f64) -> Result<(), String> {
+        check_range(value, self.min, self.max, self.unit.kind(), false)
+    }
+}
+
+/// The HTML id of one stage's field, e.g. `"deployment-hours-per-run"`.
+pub fn stage_field_id(stage: Stage, field: &StageField) -> String {
+    format!("{}-{}", stage.id(), field.id)
+}
+
+macro_rules! field {
+    ($id:literal, $section:ident, $label:literal, $unit:ident, $min:expr, $max:expr, $help:literal, |$m:ident| $path:expr) => {
+        Field {
+            id: $id,
+            section: Section::$section,
+            label: $label,
+            unit: Unit::$unit,
+            min: $min,
+            max: $max,
+            integer: false,
+            help: $help,
+            get: |$m: &AutomationModel| $path,
+            set: |$m: &mut AutomationModel, v: f64| $path = v,
+        }
+    };
+}
+
+/// Every global numeric input, in form order.
+pub const FIELDS: &[Field] = &[
+    field!("licence", Costs, "Tool licence", MoneyPerMonth, 0.0, MAX_MONEY,
+        "Subscription for the AutoML or pipeline tool, per month.", |m| m.licence_monthly),
+    field!("compute", Costs, "Compute", MoneyPerMonth, 0.0, MAX_MONEY,
+        "Extra cloud compute the automated runs use per month; searches run more trials than people do.", |m| m.compute_monthly),
+    field!("setup-cost", Costs, "Set-up cost (one-off)", Money, 0.0, MAX_MONEY,
+        "Integration, migration and training before the first automated run, as money; for effort counted in hours, enter hours × loaded rate.", |m| m.setup_cost),
+    Field {
+        id: "horizon",
+        section: Section::Money,
+        label: "Horizon",
+        unit: Unit::Months,
+        min: 1.0,
+        max: MAX_HORIZON_MONTHS as f64,
+        integer: true,
+        help: "How many months the estimate covers, from the set-up.",
+        get: |m: &AutomationModel| m.horizon_months as f64,
+        set: |m: &mut AutomationModel, v: f64| {
+            m.horizon_months = v.clamp(0.0, u32::MAX as f64) as u32
+        },
+    },
+    field!("discount-rate", Money, "Discount rate", PercentPerYear, -0.5, 1.0,
+        "Your organisation's cost of capital or hurdle rate; converted to a monthly rate for the NPV.", |m| m.discount_rate),
+];
+
+/// The numeric inputs of each stage, in form order.
+pub const STAGE_FIELDS: &[StageField] = &[
+    StageField {
+        id: "hours-per-run",
+        label: "Hours per run",
+        unit: Unit::HoursPerRun,
+        min: 0.0,
+        max: 10_000.0,
+        help: "Hands-on hours one run of this stage takes today, summed over everyone involved.",
+        get: |s| s.hours_per_run,
+        set: |s, v| s.hours_per_run = v,
+    },
+    StageField {
+        id: "runs-per-month",
+        label: "Runs per month",
+        unit: Unit::RunsPerMonth,
+        min: 0.0,
+        max: 10_000.0,
+        help: "How often the stage runs per month across your projects; 0.5 for every other month.",
+        get: |s| s.runs_per_month,
+        set: |s, v| s.runs_per_month = v,
+    },
+    StageField {
+        id: "hourly-rate",
+        label: "Loaded hourly rate",
+        unit: Unit::MoneyPerHour,
+        min: 0.0,
+        max: 1e5,
+        help: "Cost of one hour of the people doing it, including overheads.",
+        get: |s| s.hourly_rate,
+        set: |s, v| s.hourly_rate = v,
+    },
+    StageField {
+        id: "automated-share",
+        label: "Share of the time automated",
+        unit: Unit::Percent,
+        min: 0.0,
+        max: 1.0,
+        help: "How much of those hours automation removes; few stages reach 100%.",
+        get: |s| s.automated_share,
+        set: |s, v| s.automated_share = v,
+    },
+    StageField {
+        id: "oversight",
+        label: "Oversight still needed",
+        unit: Unit::HoursPerMonth,
+        min: 0.0,
+        max: 1e6,
+        help: "Hours per month people still spend reviewing, approving and fixing the automated stage.",
+        get: |s| s.oversight_hours,
+        set: |s, v| s.oversight_hours = v,
+    },
+];
+
+/// One input outside its allowed range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    /// The field's HTML id (`Field::id`, or [`stage_field_id`]).
+    pub id: String,
+    /// The field as named in the form ("Deployment: hours per run").
+    pub label: String,
+    /// What is wrong, as an inline message.
+    pub message: String,
+}
+
+/// Hours and money of one stage per month.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StageResult {
+    /// Which stage.
+    pub stage: Stage,
+    /// Hours per month today: hours per run × runs per month.
+    pub hours_before: f64,
+    /// Hours automation removes: hours before × share automated.
+    pub hours_removed: f64,
+    /// Oversight hours per month.
+    pub oversight_hours: f64,
+    /// Hours per month after automating: before − removed + oversight.
+    pub hours_after: f64,
+    /// Removed − oversight; negative when oversight takes longer.
+    pub net_hours_saved: f64,
+    /// Net hours saved × hourly rate.
+    pub money_saved: f64,
+}
+
+/// A figure, or why it is not available.
+pub type Figure = Result<f64, String>;
+
+/// Everything the calculator shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AutomationResults {
+    /// Each stage, in pipeline order (for the before/after chart).
+    pub stages: Vec<StageResult>,
+    /// Hours per month on these stages today.
+    pub hours_before_monthly: f64,
+    /// Hours per month after automating, oversight included.
+    pub hours_after_monthly: f64,
+    /// Hours saved per month, net of oversight.
+    pub hours_saved_monthly: f64,
+    /// Hours saved per year (× 12).
+    pub hours_saved_yearly: f64,
+    /// Net hours saved as a share of the hours today.
+    pub hours_saved_share: Figure,
+    /// Value of the hours saved per month.
+    pub money_saved_monthly: f64,
+    /// Value of the hours saved per year (× 12).
+    pub money_saved_yearly: f64,
+    /// Licence plus compute per month.
+    pub running_cost_monthly: f64,
+    /// Money saved minus running costs, per month.
+    pub net_monthly: f64,
+    /// Net cash flow per month; month 0 is minus the set-up cost.
+    pub flows: Vec<f64>,
+    /// Cumulative net cash flow per month.
+    pub cumulative: Vec<f64>,
+    /// Set-up plus running costs over the horizon.
+    pub total_cost: f64,
+    /// Money saved over the horizon.
+    pub total_savings: f64,
+    /// Savings minus costs over the horizon.
+    pub net_benefit: f64,
+    /// Net benefit over total cost, in percent.
+    pub roi_percent: Figure,
+    /// Net present value at the discount rate.
+    pub npv: Figure,
+    /// Months until the cumulative flow turns non-negative, interpolated;
+    /// 0 when nothing is spent up front and every month saves; `None` when it
+    /// never does within the horizon, or nothing is spent or saved.
+    pub payback_months: Option<f64>,
+    /// The same on discounted flows.
+    pub discounted_payback_months: Option<f64>,
+    /// The first whole month at whose end the cumulative flow is non-negative.
+    pub break_even_month: Option<u32>,
+    /// The ticked limitations, in list order.
+    pub limitations: Vec<Limitation>,
+    /// Plain-English warnings about the inputs (oversight beyond savings,
+    /// savings below running costs).
+    pub notes: Vec<String>,
+}
+
+impl AutomationModel {
+    /// Every input outside its range, global fields first, then each stage's
+    /// in pipeline order; empty when the model can be evaluated.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        for f in FIELDS {
+            if let Err(message) = f.check((f.get)(self)) {
+                out.push(FieldError {
+                    id: f.id.into(),
+                    label: f.label.into(),
+                    message,
+                });
+            }
+        }
+        for s in Stage::ALL {
+            for f in STAGE_FIELDS {
+                if let Err(message) = f.check((f.get)(self.stage(s))) {
+                    out.push(FieldError {
+                        id: stage_field_id(s, f),
+                        label: format!("{}: {}", s.name(), f.label.to_lowercase()),
+                        message,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Hours and money per stage per month; inputs must be valid.
+    pub fn stage_results(&self) -> Vec<StageResult> {
+        Stage::ALL
+            .iter()
+            .map(|&stage| {
+                let s = self.stage(stage);
+                let hours_before = s.hours_per_run * s.runs_per_month;
+                let hours_removed = hours_before * s.automated_share;
+                let net_hours_saved = hours_removed - s.oversight_hours;
+                StageResult {
+                    stage,
+                    hours_before,
+                    hours_removed,
+                    oversight_hours: s.oversight_hours,
+                    hours_after: hours_before - hours_removed + s.oversight_hours,
+                    net_hours_saved,
+                    money_saved: net_hours_saved * s.hourly_rate,
+                }
+            })
+            .collect()
+    }
+
+    /// Evaluates the model, or lists the inputs that stop it.
+    pub fn evaluate(&self) -> Result<AutomationResults, Vec<FieldError>> {
+        let invalid = self.validate();
+        if !invalid.is_empty() {
+            return Err(invalid);
+        }
+        let stages = self.stage_results();
+        let hours_before_monthly: f64 = stages.iter().map(|s| s.hours_before).sum();
+        let hours_after_monthly: f64 = stages.iter().map(|s| s.hours_after).sum();
+        let hours_saved_monthly: f64 = stages.iter().map(|s| s.net_hours_saved).sum();
+        let money_saved_monthly: f64 = stages.iter().map(|s| s.money_saved).sum();
+        let running_cost_monthly = self.licence_monthly + self.compute_monthly;
+        let net_monthly = money_saved_monthly - running_cost_monthly;
+        let horizon = self.horizon_months.clamp(1, MAX_HORIZON_MONTHS);
+
+        let mut flows = Vec::with_capacity(horizon as usize + 1);
+        flows.push(-self.setup_cost);
+        flows.extend(std::iter::repeat_n(net_monthly, horizon as usize));
+        let mut cumulative = Vec::with_capacity(flows.len());
+        let mut sum = 0.0;
+        for f in &flows {
+            sum += f;
+            cumulative.push(sum);
+        }
+        let months = f64::from(horizon);
+        let total_cost = self.setup_cost + running_cost_monthly * months;
+        let total_savings = money_saved_monthly * months;
+        let net_benefit = total_savings - total_cost;
+
+        let rate = self.monthly_rate();
+        let nothing_happens = flows.iter().all(|f| *f == 0.0);
+        // With no set-up cost, finance::payback_period counts month 0 (zero)
+        // as already paid back; that is only true if the months after save.
+        let only_costs = self.setup_cost == 0.0 && net_monthly < 0.0;
+        let payback = |flows: &[f64]| {
+            if nothing_happens || only_costs {
+                None
+            } else {
+                finance::payback_period(flows)
+            }
+        };
+        let payback_months = payback(&flows);
+        let discounted_payback_months = finance::discount(rate, &flows)
+            .ok()
+            .and_then(|d| payback(&d));
+        let break_even_month = payback_months.map(|p| p.ceil() as u32);
+
+        let roi_percent = if total_cost > 0.0 {
+            Ok(net_benefit / total_cost * 100.0)
+        } else {
+            Err("there are no costs to return on".to_string())
+        };
+        let npv = finance::npv(rate, &flows).map_err(|e| e.to_string());
+        let hours_saved_share = if hours_before_monthly > 0.0 {
+            Ok(hours_saved_monthly / hours_before_monthly)
+        } else {
+            Err("no hours are spent on these stages today".to_string())
+        };
+
+        let mut notes = Vec::new();
+        for s in &stages {
+            if s.net_hours_saved < 0.0 {
+                notes.push(format!(
+                    "{}: oversight ({:.1} hours a month) takes longer than the {:.1} hours automation removes, so this stage costs more time than before.",
+                    s.stage.name(),
+                    s.oversight_hours,
+                    s.hours_removed
+                ));
+            }
+        }
+        if net_monthly <= 0.0 && (money_saved_monthly != 0.0 || running_cost_monthly != 0.0) {
+            notes.push(
+                "The money saved each month does not cover the licence and compute, so the automation never pays back.".into(),
+            );
+        }
+
+        let finite = |v: f64| -> Figure {
+            if v.is_finite() {
+                Ok(v)
+            } else {
+                Err("the figures are too large".into())
+            }
+        };
+        Ok(AutomationResults {
+            stages,
+            hours_before_monthly,
+            hours_after_monthly,
+            hours_saved_monthly,
+            hours_saved_yearly: hours_saved_monthly * 12.0,
+            hours_saved_share: hours_saved_share.and_then(finite),
+            money_saved_monthly,
+            money_saved_yearly: money_saved_monthly * 12.0,
+            running_cost_monthly,
+            net_monthly,
+            flows,
+            cumulative,
+            total_cost,
+            total_savings,
+            net_benefit,
+            roi_percent: roi_percent.and_then(finite),
+            npv,
+            payback_months,
+            discounted_payback_months,
+            break_even_month,
+            limitations: self.limitations.iter().copied().collect(),
+            notes,
+        })
+    }
+
+    /// A team of six data scientists running about eight model projects a
+    /// month adopts an AutoML platform; drift, explainability and validation
+    /// overfitting are ticked as the limitations that apply.
+    pub fn example() -> AutomationModel {
+        let stage = |h, r, rate, share, oversight| StageInputs {
+            hours_per_run: h,
+            runs_per_month: r,
+            hourly_rate: rate,
+            automated_share: share,
+            oversight_hours: oversight,
+        };
+        AutomationModel {
+            stages: [
+                stage(6.0, 8.0, 75.0, 0.6, 4.0),
+                stage(10.0, 4.0, 85.0, 0.4, 4.0),
+                stage(12.0, 2.0, 90.0, 0.7, 3.0),
+                stage(8.0, 4.0, 90.0, 0.85, 2.0),
+                stage(5.0, 4.0, 95.0, 0.5, 3.0),
+            ],
+            licence_monthly: 2_500.0,
+            compute_monthly: 900.0,
+            setup_cost: 30_000.0,
+            horizon_months: 36,
+            limitations: [
+                Limitation::DataDrift,
+                Limitation::Explainability,
+                Limitation::SearchOverfitting,
+            ]
+            .into_iter()
+            .collect(),
+            ..AutomationModel::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One stage: 10 hours × 4 runs = 40 hours a month; half automated
+    /// removes 20, 5 hours of oversight leave 15 saved (180 a year), worth
+    /// 15 × 100 = 1,500 a month. Licence 500 → net 1,000 a month.
+    /// Set-up 6,000: flows -6,000 then 12 × 1,000.
+    fn simple() -> AutomationModel {
+        let mut m = AutomationModel {
+            licence_monthly: 500.0,
+            setup_cost: 6_000.0,
+            horizon_months: 12,
+            discount_rate: 0.0,
+            ..AutomationModel::default()
+        };
+        *m.stage_mut(Stage::DataProcessing) = StageInputs {
+            hours_per_run: 10.0,
+            runs_per_month: 4.0,
+            hourly_rate: 100.0,
+            automated_share: 0.5,
+            oversight_hours: 5.0,
+        };
+        m
+    }
+
+    #[test]
+    fn hand_checked_example() {
+        let r = simple().evaluate().unwrap();
+        let dp = r.stages[0];
+        assert_eq!(
+            (
+                dp.hours_before,
+                dp.hours_removed,
+                dp.hours_after,
+                dp.net_hours_saved
+            ),
+            (40.0, 20.0, 25.0, 15.0)
+        );
+        assert_eq!(r.hours_saved_monthly, 15.0);
+        assert_eq!(r.hours_saved_yearly, 180.0);
+        assert_eq!(r.hours_saved_share, Ok(0.375)); // 15 / 40
+        assert_eq!(r.money_saved_monthly, 1_500.0);
+        assert_eq!(r.money_saved_yearly, 18_000.0);
+        assert_eq!(r.net_monthly, 1_000.0);
+        assert_eq!(r.flows.len(), 13);
+        assert_eq!((r.flows[0], r.flows[12]), (-6_000.0, 1_000.0));
+        // Cumulative -6,000 + 1,000 a month: zero at the end of month 6.
+        assert_eq!(r.payback_months, Some(6.0));
+        assert_eq!(r.break_even_month, Some(6));
+        // Net 12 × 1,000 − 6,000 = 6,000 on costs of 6,000 + 12 × 500 = 12,000: 50%.
+        assert_eq!(r.net_benefit, 6_000.0);
+        assert_eq!(r.total_cost, 12_000.0);
+        assert_eq!(r.roi_percent, Ok(50.0));
+        // At 0% the NPV is the plain sum.
+        assert_eq!(r.npv, Ok(6_000.0));
+        assert!(r.notes.is_empty());
+    }
+
+    #[test]
+    fn npv_uses_the_monthly_equivalent_rate() {
+        let mut m = simple();
+        m.discount_rate = 0.12;
+        let r = m.evaluate().unwrap();
+        let monthly = finance::monthly_rate(0.12);
+        assert!(((1.0 + monthly).powi(12) - 1.12).abs() < 1e-12);
+        assert_eq!(r.npv, Ok(finance::npv(monthly, &r.flows).unwrap()));
+        assert!(r.discounted_payback_months.unwrap() > 6.0);
+    }
+
+    #[test]
+    fn oversight_beyond_savings_is_a_note_not_an_error() {
+        let mut m = simple();
+        m.stage_mut(Stage::DataProcessing).oversight_hours = 30.0;
+        let r = m.evaluate().unwrap();
+        // 20 removed − 30 oversight = −10 hours; −1,000 − 500 licence a month.
+        assert_eq!(r.hours_saved_monthly, -10.0);
+        assert_eq!(r.net_monthly, -1_500.0);
+        assert_eq!(r.payback_months, None);
+        assert_eq!(r.notes.len(), 2, "{:?}", r.notes);
+        assert!(r.notes[0].starts_with("Data processing: oversight"));
+    }
+
+    #[test]
+    fn payback_without_set_up_cost() {
+        let mut m = simple();
+        m.setup_cost = 0.0;
+        assert_eq!(m.evaluate().unwrap().payback_months, Some(0.0));
+        m.licence_monthly = 2_000.0;
+        // Saves 1,500, costs 2,000: never pays back, though month 0 is zero.
+        assert_eq!(m.evaluate().unwrap().payback_months, None);
+    }
+
+    #[test]
+    fn a_blank_model_gives_zeros_and_reasons() {
+        let r = AutomationModel::default().evaluate().unwrap();
+        assert_eq!(r.hours_saved_monthly, 0.0);
+        assert_eq!(r.npv, Ok(0.0));
+        assert_eq!(r.payback_months, None);
+        assert!(r.roi_percent.unwrap_err().contains("no costs"));
+        assert!(r.hours_saved_share.unwrap_err().contains("no hours"));
+        assert!(r.notes.is_empty());
+        assert_eq!(r.stages.len(), 5);
+    }
+
+    #[test]
+    fn invalid_inputs_are_named_by_id() {
+        let mut m = simple();
+        m.horizon_months = 0;
+        m.stage_mut(Stage::Deployment).automated_share = 1.5;
+        m.stage_mut(Stage::ModelSelection).hours_per_run = f64::NAN;
+        let errs = m.evaluate().unwrap_err();
+        let ids: Vec<_> = errs.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "horizon",
+                "model-selection-hours-per-run",
+                "deployment-automated-share"
+            ]
+        );
+        assert_eq!(errs[0].message, "Enter a whole number from 1 to 120.");
+        assert_eq!(errs[1].message, "Enter a number.");
+        assert_eq!(errs[2].label, "Deployment: share of the time automated");
+        assert_eq!(errs[2].message, "Enter from 0% to 100%.");
+    }
+
+    #[test]
+    fn fields_read_and_write_their_own_value() {
+        let mut m = AutomationModel::default();
+        let value = |f: &Field| {
+            if f.integer {
+                f.max
+            } else {
+                f.min + (f.max - f.min) * 0.37
+            }
+        };
+        for f in FIELDS {
+            (f.set)(&mut m, value(f));
+        }
+        for f in FIELDS {
+            assert_eq!((f.get)(&m), value(f), "{}", f.id);
+        }
+        let mut s = StageInputs::default();
+        for (i, f) in STAGE_FIELDS.iter().enumerate() {
+            (f.set)(&mut s, i as f64 + 0.5);
+        }
+        for (i, f) in STAGE_FIELDS.iter().enumerate() {
+            assert_eq!((f.get)(&s), i as f64 + 0.5, "{}", f.id);
+        }
+        // Setting a negative or huge horizon never wraps around.
+        (FIELDS[3].set)(&mut m, -5.0);
+        assert_eq!(m.horizon_months, 0);
+    }
+
+    #[test]
+    fn limitations_are_listed_in_order_with_a_mitigation() {
+        let mut m = simple();
+        m.set_limitation(Limitation::SkillErosion, true);
+        m.set_limitation(Limitation::DataDrift, true);
+        m.set_limitation(Limitation::EdgeCases, true);
+        m.set_limitation(Limitation::EdgeCases, false);
+        let r = m.evaluate().unwrap();
+        assert_eq!(
+            r.limitations,
+            [Limitation::DataDrift, Limitation::SkillErosion]
+        );
+        for l in Limitation::ALL {
+            assert_eq!(Limitation::from_id(l.id()), Some(l));
+            assert!(l.explanation().ends_with('.') && l.mitigation().ends_with('.'));
+        }
+    }
+
+    #[test]
+    fn example_is_valid_and_pays_back() {
+        let r = AutomationModel::example().evaluate().unwrap();
+        // Net hours: 24.8 + 12 + 13.8 + 25.2 + 7 = 82.8 a month; worth
+        // 1,860 + 1,020 + 1,242 + 2,268 + 665 = 7,055; minus 3,400 running
+        // costs = 3,655 a month; 30,000 set-up pays back in 30,000 / 3,655
+        // = 8.2 months.
+        assert!((r.hours_saved_monthly - 82.8).abs() < 1e-9);
+        assert!((r.net_monthly - 3_655.0).abs() < 1e-9);
+        let p = r.payback_months.unwrap();
+        assert!((p - 30_000.0 / 3_655.0).abs() < 1e-9, "{p}");
+        assert!(r.npv.unwrap() > 0.0);
+        assert_eq!(r.limitations.len(), 3);
+    }
+
+    #[test]
+    fn stage_ids_match_the_readiness_pack() {
+        for s in Stage::ALL {
+            assert_eq!(Stage::from_id(s.id()), Some(s));
+        }
+        let pack =
+            crate::domain::packs::pack_for(crate::route::AssessmentKind::Automation).unwrap();
+        let ids: Vec<&str> = pack.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, Stage::ALL.map(Stage::id));
+    }
+}

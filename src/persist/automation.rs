@@ -1,0 +1,211 @@
+//! The stored form of an automation ROI estimate: `{"v":1,"model":{…}}`
+//! inside a document envelope. Format 1:
+//!
+//! ```json
+//! {"v":1,"model":{"currency":"USD",
+//!   "stages":{"data-processing":{"hours_per_run":6.0,"runs_per_month":8.0,
+//!       "hourly_rate":75.0,"automated_share":0.6,"oversight_hours":4.0}, …},
+//!   "licence_monthly":2500.0,"compute_monthly":900.0,"setup_cost":30000.0,
+//!   "horizon_months":36,"discount_rate":0.1,
+//!   "limitations":["data-drift","explainability"]}}
+//! ```
+//!
+//! Stages and limitations are stored by their stable ids, never by position.
+//! The editor saves only valid models, so reading refuses, as
+//! [`ReadError::Corrupt`] naming the field, any input outside its range, a
+//! missing or unknown stage, and an unknown limitation.
+//! `a_format_1_document_still_reads` pins the format.
+
+use super::envelope::ReadError;
+use crate::domain::automation::{AutomationModel, Limitation, Stage, StageInputs};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The format this build writes.
+pub const FORMAT: u64 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct StageV1 {
+    hours_per_run: f64,
+    runs_per_month: f64,
+    hourly_rate: f64,
+    automated_share: f64,
+    oversight_hours: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ModelV1 {
+    currency: String,
+    stages: BTreeMap<String, StageV1>,
+    licence_monthly: f64,
+    compute_monthly: f64,
+    setup_cost: f64,
+    horizon_months: u32,
+    discount_rate: f64,
+    #[serde(default)]
+    limitations: Vec<String>,
+}
+
+/// The `data` of an automation ROI document.
+pub fn to_data(model: &AutomationModel) -> Value {
+    let dto = ModelV1 {
+        currency: model.currency.clone(),
+        stages: Stage::ALL
+            .iter()
+            .map(|&s| {
+                let i = model.stage(s);
+                (
+                    s.id().to_string(),
+                    StageV1 {
+                        hours_per_run: i.hours_per_run,
+                        runs_per_month: i.runs_per_month,
+                        hourly_rate: i.hourly_rate,
+                        automated_share: i.automated_share,
+                        oversight_hours: i.oversight_hours,
+                    },
+                )
+            })
+            .collect(),
+        licence_monthly: model.licence_monthly,
+        compute_monthly: model.compute_monthly,
+        setup_cost: model.setup_cost,
+        horizon_months: model.horizon_months,
+        discount_rate: model.discount_rate,
+        limitations: model
+            .limitations
+            .iter()
+            .map(|l| l.id().to_string())
+            .collect(),
+    };
+    json!({ "v": FORMAT, "model": dto })
+}
+
+fn corrupt(why: impl Into<String>) -> ReadError {
+    ReadError::Corrupt(why.into())
+}
+
+/// Reads the `data` of an automation ROI document.
+pub fn from_data(data: &Value) -> Result<AutomationModel, ReadError> {
+    match data.get("v").and_then(Value::as_u64) {
+        Some(FORMAT) => {}
+        Some(v) if v > FORMAT => {
+            return Err(ReadError::TooNew(u32::try_from(v).unwrap_or(u32::MAX)))
+        }
+        _ => return Err(corrupt("not an automation ROI estimate")),
+    }
+    let raw = data.get("model").ok_or_else(|| corrupt("no model"))?;
+    let dto: ModelV1 = serde_json::from_value(raw.clone()).map_err(|e| corrupt(e.to_string()))?;
+    if let Some(k) = dto.stages.keys().find(|k| Stage::from_id(k).is_none()) {
+        return Err(corrupt(format!("unknown stage “{k}”")));
+    }
+    let mut model = AutomationModel {
+        currency: dto.currency,
+        licence_monthly: dto.licence_monthly,
+        compute_monthly: dto.compute_monthly,
+        setup_cost: dto.setup_cost,
+        horizon_months: dto.horizon_months,
+        discount_rate: dto.discount_rate,
+        ..AutomationModel::default()
+    };
+    for s in Stage::ALL {
+        let st = dto
+            .stages
+            .get(s.id())
+            .ok_or_else(|| corrupt(format!("no inputs for the stage “{}”", s.id())))?;
+        *model.stage_mut(s) = StageInputs {
+            hours_per_run: st.hours_per_run,
+            runs_per_month: st.runs_per_month,
+            hourly_rate: st.hourly_rate,
+            automated_share: st.automated_share,
+            oversight_hours: st.oversight_hours,
+        };
+    }
+    for id in &dto.limitations {
+        let l =
+            Limitation::from_id(id).ok_or_else(|| corrupt(format!("unknown limitation “{id}”")))?;
+        model.limitations.insert(l);
+    }
+    if let Some(e) = model.validate().into_iter().next() {
+        return Err(corrupt(format!(
+            "{} is out of range ({})",
+            e.label, e.message
+        )));
+    }
+    Ok(model)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_the_example_and_the_default() {
+        let ex = AutomationModel::example();
+        assert_eq!(from_data(&to_data(&ex)), Ok(ex));
+        let blank = AutomationModel::default();
+        assert_eq!(from_data(&to_data(&blank)), Ok(blank));
+    }
+
+    #[test]
+    fn a_format_1_document_still_reads() {
+        let stage = r#"{"hours_per_run":2.0,"runs_per_month":3.0,"hourly_rate":50.0,"automated_share":0.5,"oversight_hours":1.0}"#;
+        let stored = format!(
+            r#"{{"v":1,"model":{{"currency":"GBP","stages":{{"data-processing":{stage},
+            "feature-engineering":{stage},"model-selection":{stage},
+            "hyperparameter-tuning":{{"hours_per_run":9.0,"runs_per_month":1.0,"hourly_rate":80.0,"automated_share":0.9,"oversight_hours":0.5}},
+            "deployment":{stage}}},
+            "licence_monthly":100.0,"compute_monthly":20.0,"setup_cost":5000.0,
+            "horizon_months":24,"discount_rate":0.08,"limitations":["edge-cases","vendor-lock-in"]}}}}"#
+        );
+        let m = from_data(&serde_json::from_str(&stored).unwrap()).unwrap();
+        assert_eq!(m.currency, "GBP");
+        assert_eq!(m.stage(Stage::HyperparameterTuning).automated_share, 0.9);
+        assert_eq!(m.stage(Stage::Deployment).hours_per_run, 2.0);
+        assert_eq!(m.horizon_months, 24);
+        assert_eq!(
+            m.limitations.iter().copied().collect::<Vec<_>>(),
+            [Limitation::EdgeCases, Limitation::VendorLockIn]
+        );
+    }
+
+    fn broken(change: impl Fn(&mut Value)) -> String {
+        let mut v = to_data(&AutomationModel::example());
+        change(&mut v);
+        match from_data(&v) {
+            Err(ReadError::Corrupt(why)) => why,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn refuses_damaged_and_out_of_range_data_with_a_reason() {
+        assert_eq!(
+            from_data(&json!({"v": 3, "model": {}})),
+            Err(ReadError::TooNew(3))
+        );
+        assert!(matches!(
+            from_data(&json!({"portfolio": {}})),
+            Err(ReadError::Corrupt(_))
+        ));
+        assert!(broken(|v| v["model"]["horizon_months"] = json!(500)).contains("Horizon"));
+        assert!(
+            broken(|v| v["model"]["stages"]["deployment"]["automated_share"] = json!(2.0))
+                .contains("Deployment: share of the time automated")
+        );
+        assert!(broken(|v| {
+            v["model"]["stages"]
+                .as_object_mut()
+                .unwrap()
+                .remove("model-selection");
+        })
+        .contains("model-selection"));
+        assert!(broken(
+            |v| v["model"]["stages"]["labelling"] = v["model"]["stages"]["deployment"].clone()
+        )
+        .contains("labelling"));
+        assert!(broken(|v| v["model"]["limitations"] = json!(["bad-luck"])).contains("bad-luck"));
+        broken(|v| v["model"]["setup_cost"] = json!("lots"));
+        broken(|v| v["model"]["horizon_months"] = json!(-1));
+    }
+}

@@ -1,0 +1,346 @@
+//! The stored form of a portfolio: `{"v":1,"portfolio":{…}}` inside a
+//! document envelope. Format 1:
+//!
+//! ```json
+//! {"v":1,"portfolio":{"name":"Q3 candidates","currency":"EUR",
+//!   "weights":{"business-impact":30,"resource-requirements":20,
+//!              "technical-feasibility":20,"time-constraints":15,"risk-factors":15},
+//!   "method":"weighted","value_axis":"criteria","effort_axis":"criteria",
+//!   "projects":[{"id":"p1","name":"Churn","notes":"",
+//!     "scores":{"business-impact":4,…},
+//!     "rice":{"reach":1000.0,"impact":1.0,"confidence":0.8,"effort":2.0},
+//!     "wsjf":{"business_value":8,"time_criticality":5,"risk_reduction":3,"job_size":5},
+//!     "ice":{"impact":7,"confidence":6,"ease":8},
+//!     "estimated_cost":null,"roi_model":null,"readiness":null}]}}
+//! ```
+//!
+//! Criteria, methods and axes are stored by their stable ids, never by
+//! position. Reading refuses, as [`ReadError::Corrupt`] with the reason,
+//! anything the editor cannot produce: weights that do not add up to 100,
+//! unknown ids, empty or repeated project ids, and any number off its scale.
+//! Names may be empty or repeated: the editor saves those and shows the
+//! inline message. `a_format_1_document_still_reads` pins the format.
+
+use super::envelope::ReadError;
+use crate::domain::portfolio::{
+    Criterion, EffortAxis, Ice, Method, Portfolio, Project, Rice, Scores, ValueAxis, Weights, Wsjf,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The format this build writes.
+pub const FORMAT: u64 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct RiceV1 {
+    reach: f64,
+    impact: f64,
+    confidence: f64,
+    effort: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WsjfV1 {
+    business_value: u32,
+    time_criticality: u32,
+    risk_reduction: u32,
+    job_size: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct IceV1 {
+    impact: u32,
+    confidence: u32,
+    ease: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ProjectV1 {
+    id: String,
+    name: String,
+    #[serde(default)]
+    notes: String,
+    scores: BTreeMap<String, u32>,
+    rice: RiceV1,
+    wsjf: WsjfV1,
+    ice: IceV1,
+    #[serde(default)]
+    estimated_cost: Option<f64>,
+    #[serde(default)]
+    roi_model: Option<String>,
+    #[serde(default)]
+    readiness: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PortfolioV1 {
+    name: String,
+    currency: String,
+    weights: BTreeMap<String, u32>,
+    method: String,
+    value_axis: String,
+    effort_axis: String,
+    projects: Vec<ProjectV1>,
+}
+
+fn by_criterion(values: impl Fn(Criterion) -> u32) -> BTreeMap<String, u32> {
+    Criterion::ALL
+        .iter()
+        .map(|&c| (c.id().to_string(), values(c)))
+        .collect()
+}
+
+/// The `data` of a portfolio document.
+pub fn to_data(portfolio: &Portfolio) -> Value {
+    let dto = PortfolioV1 {
+        name: portfolio.name.clone(),
+        currency: portfolio.currency.clone(),
+        weights: by_criterion(|c| portfolio.weights.get(c)),
+        method: portfolio.method.id().into(),
+        value_axis: portfolio.value_axis.id().into(),
+        effort_axis: portfolio.effort_axis.id().into(),
+        projects: portfolio
+            .projects
+            .iter()
+            .map(|p| ProjectV1 {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                notes: p.notes.clone(),
+                scores: by_criterion(|c| p.scores.get(c)),
+                rice: RiceV1 {
+                    reach: p.rice.reach,
+                    impact: p.rice.impact,
+                    confidence: p.rice.confidence,
+                    effort: p.rice.effort,
+                },
+                wsjf: WsjfV1 {
+                    business_value: p.wsjf.business_value,
+                    time_criticality: p.wsjf.time_criticality,
+                    risk_reduction: p.wsjf.risk_reduction,
+                    job_size: p.wsjf.job_size,
+                },
+                ice: IceV1 {
+                    impact: p.ice.impact,
+                    confidence: p.ice.confidence,
+                    ease: p.ice.ease,
+                },
+                estimated_cost: p.estimated_cost,
+                roi_model: p.roi_model.clone(),
+                readiness: p.readiness.clone(),
+            })
+            .collect(),
+    };
+    json!({ "v": FORMAT, "portfolio": dto })
+}
+
+fn corrupt(why: impl Into<String>) -> ReadError {
+    ReadError::Corrupt(why.into())
+}
+
+/// Five values keyed by criterion id, every criterion present, no others.
+fn criteria_map(map: &BTreeMap<String, u32>, what: &str) -> Result<[u32; 5], ReadError> {
+    let mut out = [0u32; 5];
+    for c in Criterion::ALL {
+        out[c.index()] = *map
+            .get(c.id())
+            .ok_or_else(|| corrupt(format!("no {what} for {}", c.id())))?;
+    }
+    if let Some(k) = map.keys().find(|k| Criterion::from_id(k).is_none()) {
+        return Err(corrupt(format!("unknown criterion “{k}” in {what}")));
+    }
+    Ok(out)
+}
+
+/// Reads the `data` of a portfolio document.
+pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
+    match data.get("v").and_then(Value::as_u64) {
+        Some(FORMAT) => {}
+        Some(v) if v > FORMAT => {
+            return Err(ReadError::TooNew(u32::try_from(v).unwrap_or(u32::MAX)))
+        }
+        _ => return Err(corrupt("not a portfolio")),
+    }
+    let raw = data
+        .get("portfolio")
+        .ok_or_else(|| corrupt("no portfolio"))?;
+    let dto: PortfolioV1 =
+        serde_json::from_value(raw.clone()).map_err(|e| corrupt(e.to_string()))?;
+    let weights = Weights::new(criteria_map(&dto.weights, "weights")?).map_err(corrupt)?;
+    let method = Method::from_id(&dto.method)
+        .ok_or_else(|| corrupt(format!("unknown method “{}”", dto.method)))?;
+    let value_axis = ValueAxis::from_id(&dto.value_axis)
+        .ok_or_else(|| corrupt(format!("unknown value axis “{}”", dto.value_axis)))?;
+    let effort_axis = EffortAxis::from_id(&dto.effort_axis)
+        .ok_or_else(|| corrupt(format!("unknown effort axis “{}”", dto.effort_axis)))?;
+    let mut projects: Vec<Project> = Vec::with_capacity(dto.projects.len());
+    for p in dto.projects {
+        if p.id.is_empty() {
+            return Err(corrupt("a project has no id"));
+        }
+        if projects.iter().any(|q| q.id == p.id) {
+            return Err(corrupt(format!("two projects have the id “{}”", p.id)));
+        }
+        let s = criteria_map(&p.scores, "scores")?;
+        let project = Project {
+            id: p.id,
+            name: p.name,
+            notes: p.notes,
+            scores: Scores {
+                business_impact: s[0],
+                resource_requirements: s[1],
+                technical_feasibility: s[2],
+                time_constraints: s[3],
+                risk_factors: s[4],
+            },
+            rice: Rice {
+                reach: p.rice.reach,
+                impact: p.rice.impact,
+                confidence: p.rice.confidence,
+                effort: p.rice.effort,
+            },
+            wsjf: Wsjf {
+                business_value: p.wsjf.business_value,
+                time_criticality: p.wsjf.time_criticality,
+                risk_reduction: p.wsjf.risk_reduction,
+                job_size: p.wsjf.job_size,
+            },
+            ice: Ice {
+                impact: p.ice.impact,
+                confidence: p.ice.confidence,
+                ease: p.ice.ease,
+            },
+            estimated_cost: p.estimated_cost,
+            roi_model: p.roi_model,
+            readiness: p.readiness,
+        };
+        if let Some((field, message)) = project.field_errors().into_iter().next() {
+            return Err(corrupt(format!(
+                "project “{}”: {} is out of range ({message})",
+                project.id,
+                field.label()
+            )));
+        }
+        projects.push(project);
+    }
+    Ok(Portfolio {
+        name: dto.name,
+        currency: dto.currency,
+        weights,
+        method,
+        value_axis,
+        effort_axis,
+        projects,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_the_example_and_the_default() {
+        let mut ex = Portfolio::example();
+        ex.method = Method::Wsjf;
+        ex.value_axis = ValueAxis::Npv;
+        ex.effort_axis = EffortAxis::PersonMonths;
+        ex.projects[0].roi_model = Some("doc-1".into());
+        ex.projects[1].readiness = Some("run-7".into());
+        ex.projects[2].estimated_cost = None;
+        ex.projects[3].name = "  ".into(); // a name error is kept, not refused
+        assert_eq!(from_data(&to_data(&ex)), Ok(ex));
+        let blank = Portfolio::default();
+        assert_eq!(from_data(&to_data(&blank)), Ok(blank));
+    }
+
+    #[test]
+    fn a_format_1_document_still_reads() {
+        let stored = r#"{"v":1,"portfolio":{"name":"Q3","currency":"EUR",
+            "weights":{"business-impact":40,"resource-requirements":10,"technical-feasibility":20,
+                       "time-constraints":10,"risk-factors":20},
+            "method":"rice","value_axis":"npv","effort_axis":"person-months",
+            "projects":[{"id":"p1","name":"Churn","notes":"n",
+              "scores":{"business-impact":4,"resource-requirements":3,"technical-feasibility":5,
+                        "time-constraints":2,"risk-factors":1},
+              "rice":{"reach":1000.0,"impact":0.5,"confidence":0.8,"effort":2.5},
+              "wsjf":{"business_value":8,"time_criticality":5,"risk_reduction":3,"job_size":13},
+              "ice":{"impact":7,"confidence":6,"ease":8},
+              "estimated_cost":50000.0,"roi_model":"m1","readiness":null}]}}"#;
+        let p = from_data(&serde_json::from_str(stored).unwrap()).unwrap();
+        assert_eq!(p.weights.values(), [40, 10, 20, 10, 20]);
+        assert_eq!(p.method, Method::Rice);
+        assert_eq!(p.value_axis, ValueAxis::Npv);
+        assert_eq!(p.effort_axis, EffortAxis::PersonMonths);
+        let q = &p.projects[0];
+        assert_eq!(q.scores.risk_factors, 1);
+        assert_eq!(q.rice.effort, 2.5);
+        assert_eq!(q.wsjf.job_size, 13);
+        assert_eq!(q.estimated_cost, Some(50_000.0));
+        assert_eq!(q.roi_model.as_deref(), Some("m1"));
+    }
+
+    fn broken(change: impl Fn(&mut Value)) -> ReadError {
+        let mut v = to_data(&Portfolio::example());
+        change(&mut v);
+        from_data(&v).unwrap_err()
+    }
+
+    fn why(e: ReadError) -> String {
+        match e {
+            ReadError::Corrupt(why) => why,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn refuses_damaged_and_out_of_range_data_with_a_reason() {
+        assert_eq!(
+            from_data(&json!({"v": 2, "portfolio": {}})),
+            Err(ReadError::TooNew(2))
+        );
+        assert!(matches!(
+            from_data(&json!({"model": {}})),
+            Err(ReadError::Corrupt(_))
+        ));
+        assert!(why(broken(
+            |v| v["portfolio"]["weights"]["risk-factors"] = json!(16)
+        ))
+        .contains("add up to 101%"));
+        assert!(why(broken(|v| {
+            v["portfolio"]["weights"]
+                .as_object_mut()
+                .unwrap()
+                .remove("risk-factors");
+        }))
+        .contains("no weights for risk-factors"));
+        assert!(why(broken(|v| v["portfolio"]["method"] = json!("moscow"))).contains("moscow"));
+        assert!(why(broken(
+            |v| v["portfolio"]["projects"][1]["id"] = json!("support-routing")
+        ))
+        .contains("two projects"));
+        assert!(why(broken(
+            |v| v["portfolio"]["projects"][0]["scores"]["business-impact"] = json!(6)
+        ))
+        .contains("Business impact"));
+        assert!(why(broken(
+            |v| v["portfolio"]["projects"][0]["scores"]["vibes"] = json!(3)
+        ))
+        .contains("vibes"));
+        assert!(why(broken(
+            |v| v["portfolio"]["projects"][0]["rice"]["effort"] = json!(0.0)
+        ))
+        .contains("RICE effort"));
+        assert!(why(broken(
+            |v| v["portfolio"]["projects"][0]["wsjf"]["job_size"] = json!(4)
+        ))
+        .contains("WSJF job size"));
+        assert!(why(broken(
+            |v| v["portfolio"]["projects"][0]["estimated_cost"] = json!(-1.0)
+        ))
+        .contains("Estimated cost"));
+        // Wrong types and negative whole numbers fail in serde.
+        broken(|v| v["portfolio"]["projects"][0]["ice"]["ease"] = json!(-3));
+        broken(|v| v["portfolio"]["projects"][0]["rice"]["reach"] = json!("many"));
+        broken(|v| v["portfolio"]["projects"] = json!({}));
+    }
+}
