@@ -55,10 +55,10 @@ pub enum Page {
     AssessmentRun(AssessmentKind, String),
     /// The ML project ROI calculator, optionally opened on a saved model.
     Roi(Option<String>),
-    /// Project prioritisation across a portfolio.
-    Portfolio,
-    /// The automation ROI calculator.
-    AutomationRoi,
+    /// Project prioritisation across a portfolio, optionally a saved one.
+    Portfolio(Option<String>),
+    /// The automation ROI calculator, optionally opened on a saved model.
+    AutomationRoi(Option<String>),
     /// Everything stored in this browser.
     Saved,
     /// A document carried in the link itself (`#/s/v1.…`), shown read-only.
@@ -101,8 +101,12 @@ impl Route {
             },
             ["roi"] => Page::Roi(None),
             ["roi", id] if is_doc_id(id) => Page::Roi(Some((*id).to_string())),
-            ["portfolio"] => Page::Portfolio,
-            ["automation-roi"] => Page::AutomationRoi,
+            ["portfolio"] => Page::Portfolio(None),
+            ["portfolio", id] if is_doc_id(id) => Page::Portfolio(Some((*id).to_string())),
+            ["automation-roi"] => Page::AutomationRoi(None),
+            ["automation-roi", id] if is_doc_id(id) => {
+                Page::AutomationRoi(Some((*id).to_string()))
+            }
             ["saved"] => Page::Saved,
             ["s", payload] => Page::Shared((*payload).to_string()),
             _ => Page::NotFound(path.to_string()),
@@ -137,8 +141,10 @@ impl fmt::Display for Page {
             Page::AssessmentRun(kind, id) => write!(f, "/assess/{}/{id}", kind.slug()),
             Page::Roi(None) => write!(f, "/roi"),
             Page::Roi(Some(id)) => write!(f, "/roi/{id}"),
-            Page::Portfolio => write!(f, "/portfolio"),
-            Page::AutomationRoi => write!(f, "/automation-roi"),
+            Page::Portfolio(None) => write!(f, "/portfolio"),
+            Page::Portfolio(Some(id)) => write!(f, "/portfolio/{id}"),
+            Page::AutomationRoi(None) => write!(f, "/automation-roi"),
+            Page::AutomationRoi(Some(id)) => write!(f, "/automation-roi/{id}"),
             Page::Saved => write!(f, "/saved"),
             Page::Shared(payload) => write!(f, "/s/{payload}"),
             Page::NotFound(path) => write!(f, "{path}"),
@@ -182,8 +188,10 @@ mod tests {
         );
         check("#/roi", Page::Roi(None), false);
         check("#/roi/abc-123", Page::Roi(Some("abc-123".into())), false);
-        check("#/portfolio", Page::Portfolio, false);
-        check("#/automation-roi", Page::AutomationRoi, false);
+        check("#/portfolio", Page::Portfolio(None), false);
+        check("#/portfolio/p-1", Page::Portfolio(Some("p-1".into())), false);
+        check("#/automation-roi", Page::AutomationRoi(None), false);
+        check("#/automation-roi/a1", Page::AutomationRoi(Some("a1".into())), false);
         check("#/saved?embed=1", Page::Saved, true);
         check(
             "#/s/v1.abc-_x?embed=1",
@@ -216,8 +224,10 @@ mod tests {
             Page::AssessmentRun(AssessmentKind::Skills, "r1".into()),
             Page::Roi(None),
             Page::Roi(Some("x1".into())),
-            Page::Portfolio,
-            Page::AutomationRoi,
+            Page::Portfolio(None),
+            Page::Portfolio(Some("p1".into())),
+            Page::AutomationRoi(None),
+            Page::AutomationRoi(Some("a1".into())),
             Page::Saved,
             Page::Shared("v1.eJyrVg".into()),
         ];

@@ -508,7 +508,7 @@ pub struct StageResult {
 }
 
 /// A figure, or why it is not available.
-pub type Figure = Result<f64, String>;
+pub use super::roi::Figure;
 
 /// Everything the calculator shows.
 #[derive(Clone, Debug, PartialEq)]

@@ -76,19 +76,19 @@ pub fn tools() -> Vec<(Group, Tool)> {
         (
             Group::Calculator,
             Tool {
-                page: Page::Portfolio,
+                page: Page::Portfolio(None),
                 title: "Project prioritisation",
                 summary: "Rank candidate ML projects by impact, effort, feasibility, time and risk.",
-                available: false,
+                available: true,
             },
         ),
         (
             Group::Calculator,
             Tool {
-                page: Page::AutomationRoi,
+                page: Page::AutomationRoi(None),
                 title: "Automation ROI",
                 summary: "Hours and money that automating each pipeline stage saves, against what it costs.",
-                available: false,
+                available: true,
             },
         ),
     ]

@@ -3,6 +3,7 @@
 //! Architecture invariant: components hold no business rules; they read
 //! domain results and persist through [`storage::Storage`].
 
+pub mod autosave;
 pub mod components;
 pub mod download;
 pub mod export;

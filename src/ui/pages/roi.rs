@@ -16,6 +16,7 @@ use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
+use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::pages::risk::UncertaintyPanel;
 use crate::ui::share::SharePanel;
 use crate::ui::storage::{new_id, now, Storage};
@@ -170,50 +171,18 @@ fn RoiStart() -> impl IntoView {
 
 #[component]
 fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoView {
-    let storage = expect_context::<Storage>();
-    let doc = StoredValue::new(doc);
-    let name = RwSignal::new(doc.with_value(|d| d.name.clone()));
+    let name = RwSignal::new(doc.name.clone());
     let model = RwSignal::new(model);
     let analysis = RwSignal::new(analysis);
     let errors: FieldErrors = RwSignal::new(BTreeMap::new());
-    let save_state = RwSignal::new(None::<Result<(), String>>);
-
-    // Save every change (the model only ever holds valid values).
-    Effect::new(move |prev: Option<()>| {
-        let m = model.get();
-        let a = analysis.get();
-        let n = name.get();
-        if prev.is_none() {
-            return;
-        }
-        let mut d = doc.get_value();
-        d.name = if n.trim().is_empty() {
-            "Untitled ML project".into()
-        } else {
-            n
-        };
-        d.data = roi_format::to_data_with(&m, &a);
-        // Never overwrite a change or deletion made in another tab.
-        let seen = doc.with_value(|d| d.updated);
-        let result = match storage.save_if_unchanged(d, seen) {
-            Ok(saved) => {
-                doc.set_value(saved);
-                Ok(())
-            }
-            Err(e) => Err(e.to_string()),
-        };
-        save_state.set(Some(result));
-    });
-    let save_copy = move |_| {
-        let mut d = doc.get_value();
-        d.id = new_id();
-        d.name = format!("{} (my version)", name.get_untracked());
-        d.created = now();
-        d.data = roi_format::to_data_with(&model.get_untracked(), &analysis.get_untracked());
-        if let Ok(d) = storage.save(d) {
-            go_to(&Page::Roi(Some(d.id)));
-        }
-    };
+    // The model only ever holds valid values, so every change is saved.
+    let autosave = Autosave::start(
+        doc,
+        name.into(),
+        Signal::derive(move || roi_format::to_data_with(&model.get(), &analysis.get())),
+        "Untitled ML project",
+        |id| Page::Roi(Some(id)),
+    );
 
     let results = Memo::new(move |_| model.with(|m| m.evaluate()));
     let shared = Signal::derive(move || Shared {
@@ -280,25 +249,7 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                         on:input=move |ev| name.set(event_target_value(&ev))
                     />
                 </div>
-                <p class="save-state" role="status">
-                    {move || match save_state.get() {
-                        None => "Saved in this browser.".into_any(),
-                        Some(Ok(())) => "All changes saved in this browser.".into_any(),
-                        Some(Err(e)) => {
-                            view! {
-                                <span class="field__error">{format!("Not saved: {e}. ")}</span>
-                                <button
-                                    class="button button--quiet"
-                                    type="button"
-                                    on:click=save_copy
-                                >
-                                    "Save my version as a copy"
-                                </button>
-                            }
-                                .into_any()
-                        }
-                    }}
-                </p>
+                <SaveState autosave=autosave />
             </header>
             <div class="roi__layout">
                 <form
