@@ -1,6 +1,8 @@
 # Two commands: `make serve` builds and serves the app, `make test` runs every check.
 # Both install what they need on first use (scripts/setup.sh, versions in tools/versions.env).
 .PHONY: serve test build setup fmt
+# scripts/env.sh uses bash features.
+SHELL := /bin/bash
 
 serve:
 	@./scripts/serve.sh

@@ -104,9 +104,7 @@ impl Route {
             ["portfolio"] => Page::Portfolio(None),
             ["portfolio", id] if is_doc_id(id) => Page::Portfolio(Some((*id).to_string())),
             ["automation-roi"] => Page::AutomationRoi(None),
-            ["automation-roi", id] if is_doc_id(id) => {
-                Page::AutomationRoi(Some((*id).to_string()))
-            }
+            ["automation-roi", id] if is_doc_id(id) => Page::AutomationRoi(Some((*id).to_string())),
             ["saved"] => Page::Saved,
             ["s", payload] => Page::Shared((*payload).to_string()),
             _ => Page::NotFound(path.to_string()),
@@ -189,9 +187,17 @@ mod tests {
         check("#/roi", Page::Roi(None), false);
         check("#/roi/abc-123", Page::Roi(Some("abc-123".into())), false);
         check("#/portfolio", Page::Portfolio(None), false);
-        check("#/portfolio/p-1", Page::Portfolio(Some("p-1".into())), false);
+        check(
+            "#/portfolio/p-1",
+            Page::Portfolio(Some("p-1".into())),
+            false,
+        );
         check("#/automation-roi", Page::AutomationRoi(None), false);
-        check("#/automation-roi/a1", Page::AutomationRoi(Some("a1".into())), false);
+        check(
+            "#/automation-roi/a1",
+            Page::AutomationRoi(Some("a1".into())),
+            false,
+        );
         check("#/saved?embed=1", Page::Saved, true);
         check(
             "#/s/v1.abc-_x?embed=1",

@@ -20,9 +20,6 @@ pub struct Tool {
     pub title: &'static str,
     /// One line saying what it answers.
     pub summary: &'static str,
-    /// False while the tool is still being built: the home page says so
-    /// instead of linking to an empty page.
-    pub available: bool,
 }
 
 /// Every tool, grouped, in display order.
@@ -34,7 +31,6 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Skills),
                 title: "ML engineer skills",
                 summary: "Where you stand across technical, operational and people skills, and what to practise next.",
-                available: true,
             },
         ),
         (
@@ -43,7 +39,6 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Readiness),
                 title: "ML project readiness",
                 summary: "Is the project ready to build or launch? Business fit, data, risk and the ML Test Score.",
-                available: true,
             },
         ),
         (
@@ -52,7 +47,6 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Automation),
                 title: "Automation readiness",
                 summary: "Which pipeline stages to automate first, what it buys you and what still needs a person.",
-                available: true,
             },
         ),
         (
@@ -61,7 +55,6 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Team),
                 title: "Team and stakeholder practices",
                 summary: "How well the team shares knowledge, resolves conflict and shows its value to stakeholders.",
-                available: true,
             },
         ),
         (
@@ -70,7 +63,6 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Roi(None),
                 title: "ML project ROI",
                 summary: "Costs, benefits, NPV, IRR and payback of an ML project, month by month.",
-                available: true,
             },
         ),
         (
@@ -79,7 +71,6 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Portfolio(None),
                 title: "Project prioritisation",
                 summary: "Rank candidate ML projects by impact, effort, feasibility, time and risk.",
-                available: true,
             },
         ),
         (
@@ -88,7 +79,6 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::AutomationRoi(None),
                 title: "Automation ROI",
                 summary: "Hours and money that automating each pipeline stage saves, against what it costs.",
-                available: true,
             },
         ),
     ]

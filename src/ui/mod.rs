@@ -51,6 +51,9 @@ pub fn App() -> impl IntoView {
         let page = route.with(|r| r.page.clone());
         let tool_page = match &page {
             Page::AssessmentRun(kind, _) => Page::Assessment(*kind),
+            Page::Roi(_) => Page::Roi(None),
+            Page::Portfolio(_) => Page::Portfolio(None),
+            Page::AutomationRoi(_) => Page::AutomationRoi(None),
             other => other.clone(),
         };
         let title = match catalog::tool_for(&tool_page) {

@@ -9,22 +9,12 @@ fn ToolCard(tool: Tool) -> impl IntoView {
         <h3 class="card__title">{tool.title}</h3>
         <p class="card__summary">{tool.summary}</p>
     };
-    if tool.available {
-        view! {
-            <li class="card">
-                <a class="card__link" href=tool.page.href()>
-                    {body}
-                </a>
-            </li>
-        }
-        .into_any()
-    } else {
-        view! {
-            <li class="card card--soon">
-                <div class="card__link">{body} <p class="badge">"In preparation"</p></div>
-            </li>
-        }
-        .into_any()
+    view! {
+        <li class="card">
+            <a class="card__link" href=tool.page.href()>
+                {body}
+            </a>
+        </li>
     }
 }
 

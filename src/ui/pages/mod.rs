@@ -1,15 +1,15 @@
 //! One page a file; [`render`] picks the page for a route.
 
 pub mod assess;
+pub mod automation;
 pub mod home;
 pub mod not_found;
+pub mod portfolio;
 pub mod risk;
 pub mod roi;
 pub mod saved;
 pub mod shared;
-pub mod unavailable;
 
-use crate::domain::catalog;
 use crate::route::Page;
 use leptos::prelude::*;
 
@@ -27,18 +27,15 @@ pub fn render(page: Page) -> AnyView {
             assess::AssessmentPage(assess::AssessmentPageProps { kind, run: None }).into_any()
         }
         Page::Roi(id) => roi::RoiPage(roi::RoiPageProps { id }).into_any(),
+        Page::Portfolio(id) => {
+            portfolio::PortfolioPage(portfolio::PortfolioPageProps { id }).into_any()
+        }
+        Page::AutomationRoi(id) => {
+            automation::AutomationPage(automation::AutomationPageProps { id }).into_any()
+        }
         Page::Shared(payload) => shared::SharedPage(shared::SharedPageProps { payload }).into_any(),
         Page::NotFound(path) => {
             not_found::NotFoundPage(not_found::NotFoundPageProps { path }).into_any()
         }
-        other => match catalog::tool_for(&other) {
-            Some(tool) => {
-                unavailable::UnavailablePage(unavailable::UnavailablePageProps { tool }).into_any()
-            }
-            None => not_found::NotFoundPage(not_found::NotFoundPageProps {
-                path: other.to_string(),
-            })
-            .into_any(),
-        },
     }
 }

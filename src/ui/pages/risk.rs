@@ -254,7 +254,9 @@ fn Sensitivity(
             <div class="table-wrap" tabindex="0" role="region" aria-label="Sensitivity table">
                 <table class="table">
                     <caption>
-                        {move || format!("{} when one input moves", analysis.with(|a| a.metric.label()))}
+                        {move || {
+                            format!("{} when one input moves", analysis.with(|a| a.metric.label()))
+                        }}
                     </caption>
                     <thead>
                         <tr>
@@ -502,9 +504,10 @@ fn Scenarios(
                             errors=errors
                             on_remove=Callback::new(move |_| {
                                 if let Some(i) = index_of(key) {
-                                    analysis.update(|a| {
-                                        a.scenarios.remove(i);
-                                    });
+                                    analysis
+                                        .update(|a| {
+                                            a.scenarios.remove(i);
+                                        });
                                     keys.update(|k| {
                                         k.remove(i);
                                     });
@@ -890,7 +893,12 @@ fn MonteCarlo(
                         if (100.0..=MAX_TRIALS as f64).contains(&v) && v.fract() == 0.0 {
                             Ok(())
                         } else {
-                            Err(format!("Enter a whole number from 100 to {}.", group_thousands(&MAX_TRIALS.to_string())))
+                            Err(
+                                format!(
+                                    "Enter a whole number from 100 to {}.",
+                                    group_thousands(&MAX_TRIALS.to_string()),
+                                ),
+                            )
                         }
                     })
                     on_valid=Callback::new(move |v: f64| analysis.update(|a| a.trials = v as usize))
@@ -923,10 +931,14 @@ fn MonteCarlo(
         .into_any()
     };
 
-    let status = move || {
-        match state.get() {
+    let status = move || match state.get() {
         RunState::Idle(why) if why.is_empty() => ().into_any(),
-        RunState::Idle(why) => view! { <p role="alert" class="results__unavailable">{why}</p> }.into_any(),
+        RunState::Idle(why) => view! {
+            <p role="alert" class="results__unavailable">
+                {why}
+            </p>
+        }
+        .into_any(),
         RunState::Running(done, target) => view! {
             <div class="run-progress">
                 <label for="mc-progress">"Simulating"</label>
@@ -951,17 +963,26 @@ fn MonteCarlo(
                     group_thousands(&done.to_string()),
                     group_thousands(&target.to_string()),
                 )}
-                <button type="button" class="button button--quiet button--small" on:click=move |_| start_run()>
+                <button
+                    type="button"
+                    class="button button--quiet button--small"
+                    on:click=move |_| start_run()
+                >
                     "Run again"
                 </button>
             </p>
         }
         .into_any(),
         RunState::Done(summary, ms) => view! {
-            <SimulationResults summary=*summary ms=ms currency=currency horizon_years=horizon_years seed=analysis.with_untracked(|a| a.seed) />
+            <SimulationResults
+                summary=*summary
+                ms=ms
+                currency=currency
+                horizon_years=horizon_years
+                seed=analysis.with_untracked(|a| a.seed)
+            />
         }
         .into_any(),
-    }
     };
 
     view! {
@@ -1097,13 +1118,15 @@ fn RangeEditor(
                 let order_error = Memo::new(move |_| {
                     analysis
                         .with(|a| {
-                            a.inputs
-                                .iter()
-                                .find(|u| u.driver == d)
-                                .and_then(|u| u.check().err())
+                            a.inputs.iter().find(|u| u.driver == d).and_then(|u| u.check().err())
                         })
                 });
-                let field = move |which: &'static str, label: &'static str, value: f64, set: fn(&mut Uncertain, f64)| {
+                let field = move |
+                    which: &'static str,
+                    label: &'static str,
+                    value: f64,
+                    set: fn(&mut Uncertain, f64)|
+                {
                     view! {
                         <NumberField
                             id=format!("range-{}-{which}", d.id())
@@ -1331,14 +1354,12 @@ fn SimulationResults(
                     </tr>
                 </thead>
                 <tbody>
-                    {rows}
-                    <tr>
+                    {rows} <tr>
                         <th scope="row">"Mean"</th>
                         <td class="num">{money(summary.npv.mean)}</td>
                         <td class="num">{pct(summary.roi.mean)}</td>
                         <td class="num">"–"</td>
-                    </tr>
-                    <tr>
+                    </tr> <tr>
                         <th scope="row">"Standard deviation"</th>
                         <td class="num">{money(summary.npv.std_dev)}</td>
                         <td class="num">
@@ -1369,9 +1390,16 @@ fn SimulationResults(
             />
             <figcaption>{curve_text}</figcaption>
         </figure>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Which uncertainty matters most">
+        <div
+            class="table-wrap"
+            tabindex="0"
+            role="region"
+            aria-label="Which uncertainty matters most"
+        >
             <table class="table">
-                <caption>"Which uncertainty matters most: correlation of each input with NPV"</caption>
+                <caption>
+                    "Which uncertainty matters most: correlation of each input with NPV"
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col">"Input"</th>

@@ -15,6 +15,8 @@ use crate::ui::export::when;
 fn page_for(kind: DocKind, id: &str) -> Option<Page> {
     match kind {
         DocKind::RoiModel => Some(Page::Roi(Some(id.to_string()))),
+        DocKind::Portfolio => Some(Page::Portfolio(Some(id.to_string()))),
+        DocKind::AutomationRoi => Some(Page::AutomationRoi(Some(id.to_string()))),
         DocKind::Assessment => {
             let storage = expect_context::<Storage>();
             let doc = untrack(|| storage.load(id)).ok()?;
@@ -24,7 +26,6 @@ fn page_for(kind: DocKind, id: &str) -> Option<Page> {
                 id.to_string(),
             ))
         }
-        _ => None,
     }
 }
 

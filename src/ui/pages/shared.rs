@@ -52,10 +52,14 @@ pub fn SharedPage(
                 },
                 Err(e) => problem(format!("This share link cannot be opened: the assessment in it {e}.")),
             },
-            other => problem(format!(
-                "This link holds a {} document, which this version of Sextant cannot show yet.",
-                other.label().to_lowercase()
-            )),
+            DocKind::Portfolio => match crate::persist::portfolio::from_data(&shared.data) {
+                Ok(p) => view! { <SharedPortfolio shared=shared portfolio=p /> }.into_any(),
+                Err(e) => problem(format!("This share link cannot be opened: the portfolio in it {e}.")),
+            },
+            DocKind::AutomationRoi => match crate::persist::automation::from_data(&shared.data) {
+                Ok(m) => view! { <SharedAutomation shared=shared model=m /> }.into_any(),
+                Err(e) => problem(format!("This share link cannot be opened: the model in it {e}.")),
+            },
         },
     }
 }
@@ -257,6 +261,110 @@ fn SharedRoi(shared: Shared, model: RoiModel) -> impl IntoView {
                 />
             </div>
             {uncertainty}
+        </div>
+    }
+}
+
+#[component]
+fn SharedPortfolio(
+    shared: Shared,
+    portfolio: crate::domain::portfolio::Portfolio,
+) -> impl IntoView {
+    let name = shared.name.clone();
+    let title = name.clone();
+    let portfolio = RwSignal::new(portfolio);
+    view! {
+        <div class="roi">
+            <header class="roi__header">
+                <p class="badge">"Shared with you · read-only"</p>
+                <h1>{title}</h1>
+                <p class="field__help">
+                    "A portfolio of candidate ML projects someone shared with you. Sorting and the map settings change only this view; nothing is saved unless you save a copy. Documents the sender attached stay in their browser."
+                </p>
+                <SaveCopy shared=shared edit_page=|id| Page::Portfolio(Some(id)) />
+            </header>
+            <crate::ui::pages::portfolio::Ranking
+                portfolio=portfolio
+                linked=false
+                name=Signal::derive(move || name.clone())
+            />
+        </div>
+    }
+}
+
+#[component]
+fn SharedAutomation(
+    shared: Shared,
+    model: crate::domain::automation::AutomationModel,
+) -> impl IntoView {
+    let title = shared.name.clone();
+    let currency = model.currency.clone();
+    let unit_currency = format::symbol(&currency).trim().to_string();
+    let stages = crate::domain::automation::Stage::ALL
+        .into_iter()
+        .map(|s| {
+            let cells = crate::domain::automation::STAGE_FIELDS
+                .iter()
+                .map(|f| {
+                    let v = (f.get)(model.stage(s));
+                    let shown = match f.unit.kind() {
+                        crate::domain::input::NumberKind::Percent => format::percent(v),
+                        k => crate::domain::input::format_input(v, k),
+                    };
+                    view! { <td class="num">{shown}</td> }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{s.name()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let heads = crate::domain::automation::STAGE_FIELDS
+        .iter()
+        .map(|f| {
+            view! {
+                <th scope="col" class="num">
+                    {format!("{} ({})", f.label, f.unit.label(&unit_currency))}
+                </th>
+            }
+        })
+        .collect_view();
+    let results = Memo::new(move |_| model.evaluate());
+    view! {
+        <div class="roi">
+            <header class="roi__header">
+                <p class="badge">"Shared with you · read-only"</p>
+                <h1>{title}</h1>
+                <p class="field__help">
+                    "An automation ROI model someone shared with you. It is not saved in your browser unless you save a copy."
+                </p>
+                <SaveCopy shared=shared edit_page=|id| Page::AutomationRoi(Some(id)) />
+            </header>
+            <div class="roi__layout">
+                <section class="panel" aria-labelledby="inputs-heading">
+                    <h2 id="inputs-heading">"Inputs by stage"</h2>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Inputs by stage">
+                        <table class="table">
+                            <caption>"Pipeline stages"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Stage"</th>
+                                    {heads}
+                                </tr>
+                            </thead>
+                            <tbody>{stages}</tbody>
+                        </table>
+                    </div>
+                </section>
+                <crate::ui::pages::automation::AutomationResultsPanel
+                    results=results
+                    errors=RwSignal::new(BTreeMap::new())
+                    currency=Signal::derive(move || currency.clone())
+                />
+            </div>
         </div>
     }
 }

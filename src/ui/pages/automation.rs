@@ -1,0 +1,540 @@
+//! The automation ROI calculator: for each pipeline stage, the hours spent
+//! and the share automation removes; against the licence, compute, set-up
+//! and the oversight it still needs. Every valid edit is saved.
+
+use crate::charts::cashflow::CumulativeChart;
+use crate::charts::stages::StagesChart;
+use crate::charts::Chart;
+use crate::domain::automation::{
+    stage_field_id, AutomationModel, AutomationResults, FieldError, Limitation, Section, Stage,
+    FIELDS, STAGE_FIELDS,
+};
+use crate::domain::format::{self, CURRENCIES};
+use crate::persist::automation as format_v1;
+use crate::persist::envelope::{DocKind, Document};
+use crate::persist::share::Shared;
+use crate::route::Page;
+use crate::ui::autosave::{Autosave, SaveState};
+use crate::ui::components::chart::ChartCanvas;
+use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::components::print_stamp::PrintStamp;
+use crate::ui::share::SharePanel;
+use crate::ui::storage::{new_id, now, Storage};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// `#/automation-roi` and `#/automation-roi/<id>`.
+#[component]
+pub fn AutomationPage(
+    /// The saved model to open, if any.
+    id: Option<String>,
+) -> impl IntoView {
+    match id {
+        None => view! { <AutomationStart /> }.into_any(),
+        Some(id) => {
+            let storage = expect_context::<Storage>();
+            match untrack(|| storage.load(&id)) {
+                Ok(doc) if doc.kind == DocKind::AutomationRoi => {
+                    match format_v1::from_data(&doc.data) {
+                        Ok(model) => view! { <AutomationEditor doc=doc model=model /> }.into_any(),
+                        Err(e) => missing(format!("This saved model could not be read: {e}.")),
+                    }
+                }
+                Ok(_) => missing("That saved document is not an automation ROI model.".into()),
+                Err(_) => missing(
+                    "There is no saved automation ROI model with this address in this browser. It may have been deleted, or saved in another browser."
+                        .into(),
+                ),
+            }
+        }
+    }
+}
+
+fn missing(message: String) -> AnyView {
+    view! {
+        <section class="panel">
+            <h1>"Automation ROI"</h1>
+            <p role="alert">{message}</p>
+            <p>
+                <a class="button" href=Page::AutomationRoi(None).href()>
+                    "Start a new model"
+                </a>
+            </p>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn AutomationStart() -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let error = RwSignal::new(None::<String>);
+    let create = move |model: AutomationModel, name: &str| {
+        let doc = Document::new(
+            new_id(),
+            DocKind::AutomationRoi,
+            name.to_string(),
+            now(),
+            format_v1::to_data(&model),
+        );
+        match storage.save(doc) {
+            Ok(doc) => {
+                let _ = window()
+                    .location()
+                    .set_hash(&Page::AutomationRoi(Some(doc.id)).to_string());
+            }
+            Err(e) => error.set(Some(format!("Could not create the model: {e}."))),
+        }
+    };
+    let saved = Memo::new(move |_| {
+        storage
+            .list()
+            .into_iter()
+            .filter(|d| d.kind == DocKind::AutomationRoi)
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <section class="hero">
+            <h1>"Automation ROI"</h1>
+            <p class="lede">
+                "What does automating the ML pipeline save? For each stage, enter the hours a run takes and the share automation removes; weigh them against the tool's licence, compute, set-up and the oversight people still give it."
+            </p>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p role="alert" class="field__error">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="actions">
+                <button
+                    class="button"
+                    on:click=move |_| create(
+                        AutomationModel::example(),
+                        "AutoML platform for a team of six",
+                    )
+                >
+                    "Start from the example"
+                </button>
+                <button
+                    class="button button--quiet"
+                    on:click=move |_| create(AutomationModel::default(), "Untitled automation")
+                >
+                    "Start a blank model"
+                </button>
+            </div>
+        </section>
+        <Show when=move || !saved.with(Vec::is_empty)>
+            <section aria-labelledby="saved-automation-heading" class="panel">
+                <h2 id="saved-automation-heading">"Your saved models"</h2>
+                <ul>
+                    <For
+                        each=move || saved.get()
+                        key=|d| (d.id.clone(), d.name.clone())
+                        children=|d| {
+                            view! {
+                                <li>
+                                    <a href=Page::AutomationRoi(Some(d.id.clone()))
+                                        .href()>{d.name.clone()}</a>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
+    let name = RwSignal::new(doc.name.clone());
+    let model = RwSignal::new(model);
+    let errors: FieldErrors = RwSignal::new(BTreeMap::new());
+    let autosave = Autosave::start(
+        doc,
+        name.into(),
+        Signal::derive(move || format_v1::to_data(&model.get())),
+        "Untitled automation",
+        |id| Page::AutomationRoi(Some(id)),
+    );
+    let results = Memo::new(move |_| model.with(AutomationModel::evaluate));
+    let shared = Signal::derive(move || Shared {
+        kind: DocKind::AutomationRoi,
+        name: name.get(),
+        data: format_v1::to_data(&model.get()),
+    });
+    let currency =
+        Signal::derive(move || model.with(|m| format::symbol(&m.currency).trim().to_string()));
+
+    let globals = Section::ALL
+        .into_iter()
+        .map(|section| {
+            let fields = FIELDS
+                .iter()
+                .filter(|f| f.section == section)
+                .map(|f| {
+                    let f = *f;
+                    view! {
+                        <NumberField
+                            id=format!("auto-{}", f.id)
+                            label=f.label.to_string()
+                            unit=Signal::derive(move || f.unit.label(&currency.get()))
+                            help=f.help
+                            kind=f.unit.kind()
+                            value=model.with_untracked(|m| (f.get)(m))
+                            check=Callback::new(move |v| f.check(v))
+                            on_valid=Callback::new(move |v| model.update(|m| (f.set)(m, v)))
+                            errors=errors
+                        />
+                    }
+                })
+                .collect_view();
+            let extra = (section == Section::Money).then(|| {
+                let current = model.with_untracked(|m| m.currency.clone());
+                let options = CURRENCIES
+                    .iter()
+                    .map(|(code, symbol)| {
+                        view! {
+                            <option value=*code selected=*code == current>
+                                {format!("{code} ({})", symbol.trim())}
+                            </option>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="field">
+                        <label class="field__label" for="auto-currency">
+                            "Currency"
+                        </label>
+                        <select
+                            id="auto-currency"
+                            class="field__input"
+                            on:change=move |ev| {
+                                let code = event_target_value(&ev);
+                                model.update(|m| m.currency = code);
+                            }
+                        >
+                            {options}
+                        </select>
+                    </div>
+                }
+            });
+            view! {
+                <fieldset class="form-section">
+                    <legend>{section.title()}</legend>
+                    <div class="form-grid">{extra} {fields}</div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+
+    let stages = Stage::ALL
+        .into_iter()
+        .map(|stage| {
+            let fields = STAGE_FIELDS
+                .iter()
+                .map(|f| {
+                    let f = *f;
+                    view! {
+                        <NumberField
+                            id=stage_field_id(stage, &f)
+                            label=format!("{} ({})", f.label, stage.name())
+                            unit=Signal::derive(move || f.unit.label(&currency.get()))
+                            help=f.help
+                            kind=f.unit.kind()
+                            value=model.with_untracked(|m| (f.get)(m.stage(stage)))
+                            check=Callback::new(move |v| f.check(v))
+                            on_valid=Callback::new(move |v| {
+                                model.update(|m| (f.set)(m.stage_mut(stage), v))
+                            })
+                            errors=errors
+                        />
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="form-section">
+                    <legend>{stage.name()}</legend>
+                    <div class="form-grid">{fields}</div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+
+    let limitations = Limitation::ALL
+        .into_iter()
+        .map(|l| {
+            let id = format!("limit-{}", l.id());
+            view! {
+                <div class="field field--check">
+                    <input
+                        id=id.clone()
+                        type="checkbox"
+                        prop:checked=move || model.with(|m| m.limitations.contains(&l))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            model.update(|m| m.set_limitation(l, on));
+                        }
+                    />
+                    <label for=id>
+                        <strong>{l.name()}</strong>
+                        ": "
+                        {l.explanation()}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="roi">
+            <PrintStamp what=Signal::derive(move || name.get()) />
+            <header class="roi__header">
+                <h1>"Automation ROI"</h1>
+                <div class="field field--name">
+                    <label class="field__label" for="auto-name">
+                        "Model name"
+                    </label>
+                    <input
+                        id="auto-name"
+                        class="field__input"
+                        type="text"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </div>
+                <SaveState autosave=autosave />
+            </header>
+            <div class="roi__layout">
+                <form
+                    class="roi__form"
+                    on:submit=|ev| ev.prevent_default()
+                    aria-label="Automation inputs"
+                >
+                    {globals}
+                    <h2>"Pipeline stages"</h2>
+                    <p class="field__help">
+                        "For each stage: the hours one run takes by hand, how often it runs, the loaded cost of an hour, the share of that time the tool removes, and the hours a month people still spend checking its work."
+                    </p>
+                    {stages}
+                    <fieldset class="form-section">
+                        <legend>"Limitations to keep in view"</legend>
+                        <p class="field__help">
+                            "Automation does not remove every risk. Tick the ones that apply; they are carried into the summary with what to do about them."
+                        </p>
+                        {limitations}
+                    </fieldset>
+                </form>
+                <AutomationResultsPanel
+                    results=results
+                    errors=errors
+                    currency=Signal::derive(move || model.with(|m| m.currency.clone()))
+                />
+            </div>
+            <SharePanel shared=shared />
+        </div>
+    }
+}
+
+fn figure(label: &'static str, value: Result<String, String>) -> impl IntoView {
+    let (text, unavailable) = match value {
+        Ok(v) => (v, false),
+        Err(why) => (format!("Not available: {why}."), true),
+    };
+    view! {
+        <div class="figure" class:figure--unavailable=unavailable>
+            <dt>{label}</dt>
+            <dd>{text}</dd>
+        </div>
+    }
+}
+
+fn hours(v: f64) -> String {
+    format!(
+        "{} h",
+        crate::domain::input::group_thousands(&format!("{v:.0}"))
+    )
+}
+
+/// The results of an automation model: figures, the stage chart and table,
+/// the cash flow and the limitations ticked.
+#[component]
+pub fn AutomationResultsPanel(
+    results: Memo<Result<AutomationResults, Vec<FieldError>>>,
+    errors: FieldErrors,
+    currency: Signal<String>,
+) -> impl IntoView {
+    let body = move || {
+        let n = errors.with(BTreeMap::len);
+        if n > 0 {
+            return view! {
+                <p class="results__unavailable" role="alert">
+                    {format!(
+                        "Results are unavailable while {n} {} not valid. Fix the highlighted {} to see them again.",
+                        if n == 1 { "input is" } else { "inputs are" },
+                        if n == 1 { "field" } else { "fields" },
+                    )}
+                </p>
+            }
+            .into_any();
+        }
+        let c = currency.get();
+        match results.get() {
+            Err(invalid) => view! {
+                <div class="results__unavailable" role="alert">
+                    <p>"Results are unavailable because some values are out of range:"</p>
+                    <ul>
+                        {invalid
+                            .into_iter()
+                            .map(|e| view! { <li>{format!("{}: {}", e.label, e.message)}</li> })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+            .into_any(),
+            Ok(r) => {
+                let money = |v: f64| format::money(v, &c);
+                let horizon_note = "the savings do not cover the costs within the horizon";
+                let stage_rows = r
+                    .stages
+                    .iter()
+                    .map(|s| {
+                        view! {
+                            <tr>
+                                <th scope="row">{s.stage.name()}</th>
+                                <td class="num">{hours(s.hours_before)}</td>
+                                <td class="num">{hours(s.hours_after)}</td>
+                                <td class="num">{hours(s.net_hours_saved)}</td>
+                                <td class="num">{money(s.money_saved)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let stage_text = format!(
+                    "Hours per month by stage before and after automation: {} before, {} after, of which oversight is part.",
+                    hours(r.hours_before_monthly),
+                    hours(r.hours_after_monthly),
+                );
+                let cash_text = format!(
+                    "Cumulative net cash flow by month, from {} to {}{}.",
+                    money(r.cumulative.first().copied().unwrap_or(0.0)),
+                    money(r.cumulative.last().copied().unwrap_or(0.0)),
+                    match r.payback_months {
+                        Some(p) => format!("; it pays back at month {p:.1}"),
+                        None => "; it does not pay back".into(),
+                    },
+                );
+                let limitations = r
+                    .limitations
+                    .iter()
+                    .map(|l| {
+                        view! {
+                            <li>
+                                <strong>{l.name()}</strong>
+                                ": "
+                                {l.explanation()}
+                                " "
+                                <em>{l.mitigation()}</em>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let has_limitations = !r.limitations.is_empty();
+                let notes = r
+                    .notes
+                    .iter()
+                    .map(|n| view! { <li>{n.clone()}</li> })
+                    .collect_view();
+                let has_notes = !r.notes.is_empty();
+                view! {
+                    <dl class="figures">
+                        {figure("Hours saved per month", Ok(hours(r.hours_saved_monthly)))}
+                        {figure("Hours saved per year", Ok(hours(r.hours_saved_yearly)))}
+                        {figure("Money saved per month", Ok(money(r.money_saved_monthly)))}
+                        {figure("Money saved per year", Ok(money(r.money_saved_yearly)))}
+                        {figure(
+                            "Payback",
+                            r
+                                .payback_months
+                                .map(format::months)
+                                .ok_or_else(|| horizon_note.to_string()),
+                        )} {figure("Net benefit over the horizon", Ok(money(r.net_benefit)))}
+                        {figure("ROI", r.roi_percent.clone().map(|v| format!("{v:.1}%")))}
+                        {figure("Net present value", r.npv.clone().map(money))}
+                    </dl>
+                    {has_notes
+                        .then(|| {
+                            view! {
+                                <ul class="notes" role="note">
+                                    {notes}
+                                </ul>
+                            }
+                        })}
+                    <figure class="chart-figure">
+                        <ChartCanvas
+                            data=Some(Chart::Stages(StagesChart::from_results(&r)))
+                            description=stage_text.clone()
+                            file_name="sextant-automation-stages.png"
+                        />
+                        <figcaption>{stage_text}</figcaption>
+                    </figure>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Hours by stage">
+                        <table class="table">
+                            <caption>"Hours per month by stage"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Stage"</th>
+                                    <th scope="col" class="num">
+                                        "Before"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "After"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Net saved"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Saved per month"
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>{stage_rows}</tbody>
+                        </table>
+                    </div>
+                    <figure class="chart-figure">
+                        <ChartCanvas
+                            data=Some(
+                                Chart::Cashflow(CumulativeChart {
+                                    cumulative: r.cumulative.clone(),
+                                    break_even: r.payback_months,
+                                    currency: c.clone(),
+                                }),
+                            )
+                            description=cash_text.clone()
+                            file_name="sextant-automation-cash-flow.png"
+                        />
+                        <figcaption>{cash_text}</figcaption>
+                    </figure>
+                    <h3>"Limitations you ticked"</h3>
+                    {if has_limitations {
+                        view! { <ul>{limitations}</ul> }.into_any()
+                    } else {
+                        view! { <p>"None ticked."</p> }.into_any()
+                    }}
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section class="roi__results panel" aria-labelledby="auto-results-heading" tabindex="0">
+            <h2 id="auto-results-heading">"Results"</h2>
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,1215 @@
+//! Project prioritisation: candidate ML projects scored on five criteria
+//! with a rubric, ranked by weighted criteria, RICE, WSJF or ICE, mapped by
+//! value and effort, and linked to their ROI models and readiness runs.
+
+use crate::charts::value_effort::{BubbleLabel, ValueEffortChart};
+use crate::charts::Chart;
+use crate::domain::assess;
+use crate::domain::format;
+use crate::domain::input::{format_input, parse_number};
+use crate::domain::packs;
+use crate::domain::portfolio::{
+    compare_missing_last, rank, robustness, score, value_effort, BubbleBasis, Criterion,
+    EffortAxis, Method, Portfolio, Project, ProjectField, Robustness, SortDirection, ValueAxis,
+    RICE_CONFIDENCE, RICE_IMPACT, WSJF_SCALE,
+};
+use crate::persist::envelope::{DocKind, Document};
+use crate::persist::portfolio as format_v1;
+use crate::persist::share::Shared;
+use crate::route::{AssessmentKind, Page};
+use crate::ui::autosave::{Autosave, SaveState};
+use crate::ui::components::chart::ChartCanvas;
+use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::download::download_text;
+use crate::ui::export::file_stem;
+use crate::ui::share::SharePanel;
+use crate::ui::storage::{new_id, now, Storage};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// `#/portfolio` and `#/portfolio/<id>`.
+#[component]
+pub fn PortfolioPage(
+    /// The saved portfolio to open, if any.
+    id: Option<String>,
+) -> impl IntoView {
+    match id {
+        None => view! { <PortfolioStart /> }.into_any(),
+        Some(id) => {
+            let storage = expect_context::<Storage>();
+            match untrack(|| storage.load(&id)) {
+                Ok(doc) if doc.kind == DocKind::Portfolio => match format_v1::from_data(&doc.data) {
+                    Ok(p) => view! { <PortfolioEditor doc=doc portfolio=p /> }.into_any(),
+                    Err(e) => missing(format!("This saved portfolio could not be read: {e}.")),
+                },
+                Ok(_) => missing("That saved document is not a portfolio.".into()),
+                Err(_) => missing(
+                    "There is no saved portfolio with this address in this browser. It may have been deleted, or saved in another browser."
+                        .into(),
+                ),
+            }
+        }
+    }
+}
+
+fn missing(message: String) -> AnyView {
+    view! {
+        <section class="panel">
+            <h1>"Project prioritisation"</h1>
+            <p role="alert">{message}</p>
+            <p>
+                <a class="button" href=Page::Portfolio(None).href()>
+                    "Start a new portfolio"
+                </a>
+            </p>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn PortfolioStart() -> impl IntoView {
+    let storage = expect_context::<Storage>();
+    let error = RwSignal::new(None::<String>);
+    let create = move |p: Portfolio| {
+        let doc = Document::new(
+            new_id(),
+            DocKind::Portfolio,
+            p.name.clone(),
+            now(),
+            format_v1::to_data(&p),
+        );
+        match storage.save(doc) {
+            Ok(doc) => {
+                let _ = window()
+                    .location()
+                    .set_hash(&Page::Portfolio(Some(doc.id)).to_string());
+            }
+            Err(e) => error.set(Some(format!("Could not create the portfolio: {e}."))),
+        }
+    };
+    let saved = Memo::new(move |_| {
+        storage
+            .list()
+            .into_iter()
+            .filter(|d| d.kind == DocKind::Portfolio)
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <section class="hero">
+            <h1>"Project prioritisation"</h1>
+            <p class="lede">
+                "Which ML projects next quarter? Score each candidate on business impact, resources, feasibility, time and risk with a shared rubric, weigh the criteria, and compare rankings by weighted criteria, RICE, WSJF and ICE."
+            </p>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p role="alert" class="field__error">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="actions">
+                <button class="button" on:click=move |_| create(Portfolio::example())>
+                    "Start from the example"
+                </button>
+                <button
+                    class="button button--quiet"
+                    on:click=move |_| {
+                        let mut p = Portfolio::default();
+                        let first = p.new_project();
+                        p.projects.push(first);
+                        create(p)
+                    }
+                >
+                    "Start an empty portfolio"
+                </button>
+            </div>
+        </section>
+        <Show when=move || !saved.with(Vec::is_empty)>
+            <section aria-labelledby="saved-portfolios-heading" class="panel">
+                <h2 id="saved-portfolios-heading">"Your saved portfolios"</h2>
+                <ul>
+                    <For
+                        each=move || saved.get()
+                        key=|d| (d.id.clone(), d.name.clone())
+                        children=|d| {
+                            view! {
+                                <li>
+                                    <a href=Page::Portfolio(Some(d.id.clone()))
+                                        .href()>{d.name.clone()}</a>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// What an attached ROI model says, read from this browser's storage.
+#[derive(Clone, Debug, PartialEq)]
+struct Attached {
+    npv: Option<f64>,
+    roi: Option<f64>,
+    payback: Option<f64>,
+    currency: String,
+    name: String,
+}
+
+fn attached_roi(id: &str) -> Result<Attached, String> {
+    let storage = expect_context::<Storage>();
+    let doc = untrack(|| storage.load(id))
+        .map_err(|_| "the attached ROI model is not in this browser".to_string())?;
+    let model = crate::persist::roi::from_data(&doc.data).map_err(|e| e.to_string())?;
+    let k = model.key_figures();
+    Ok(Attached {
+        npv: k.npv,
+        roi: k.roi_percent,
+        payback: k.payback_months,
+        currency: model.money.currency.clone(),
+        name: doc.name,
+    })
+}
+
+fn readiness_level(id: &str) -> Result<(String, String), String> {
+    let storage = expect_context::<Storage>();
+    let doc = untrack(|| storage.load(id))
+        .map_err(|_| "the attached assessment is not in this browser".to_string())?;
+    let run = crate::persist::assessment::from_data(&doc.data).map_err(|e| e.to_string())?;
+    let pack = packs::pack_for(AssessmentKind::Readiness)
+        .map_err(|_| "the readiness assessment could not be loaded".to_string())?;
+    let results = assess::score(&pack, &run.answers);
+    let label = match (run.completed, assess::verdict(&pack, &results)) {
+        (None, _) => "In progress".to_string(),
+        (Some(_), Some(v)) => v.label,
+        (Some(_), None) => "Not scored".to_string(),
+    };
+    Ok((label, doc.name))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SortKey {
+    Rank,
+    Name,
+    Method(Method),
+    Npv,
+}
+
+#[component]
+fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
+    let name = RwSignal::new(doc.name.clone());
+    let portfolio = RwSignal::new(portfolio);
+    let errors: FieldErrors = RwSignal::new(BTreeMap::new());
+    let autosave = Autosave::start(
+        doc,
+        name.into(),
+        Signal::derive(move || {
+            let mut p = portfolio.get();
+            p.name = name.get();
+            format_v1::to_data(&p)
+        }),
+        "Untitled portfolio",
+        |id| Page::Portfolio(Some(id)),
+    );
+    let shared = Signal::derive(move || {
+        let mut p = portfolio.get();
+        p.name = name.get();
+        Shared {
+            kind: DocKind::Portfolio,
+            name: name.get(),
+            data: format_v1::to_data(&p),
+        }
+    });
+    let add = move |_| {
+        portfolio.update(|p| {
+            let project = p.new_project();
+            p.projects.push(project);
+        })
+    };
+    view! {
+        <div class="roi portfolio">
+            <header class="roi__header">
+                <h1>"Project prioritisation"</h1>
+                <div class="field field--name">
+                    <label class="field__label" for="portfolio-name">
+                        "Portfolio name"
+                    </label>
+                    <input
+                        id="portfolio-name"
+                        class="field__input"
+                        type="text"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </div>
+                <SaveState autosave=autosave />
+            </header>
+            <MethodAndWeights portfolio=portfolio />
+            <Ranking portfolio=portfolio linked=true name=name.into() />
+            <section class="panel" aria-labelledby="projects-heading">
+                <h2 id="projects-heading">"Projects"</h2>
+                <p class="field__help">
+                    "Score every criterion so that higher is always more favourable: a 5 for resources means few are needed, a 5 for risk means little risk. The sentence under each score says what it means."
+                </p>
+                <For
+                    each=move || {
+                        portfolio
+                            .with(|p| p.projects.iter().map(|x| x.id.clone()).collect::<Vec<_>>())
+                    }
+                    key=|id| id.clone()
+                    children=move |id| {
+                        view! { <ProjectEditor id=id portfolio=portfolio errors=errors /> }
+                    }
+                />
+                <button type="button" class="button" on:click=add>
+                    "Add a project"
+                </button>
+            </section>
+            <SharePanel shared=shared />
+        </div>
+    }
+}
+
+#[component]
+fn MethodAndWeights(portfolio: RwSignal<Portfolio>) -> impl IntoView {
+    let method = Memo::new(move |_| portfolio.with(|p| p.method));
+    let methods = Method::ALL
+        .into_iter()
+        .map(|m| {
+            let id = format!("method-{}", m.id());
+            view! {
+                <div class="choice">
+                    <input
+                        type="radio"
+                        name="method"
+                        id=id.clone()
+                        prop:checked=move || method.get() == m
+                        on:change=move |_| portfolio.update(|p| p.method = m)
+                    />
+                    <label for=id>{m.name()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let weights = Criterion::ALL
+        .into_iter()
+        .map(|c| {
+            let id = format!("weight-{}", c.id());
+            let error = RwSignal::new(None::<String>);
+            let error_id = format!("{id}-error");
+            view! {
+                <div class="field" class:field--invalid=move || error.with(Option::is_some)>
+                    <label class="field__label" for=id.clone()>
+                        {format!("Weight of {}", c.name().to_lowercase())}
+                        " "
+                        <span class="field__unit">"(%)"</span>
+                    </label>
+                    <input
+                        id=id.clone()
+                        class="field__input"
+                        type="number"
+                        min="0"
+                        max="100"
+                        step="1"
+                        inputmode="numeric"
+                        aria-invalid=move || error.with(Option::is_some).to_string()
+                        prop:value=move || portfolio.with(|p| p.weights.get(c)).to_string()
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev);
+                            match text.trim().parse::<u32>() {
+                                Ok(v) if v <= 100 => {
+                                    error.set(None);
+                                    portfolio.update(|p| p.weights.set(c, v));
+                                }
+                                _ => error.set(Some("Enter a whole percentage from 0 to 100.".into())),
+                            }
+                        }
+                    />
+                    {move || {
+                        error
+                            .get()
+                            .map(|e| view! { <p class="field__error" id=error_id.clone()>{e}</p> })
+                    }}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel" aria-labelledby="method-heading">
+            <h2 id="method-heading">"How to rank"</h2>
+            <fieldset class="form-section">
+                <legend>"Method"</legend>
+                <div class="choices">{methods}</div>
+                <p class="formula">
+                    <code>{move || method.get().formula()}</code>
+                </p>
+                <p class="field__help">{move || method.get().explanation()}</p>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>"Criterion weights"</legend>
+                <p class="field__help">
+                    "Used by weighted criteria and by the value-effort map. They always add up to 100%: changing one rescales the others in proportion."
+                </p>
+                <div class="form-grid">{weights}</div>
+                <p>
+                    {move || {
+                        let w = portfolio.with(|p| p.weights.values());
+                        format!(
+                            "Total: {}% ({})",
+                            w.iter().sum::<u32>(),
+                            Criterion::ALL
+                                .iter()
+                                .map(|c| format!("{} {}%", c.name(), w[c.index()]))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        )
+                    }}
+                </p>
+            </fieldset>
+        </section>
+    }
+}
+
+/// The ranking table, robustness, and value-effort map. `linked`: attached
+/// documents are looked up in this browser (false on a shared link).
+#[component]
+pub fn Ranking(
+    portfolio: RwSignal<Portfolio>,
+    linked: bool,
+    name: Signal<String>,
+) -> impl IntoView {
+    let sort = RwSignal::new((SortKey::Rank, SortDirection::Ascending));
+    let attached = Memo::new(move |_| {
+        portfolio.with(|p| {
+            p.projects
+                .iter()
+                .map(|x| {
+                    let roi = x.roi_model.as_deref().map(|id| {
+                        if linked {
+                            attached_roi(id)
+                        } else {
+                            Err("attached in the sender's browser".into())
+                        }
+                    });
+                    let ready = x.readiness.as_deref().map(|id| {
+                        if linked {
+                            readiness_level(id)
+                        } else {
+                            Err("attached in the sender's browser".into())
+                        }
+                    });
+                    (roi, ready)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let npvs = Memo::new(move |_| {
+        attached.with(|a| {
+            a.iter()
+                .map(|(roi, _)| {
+                    roi.as_ref()
+                        .and_then(|r| r.as_ref().ok())
+                        .and_then(|r| r.npv)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let ranking = Memo::new(move |_| portfolio.with(|p| rank(p, p.method)));
+    let rows = move || {
+        let p = portfolio.get();
+        let method = p.method;
+        let ranked = ranking.get();
+        let att = attached.get();
+        let map = value_effort(&p, &npvs.get(), BubbleBasis::EstimatedCost);
+        let quadrant = |i: usize| {
+            map.points
+                .iter()
+                .find(|m| m.index == i)
+                .map(|m| m.quadrant.name().to_string())
+                .unwrap_or_else(|| "–".into())
+        };
+        let (key, dir) = sort.get();
+        let mut order = ranked.clone();
+        let value_of = |r: &crate::domain::portfolio::Ranked, m: Method| {
+            p.projects
+                .get(r.index)
+                .and_then(|x| score(x, m, &p.weights).ok())
+        };
+        match key {
+            SortKey::Rank => {
+                if dir == SortDirection::Descending {
+                    order.reverse();
+                }
+            }
+            SortKey::Name => order.sort_by(|a, b| {
+                let o = a.name.to_lowercase().cmp(&b.name.to_lowercase());
+                if dir == SortDirection::Descending {
+                    o.reverse()
+                } else {
+                    o
+                }
+            }),
+            SortKey::Method(m) => {
+                order.sort_by(|a, b| compare_missing_last(value_of(a, m), value_of(b, m), dir))
+            }
+            SortKey::Npv => {
+                let n = npvs.get();
+                order.sort_by(|a, b| compare_missing_last(n[a.index], n[b.index], dir))
+            }
+        }
+        order
+            .into_iter()
+            .map(|r| {
+                let project = p.projects.get(r.index).cloned();
+                let cells = Method::ALL
+                    .into_iter()
+                    .map(|m| {
+                        let text = match project.as_ref().map(|x| score(x, m, &p.weights)) {
+                            Some(Ok(v)) => m.format_score(v),
+                            Some(Err(why)) => format!("Not available: {why}"),
+                            None => "–".into(),
+                        };
+                        view! { <td class="num" class:num--current=m == method>{text}</td> }
+                    })
+                    .collect_view();
+                let (roi, ready) = att.get(r.index).cloned().unwrap_or((None, None));
+                let roi_cells = match roi {
+                    None => view! {
+                        <td class="num">"–"</td>
+                        <td class="num">"–"</td>
+                        <td class="num">"–"</td>
+                    }
+                    .into_any(),
+                    Some(Err(why)) => {
+                        view! { <td colspan="3">{format!("Not available: {why}")}</td> }.into_any()
+                    }
+                    Some(Ok(a)) => {
+                        let id = project
+                            .as_ref()
+                            .and_then(|x| x.roi_model.clone())
+                            .unwrap_or_default();
+                        view! {
+                            <td class="num">
+                                <a href=Page::Roi(Some(id)).href() title=a.name.clone()>
+                                    {a
+                                        .npv
+                                        .map(|v| format::money(v, &a.currency))
+                                        .unwrap_or_else(|| "not available".into())}
+                                </a>
+                            </td>
+                            <td class="num">
+                                {a
+                                    .roi
+                                    .map(|v| format!("{v:.1}%"))
+                                    .unwrap_or_else(|| "not available".into())}
+                            </td>
+                            <td class="num">
+                                {a
+                                    .payback
+                                    .map(format::months)
+                                    .unwrap_or_else(|| "beyond the horizon".into())}
+                            </td>
+                        }
+                        .into_any()
+                    }
+                };
+                let ready_cell = match ready {
+                    None => view! { <td>"–"</td> }.into_any(),
+                    Some(Err(why)) => {
+                        view! { <td>{format!("Not available: {why}")}</td> }.into_any()
+                    }
+                    Some(Ok((label, doc_name))) => {
+                        let id = project
+                            .as_ref()
+                            .and_then(|x| x.readiness.clone())
+                            .unwrap_or_default();
+                        view! {
+                            <td>
+                                <a
+                                    href=Page::AssessmentRun(AssessmentKind::Readiness, id).href()
+                                    title=doc_name
+                                >
+                                    {label}
+                                </a>
+                            </td>
+                        }
+                        .into_any()
+                    }
+                };
+                let position = match (r.rank, r.tied) {
+                    (Some(n), true) => format!("{n} (tied)"),
+                    (Some(n), false) => n.to_string(),
+                    (None, _) => "–".into(),
+                };
+                let display_name = if r.name.trim().is_empty() {
+                    "(unnamed)".to_string()
+                } else {
+                    r.name.clone()
+                };
+                view! {
+                    <tr>
+                        <td class="num">{position}</td>
+                        <th scope="row">{display_name}</th>
+                        {cells}
+                        <td>{quadrant(r.index)}</td>
+                        {roi_cells}
+                        {ready_cell}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let header = move |label: &'static str, key: SortKey| {
+        let aria = move || {
+            let (k, d) = sort.get();
+            if k != key {
+                "none"
+            } else if d == SortDirection::Ascending {
+                "ascending"
+            } else {
+                "descending"
+            }
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button
+                    type="button"
+                    class="sort"
+                    on:click=move |_| {
+                        sort.update(|(k, d)| {
+                            if *k == key {
+                                *d = if *d == SortDirection::Ascending {
+                                    SortDirection::Descending
+                                } else {
+                                    SortDirection::Ascending
+                                };
+                            } else {
+                                *k = key;
+                                *d = if matches!(key, SortKey::Rank | SortKey::Name) {
+                                    SortDirection::Ascending
+                                } else {
+                                    SortDirection::Descending
+                                };
+                            }
+                        })
+                    }
+                >
+                    {label}
+                </button>
+            </th>
+        }
+    };
+    let robust = Memo::new(move |_| portfolio.with(|p| (robustness(p), robustness(p).describe(p))));
+    let map = Memo::new(move |_| {
+        portfolio.with(|p| {
+            let basis = match p.value_axis {
+                ValueAxis::Npv => BubbleBasis::NpvMagnitude,
+                ValueAxis::Criteria => BubbleBasis::EstimatedCost,
+            };
+            value_effort(p, &npvs.get(), basis)
+        })
+    });
+    let chart = Signal::derive(move || {
+        Some(Chart::ValueEffort(ValueEffortChart::from_map(
+            &map.get(),
+            BubbleLabel::Name,
+        )))
+    });
+    let description = Signal::derive(move || {
+        let m = map.get();
+        let mut parts: Vec<String> = m
+            .points
+            .iter()
+            .map(|pt| format!("{}: {}", pt.name, pt.quadrant.name()))
+            .collect();
+        if parts.is_empty() {
+            parts.push("no projects on the map".into());
+        }
+        format!(
+            "Value ({}) against effort ({}). {}.",
+            m.value_label,
+            m.effort_label,
+            parts.join("; ")
+        )
+    });
+    let unplotted = move || {
+        map.get()
+            .unplotted
+            .into_iter()
+            .map(|u| view! { <li>{format!("{} is not on the map: {}", u.name, u.reason)}</li> })
+            .collect_view()
+    };
+    let csv = move |_| {
+        let p = portfolio.get_untracked();
+        let mut out = String::from("rank,project,weighted,rice,wsjf,ice\n");
+        for r in ranking.get_untracked() {
+            let cell = |m: Method| {
+                p.projects
+                    .get(r.index)
+                    .and_then(|x| score(x, m, &p.weights).ok())
+                    .map(|v| format!("{v:.4}"))
+                    .unwrap_or_default()
+            };
+            out.push_str(&format!(
+                "{},\"{}\",{},{},{},{}\n",
+                r.rank.map(|n| n.to_string()).unwrap_or_default(),
+                r.name.replace('"', "\"\""),
+                cell(Method::Weighted),
+                cell(Method::Rice),
+                cell(Method::Wsjf),
+                cell(Method::Ice),
+            ));
+        }
+        let _ = download_text(
+            &format!("{}-ranking.csv", file_stem(&name.get_untracked())),
+            "text/csv",
+            &out,
+        );
+    };
+    let axis_select = move || {
+        let value = portfolio.with(|p| p.value_axis);
+        let effort = portfolio.with(|p| p.effort_axis);
+        view! {
+            <div class="form-grid">
+                <div class="field">
+                    <label class="field__label" for="map-value">
+                        "Value axis"
+                    </label>
+                    <select
+                        id="map-value"
+                        class="field__input"
+                        on:change=move |ev| {
+                            if let Some(v) = ValueAxis::from_id(&event_target_value(&ev)) {
+                                portfolio.update(|p| p.value_axis = v);
+                            }
+                        }
+                    >
+                        {[ValueAxis::Criteria, ValueAxis::Npv]
+                            .into_iter()
+                            .map(|v| {
+                                view! {
+                                    <option value=v.id() selected=v == value>
+                                        {v.name()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="map-effort">
+                        "Effort axis"
+                    </label>
+                    <select
+                        id="map-effort"
+                        class="field__input"
+                        on:change=move |ev| {
+                            if let Some(v) = EffortAxis::from_id(&event_target_value(&ev)) {
+                                portfolio.update(|p| p.effort_axis = v);
+                            }
+                        }
+                    >
+                        {[EffortAxis::Criteria, EffortAxis::PersonMonths]
+                            .into_iter()
+                            .map(|v| {
+                                view! {
+                                    <option value=v.id() selected=v == effort>
+                                        {v.name()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="ranking-heading">
+            <h2 id="ranking-heading">"Ranking"</h2>
+            <p>
+                {move || {
+                    let m = portfolio.with(|p| p.method);
+                    format!(
+                        "Ranked by {} ({}). Select a column heading to sort by it.",
+                        m.name(),
+                        m.formula(),
+                    )
+                }}
+            </p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Ranking table">
+                <table class="table">
+                    <caption>"Projects ranked"</caption>
+                    <thead>
+                        <tr>
+                            {header("Rank", SortKey::Rank)} {header("Project", SortKey::Name)}
+                            {header("Weighted", SortKey::Method(Method::Weighted))}
+                            {header("RICE", SortKey::Method(Method::Rice))}
+                            {header("WSJF", SortKey::Method(Method::Wsjf))}
+                            {header("ICE", SortKey::Method(Method::Ice))}
+                            <th scope="col">"Quadrant"</th> {header("NPV", SortKey::Npv)}
+                            <th scope="col" class="num">
+                                "ROI"
+                            </th> <th scope="col" class="num">
+                                "Payback"
+                            </th> <th scope="col">"Readiness"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <div class="robustness" role="status">
+                {move || {
+                    let (r, text) = robust.get();
+                    let badge = matches!(r, Robustness::Stable { .. })
+                        .then(|| {
+                            view! {
+                                <span class="badge badge--ok">"Stable"</span>
+                                " "
+                            }
+                        });
+                    view! {
+                        <p>
+                            {badge}
+                            <strong>"How robust is the top of the weighted ranking? "</strong>
+                            {text}
+                        </p>
+                    }
+                }}
+            </div>
+            <button type="button" class="button button--quiet" on:click=csv>
+                "Download ranking (CSV)"
+            </button>
+            <h3>"Value against effort"</h3>
+            {axis_select}
+            <figure class="chart-figure">
+                <ChartCanvas
+                    data=chart
+                    description=description
+                    file_name="sextant-value-effort.png"
+                />
+                <figcaption>
+                    {description} " "
+                    {move || map.with(|m| format!("Bubble size: {}.", m.size_label))}
+                </figcaption>
+            </figure>
+            <ul>{unplotted}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn ProjectEditor(id: String, portfolio: RwSignal<Portfolio>, errors: FieldErrors) -> impl IntoView {
+    let pid = StoredValue::new(id.clone());
+    let index = move || {
+        portfolio.with_untracked(|p| p.projects.iter().position(|x| x.id == pid.get_value()))
+    };
+    let start = portfolio
+        .with_untracked(|p| p.projects.iter().find(|x| x.id == id).cloned())
+        .unwrap_or_else(|| Project::new(id.clone(), ""));
+    let update = move |f: &dyn Fn(&mut Project)| {
+        portfolio.update(|p| {
+            if let Some(x) = p.projects.iter_mut().find(|x| x.id == pid.get_value()) {
+                f(x)
+            }
+        })
+    };
+    let name = RwSignal::new(start.name.clone());
+    let name_error = Memo::new(move |_| {
+        let i = portfolio.with(|p| p.projects.iter().position(|x| x.id == pid.get_value()))?;
+        portfolio.with(|p| {
+            p.errors_of(i)
+                .into_iter()
+                .find(|e| e.field == ProjectField::Name)
+                .map(|e| e.message)
+        })
+    });
+    let html = |f: &str| format!("{}-{f}", pid.get_value());
+    let name_id = html("name");
+    let name_error_id = html("name-error");
+    let confirming = RwSignal::new(false);
+    let label = move |what: &str| format!("{what} ({})", name.get());
+
+    let choice = move |field: ProjectField, options: Vec<(f64, String)>| {
+        let fid = html(field.id());
+        let current = portfolio
+            .with_untracked(|p| {
+                p.projects
+                    .iter()
+                    .find(|x| x.id == pid.get_value())
+                    .and_then(|x| x.get(field))
+            })
+            .unwrap_or(0.0);
+        let opts = options
+            .into_iter()
+            .map(|(v, text)| {
+                view! {
+                    <option value=v.to_string() selected=v == current>
+                        {text}
+                    </option>
+                }
+            })
+            .collect_view();
+        let rubric = move || match field {
+            ProjectField::Score(c) => portfolio.with(|p| {
+                p.projects
+                    .iter()
+                    .find(|x| x.id == pid.get_value())
+                    .and_then(|x| c.describe(x.scores.get(c)))
+                    .unwrap_or("")
+                    .to_string()
+            }),
+            _ => field.help().to_string(),
+        };
+        let help_id = format!("{fid}-help");
+        view! {
+            <div class="field">
+                <label class="field__label" for=fid.clone()>
+                    {move || label(field.label())}
+                </label>
+                <select
+                    id=fid.clone()
+                    class="field__input"
+                    aria-describedby=help_id.clone()
+                    on:change=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            if field.check(v).is_ok() {
+                                update(&|x| x.set(field, v));
+                            }
+                        }
+                    }
+                >
+                    {opts}
+                </select>
+                <p class="field__help" id=help_id>
+                    {rubric}
+                </p>
+            </div>
+        }
+    };
+    let number = move |field: ProjectField| {
+        let value = portfolio
+            .with_untracked(|p| {
+                p.projects
+                    .iter()
+                    .find(|x| x.id == pid.get_value())
+                    .and_then(|x| x.get(field))
+            })
+            .unwrap_or(0.0);
+        view! {
+            <NumberField
+                id=html(field.id())
+                label=Signal::derive(move || label(field.label()))
+                unit=Signal::derive(move || portfolio.with(|p| field.unit(&p.currency)))
+                help=field.help()
+                kind=field.kind()
+                value=value
+                check=Callback::new(move |v| field.check(v))
+                on_valid=Callback::new(move |v| update(&|x| x.set(field, v)))
+                errors=errors
+            />
+        }
+    };
+    let scores = Criterion::ALL
+        .into_iter()
+        .map(|c| {
+            choice(
+                ProjectField::Score(c),
+                (1..=5u32)
+                    .map(|n| {
+                        (
+                            f64::from(n),
+                            format!("{n}: {}", c.describe(n).unwrap_or("")),
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect_view();
+    let rice = view! {
+        {number(ProjectField::RiceReach)}
+        {choice(
+            ProjectField::RiceImpact,
+            RICE_IMPACT.iter().map(|(v, t)| (*v, format!("{t} ({v})"))).collect(),
+        )}
+        {choice(
+            ProjectField::RiceConfidence,
+            RICE_CONFIDENCE.iter().map(|(v, t)| (*v, t.to_string())).collect(),
+        )}
+        {number(ProjectField::RiceEffort)}
+    };
+    let wsjf_scale: Vec<(f64, String)> = WSJF_SCALE
+        .iter()
+        .map(|v| (f64::from(*v), v.to_string()))
+        .collect();
+    let wsjf = view! {
+        {choice(ProjectField::WsjfBusinessValue, wsjf_scale.clone())}
+        {choice(ProjectField::WsjfTimeCriticality, wsjf_scale.clone())}
+        {choice(ProjectField::WsjfRiskReduction, wsjf_scale.clone())}
+        {choice(ProjectField::WsjfJobSize, wsjf_scale)}
+    };
+    let ice = view! {
+        {number(ProjectField::IceImpact)}
+        {number(ProjectField::IceConfidence)}
+        {number(ProjectField::IceEase)}
+    };
+
+    // Estimated cost: optional, so an empty field means "not known".
+    let cost_id = html("estimated-cost");
+    let cost_error = RwSignal::new(None::<String>);
+    let cost_text = RwSignal::new(
+        start
+            .estimated_cost
+            .map(|v| format_input(v, crate::domain::input::NumberKind::Plain))
+            .unwrap_or_default(),
+    );
+    let cost = view! {
+        <div class="field" class:field--invalid=move || cost_error.with(Option::is_some)>
+            <label class="field__label" for=cost_id.clone()>
+                {move || label("Estimated cost")}
+                " "
+                <span class="field__unit">{move || format!("({}, optional)", portfolio.with(|p| p.currency.clone()))}</span>
+            </label>
+            <input
+                id=cost_id.clone()
+                class="field__input"
+                type="text"
+                inputmode="decimal"
+                aria-invalid=move || cost_error.with(Option::is_some).to_string()
+                prop:value=move || cost_text.get()
+                on:input=move |ev| {
+                    let t = event_target_value(&ev);
+                    cost_text.set(t.clone());
+                    if t.trim().is_empty() {
+                        cost_error.set(None);
+                        update(&|x| x.estimated_cost = None);
+                        return;
+                    }
+                    match parse_number(&t, crate::domain::input::NumberKind::Plain)
+                        .and_then(|v| ProjectField::EstimatedCost.check(v).map(|_| v))
+                    {
+                        Ok(v) => {
+                            cost_error.set(None);
+                            update(&|x| x.estimated_cost = Some(v));
+                        }
+                        Err(e) => cost_error.set(Some(e)),
+                    }
+                }
+            />
+            {move || cost_error.get().map(|e| view! { <p class="field__error" role="alert">{e}</p> })}
+        </div>
+    };
+
+    // Links to an ROI model and a readiness run saved in this browser.
+    let storage = expect_context::<Storage>();
+    let roi_docs = Memo::new(move |_| {
+        storage
+            .list()
+            .into_iter()
+            .filter(|d| d.kind == DocKind::RoiModel)
+            .collect::<Vec<_>>()
+    });
+    let readiness_docs = Memo::new(move |_| {
+        storage
+            .list()
+            .into_iter()
+            .filter(|d| d.kind == DocKind::Assessment)
+            .filter(|d| {
+                untrack(|| storage.load(&d.id))
+                    .ok()
+                    .and_then(|doc| crate::persist::assessment::from_data(&doc.data).ok())
+                    .is_some_and(|r| packs::kind_of(&r.pack) == Some(AssessmentKind::Readiness))
+            })
+            .collect::<Vec<_>>()
+    });
+    let current_roi = start.roi_model.clone().unwrap_or_default();
+    let current_ready = start.readiness.clone().unwrap_or_default();
+    let roi_select_id = html("roi-model");
+    let ready_select_id = html("readiness");
+    let links = view! {
+        <div class="field">
+            <label class="field__label" for=roi_select_id.clone()>
+                {move || label("ROI model")}
+            </label>
+            <select
+                id=roi_select_id.clone()
+                class="field__input"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    update(&|x| x.roi_model = (!v.is_empty()).then(|| v.clone()));
+                }
+            >
+                <option value="" selected=current_roi.is_empty()>
+                    "None"
+                </option>
+                {move || {
+                    let current = current_roi.clone();
+                    roi_docs
+                        .get()
+                        .into_iter()
+                        .map(|d| {
+                            view! {
+                                <option value=d.id.clone() selected=d.id == current>
+                                    {d.name.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <p class="field__help">
+                "Its NPV, ROI and payback then show in the ranking and can be the value axis of the map."
+            </p>
+        </div>
+        <div class="field">
+            <label class="field__label" for=ready_select_id.clone()>
+                {move || label("Readiness assessment")}
+            </label>
+            <select
+                id=ready_select_id.clone()
+                class="field__input"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    update(&|x| x.readiness = (!v.is_empty()).then(|| v.clone()));
+                }
+            >
+                <option value="" selected=current_ready.is_empty()>
+                    "None"
+                </option>
+                {move || {
+                    let current = current_ready.clone();
+                    readiness_docs
+                        .get()
+                        .into_iter()
+                        .map(|d| {
+                            view! {
+                                <option value=d.id.clone() selected=d.id == current>
+                                    {d.name.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    };
+
+    let move_by = move |delta: isize| {
+        if let Some(i) = index() {
+            portfolio.update(|p| {
+                let j = i as isize + delta;
+                if j >= 0 && (j as usize) < p.projects.len() {
+                    p.projects.swap(i, j as usize);
+                }
+            });
+        }
+    };
+    let duplicate = move |_| {
+        if let Some(i) = index() {
+            portfolio.update(|p| {
+                let mut copy = p.projects[i].clone();
+                let fresh = p.new_project();
+                copy.id = fresh.id;
+                copy.name = format!("{} (copy)", copy.name);
+                p.projects.insert(i + 1, copy);
+            });
+        }
+    };
+    let delete = move |_| {
+        if let Some(i) = index() {
+            portfolio.update(|p| {
+                p.projects.remove(i);
+            });
+        }
+    };
+    let described = {
+        let e = name_error_id.clone();
+        move || name_error.with(Option::is_some).then(|| e.clone())
+    };
+    view! {
+        <fieldset class="form-section project">
+            <legend>{move || format!("Project: {}", name.get())}</legend>
+            <div class="form-grid">
+                <div class="field" class:field--invalid=move || name_error.with(Option::is_some)>
+                    <label class="field__label" for=name_id.clone()>
+                        "Project name"
+                    </label>
+                    <input
+                        id=name_id.clone()
+                        class="field__input"
+                        type="text"
+                        aria-invalid=move || name_error.with(Option::is_some).to_string()
+                        aria-describedby=described
+                        prop:value=move || name.get()
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            name.set(v.clone());
+                            update(&|x| x.name = v.clone());
+                        }
+                    />
+                    {move || {
+                        name_error
+                            .get()
+                            .map(|e| view! { <p class="field__error" id=name_error_id.clone()>{e}</p> })
+                    }}
+                </div>
+                {cost}
+            </div>
+            <h3 class="project__group">"Criteria (1 to 5, higher is more favourable)"</h3>
+            <div class="form-grid">{scores}</div>
+            <details class="project__methods">
+                <summary>{move || format!("RICE, WSJF and ICE inputs of {}", name.get())}</summary>
+                <h4>"RICE"</h4>
+                <div class="form-grid">{rice}</div>
+                <h4>"WSJF"</h4>
+                <div class="form-grid">{wsjf}</div>
+                <h4>"ICE"</h4>
+                <div class="form-grid">{ice}</div>
+            </details>
+            <h3 class="project__group">"Linked documents"</h3>
+            <div class="form-grid">{links}</div>
+            <div class="actions">
+                <button type="button" class="button button--quiet button--small" on:click=move |_| move_by(-1)>
+                    {move || format!("Move {} up", name.get())}
+                </button>
+                <button type="button" class="button button--quiet button--small" on:click=move |_| move_by(1)>
+                    {move || format!("Move {} down", name.get())}
+                </button>
+                <button type="button" class="button button--quiet button--small" on:click=duplicate>
+                    {move || format!("Duplicate {}", name.get())}
+                </button>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="button button--quiet button--small"
+                                on:click=move |_| confirming.set(true)
+                            >
+                                {move || format!("Delete {}", name.get())}
+                            </button>
+                        }
+                    }
+                >
+                    <span role="alert">{move || format!("Delete {} for good? ", name.get())}</span>
+                    <button type="button" class="button button--danger button--small" on:click=delete>
+                        "Yes, delete it"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button--quiet button--small"
+                        on:click=move |_| confirming.set(false)
+                    >
+                        "Keep it"
+                    </button>
+                </Show>
+            </div>
+        </fieldset>
+    }
+}
