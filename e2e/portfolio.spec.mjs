@@ -1,0 +1,137 @@
+// Project prioritisation and automation ROI through their interfaces.
+import { test, expect, open } from "./fixtures.mjs";
+
+async function figure(page, scope, name) {
+  const item = scope.locator(".figure").filter({ has: page.getByText(name, { exact: true }) });
+  return (await item.locator("dd").first().innerText()).trim();
+}
+
+const ranking = (page) => page.getByRole("table", { name: "Projects ranked" });
+const firstRanked = (page) => ranking(page).locator("tbody tr").first().locator("th");
+
+async function score(page, project, criterion, value) {
+  await page.getByLabel(`${criterion} (${project})`, { exact: true }).selectOption(String(value));
+}
+
+test("four projects: a weight change reorders them, and an attached ROI model's NPV shows", async ({ page, axe }) => {
+  // An ROI model to attach.
+  await open(page, "#/roi");
+  await page.getByRole("button", { name: "Start from this example: Demand forecasting for a retailer" }).click();
+  await expect(page).toHaveURL(/#\/roi\/[a-z0-9]+$/);
+  const npv = await figure(page, page.getByRole("region", { name: "Results" }), "Net present value");
+
+  await open(page, "#/portfolio");
+  await page.getByRole("button", { name: "Start an empty portfolio" }).click();
+  await expect(page).toHaveURL(/#\/portfolio\/[a-z0-9]+$/);
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Add a project" }).click();
+  const names = ["Fraud alerts", "Document OCR", "Churn model", "Search ranking"];
+  const fields = page.getByLabel("Project name");
+  await expect(fields).toHaveCount(4);
+  for (let i = 0; i < 4; i++) await fields.nth(i).fill(names[i]);
+
+  // Fraud alerts: high impact, hard on everything else. Document OCR: the reverse.
+  const criteria = ["Business impact", "Resource requirements", "Technical feasibility", "Time constraints", "Risk factors"];
+  const plan = { "Fraud alerts": [5, 1, 1, 1, 1], "Document OCR": [1, 5, 5, 5, 5], "Churn model": [3, 3, 3, 3, 3], "Search ranking": [2, 2, 2, 2, 2] };
+  for (const [project, scores] of Object.entries(plan)) {
+    for (let k = 0; k < 5; k++) await score(page, project, criteria[k], scores[k]);
+  }
+  // Default weights 30/20/20/15/15: OCR 0.3 + 3.5 = 3.80; churn 3.00; fraud 1.5 + 0.7 = 2.20; search 2.00.
+  await expect(firstRanked(page)).toHaveText("Document OCR");
+  await expect(ranking(page).locator("tbody tr").first()).toContainText("3.80");
+  await expect(ranking(page).locator("tbody th")).toHaveText(["Document OCR", "Churn model", "Fraud alerts", "Search ranking"]);
+  await expect(page.getByText(/How robust is the top of the weighted ranking\?/)).toBeVisible();
+
+  // All the weight on business impact: fraud 5, churn 3, search 2, OCR 1.
+  const weight = page.getByLabel("Weight of business impact");
+  await weight.fill("100");
+  await weight.press("Tab");
+  await expect(page.getByLabel("Weight of risk factors")).toHaveValue("0");
+  await expect(ranking(page).locator("tbody th")).toHaveText(["Fraud alerts", "Churn model", "Search ranking", "Document OCR"]);
+
+  // Attach the ROI model: its NPV shows in the ranking.
+  await page.getByLabel("ROI model (Churn model)").selectOption({ label: "Demand forecasting for a retailer" });
+  const churnRow = ranking(page).locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: "Churn model" }) });
+  await expect(churnRow).toContainText(npv);
+  await expect(churnRow.getByRole("link", { name: npv })).toHaveAttribute("href", /#\/roi\/[a-z0-9]+$/);
+
+  // Bad input: a duplicate and an empty name, each with its message at the field.
+  await fields.nth(3).fill("fraud alerts ");
+  await expect(page.getByText("Another project is already called “fraud alerts”; give this one a different name.")).toBeVisible();
+  await fields.nth(3).fill("");
+  await expect(page.getByText("Give the project a name.")).toBeVisible();
+  await fields.nth(3).fill("Search ranking");
+
+  // Another method, with its formula shown.
+  await page.getByRole("radio", { name: "RICE" }).check();
+  await expect(page.getByText("Reach × Impact × Confidence / Effort").first()).toBeVisible();
+  await page.getByRole("group", { name: /RICE, WSJF and ICE inputs of Search ranking/ }).or(page.getByText("RICE, WSJF and ICE inputs of Search ranking")).first().click();
+  await page.getByLabel("RICE effort (Search ranking)").fill("0");
+  await expect(page.getByText(/Effort must be more than 0|more than 0/).first()).toBeVisible();
+  await axe();
+
+  // Sorting by a column, announced by aria-sort.
+  await page.getByRole("button", { name: "Project", exact: true }).click();
+  await expect(ranking(page).locator("thead th").nth(1)).toHaveAttribute("aria-sort", "ascending");
+  await expect(ranking(page).locator("tbody th").first()).toHaveText("Churn model");
+
+  await page.reload();
+  await expect(page.getByLabel("Weight of business impact")).toHaveValue("100");
+  await expect(page.getByRole("radio", { name: "RICE" })).toBeChecked();
+  await expect(page.getByLabel("Project name")).toHaveCount(4);
+});
+
+test("the example portfolio: map, delete with confirmation, share link", async ({ page, axe }) => {
+  await open(page, "#/portfolio");
+  await page.getByRole("button", { name: "Start from the example" }).click();
+  await expect(page.getByRole("img", { name: /Value \(.*\) against effort/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Quick win/ })).toBeVisible();
+  const count = await page.getByLabel("Project name").count();
+  const last = await page.getByLabel("Project name").last().inputValue();
+  await page.getByRole("button", { name: `Delete ${last}` }).click();
+  await page.getByRole("button", { name: "Keep it" }).click();
+  await expect(page.getByLabel("Project name")).toHaveCount(count);
+  await page.getByRole("button", { name: `Delete ${last}` }).click();
+  await page.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(page.getByLabel("Project name")).toHaveCount(count - 1);
+  await axe();
+
+  await page.getByRole("button", { name: "Copy link" }).click();
+  const link = await page.getByLabel("Share link").inputValue();
+  const order = await ranking(page).locator("tbody th").allInnerTexts();
+  await page.goto(link);
+  await expect(page.getByText("Shared with you · read-only")).toBeVisible();
+  await expect(ranking(page).locator("tbody th")).toHaveText(order);
+  await axe();
+});
+
+test("automation ROI: figures, a bad share at its field, limitations carried into the summary", async ({ page, axe }) => {
+  await open(page, "#/automation-roi");
+  await page.getByRole("button", { name: "Start from the example" }).click();
+  await expect(page).toHaveURL(/#\/automation-roi\/[a-z0-9]+$/);
+  const results = page.getByRole("region", { name: "Results" });
+  expect(await figure(page, results, "Hours saved per month")).toMatch(/^[\d,]+ h$/);
+  expect(await figure(page, results, "Payback")).toMatch(/months?$/);
+  await expect(results.getByRole("img", { name: /Hours per month by stage before and after automation/ })).toBeVisible();
+  await expect(results.getByRole("table", { name: "Hours per month by stage" })).toContainText("Hyperparameter tuning");
+
+  const share = page.getByLabel("Share of the time automated (Deployment)");
+  await share.fill("150%");
+  await expect(page.locator(".field--invalid").filter({ has: share })).toBeVisible();
+  await expect(results.getByRole("alert")).toContainText("Results are unavailable while 1 input is not valid");
+  await share.fill("60%");
+  await expect(results.getByRole("alert")).toHaveCount(0);
+
+  await page.getByRole("checkbox", { name: /Data drift/ }).check();
+  await expect(results.getByText("Limitations you ticked").locator("xpath=following-sibling::ul[1]")).toContainText("Data drift");
+  await axe();
+
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: /Data drift/ })).toBeChecked();
+  await expect(page.getByLabel("Share of the time automated (Deployment)")).toHaveValue("60");
+  const saved = await figure(page, results, "Money saved per year");
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await page.goto(await page.getByLabel("Share link").inputValue());
+  await expect(page.getByText("Shared with you · read-only")).toBeVisible();
+  expect(await figure(page, page.getByRole("region", { name: "Results" }), "Money saved per year")).toBe(saved);
+  await axe();
+});
