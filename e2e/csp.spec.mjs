@@ -21,7 +21,14 @@ test("the app runs under the documented Content Security Policy with no violatio
 
   await page.goto(base + "#/roi");
   await page.getByRole("button", { name: /Start from this example: Churn prediction/ }).click();
-  await expect(page.getByRole("img", { name: /Cumulative cash flow/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Cumulative cash flow by month/ })).toBeVisible();
+  await expect(page.getByText(/10,000 trials with seed \d+, computed in/)).toBeVisible();
+  await page.goto(base + "#/portfolio");
+  await page.getByRole("button", { name: "Start from the example" }).click();
+  await expect(page.getByRole("table", { name: "Projects ranked" })).toBeVisible();
+  await page.goto(base + "#/automation-roi");
+  await page.getByRole("button", { name: "Start from the example" }).click();
+  await expect(page.getByRole("img", { name: /Hours per month by stage/ })).toBeVisible();
   await page.goto(base + "#/assess/automation");
   await page.getByRole("button", { name: "Start the assessment" }).click();
   await page.locator("fieldset.question").first().getByRole("radio").first().check();

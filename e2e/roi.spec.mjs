@@ -35,7 +35,7 @@ test("a blank model filled by label gives independently checked figures, and sur
   await page.getByLabel("Monthly cost (ML engineer)").fill("12.5k");
   await page.getByLabel("Months on the build (ML engineer)").fill("3");
   await page.getByLabel("Labelling").fill("1,500");
-  await page.getByLabel("Revenue uplift").fill("20k");
+  await page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/).fill("20k");
 
   // Month 0: -1,500; months 1-3: -25,000; months 4-24: +20,000.
   const flows = [-1500, -25000, -25000, -25000, ...Array(21).fill(20000)];
@@ -52,7 +52,7 @@ test("a blank model filled by label gives independently checked figures, and sur
 
   await page.reload();
   await expect(page.getByLabel("Model name")).toHaveValue("Ticket triage");
-  await expect(page.getByLabel("Revenue uplift")).toHaveValue("20,000");
+  await expect(page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/)).toHaveValue("20,000");
   expect(await figure(page, "Net present value")).toBe(money(npv(monthly, flows)));
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Saved" }).click();
@@ -66,7 +66,7 @@ test("an example loads, and bad input is refused at its field", async ({ page })
   await expect.poll(() => figure(page, "Net present value")).toMatch(/^\$[\d,]+$/);
   const before = await figure(page, "Net present value");
 
-  const revenue = page.getByLabel("Revenue uplift");
+  const revenue = page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/);
   await revenue.fill("lots");
   await expect(revenue).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("“lots” is not a number.")).toBeVisible();
@@ -99,7 +99,7 @@ test("a model prints as a clean report: no navigation, inputs, chart, date, page
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByRole("button", { name: "Copy link" })).toBeHidden();
   await expect(page.getByText(/printed from Sextant on/)).toBeVisible();
-  await expect(page.getByLabel("Revenue uplift")).toBeVisible();
+  await expect(page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/)).toBeVisible();
   await expect(page.getByRole("img", { name: /Cumulative cash flow/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Year by year" })).toBeVisible();
   const pdf = await page.pdf({ format: "A4", printBackground: false });
@@ -120,12 +120,12 @@ test("an edit in another tab is never overwritten by a stale tab", async ({ page
   await expect(other.getByLabel("Model name")).toHaveValue("Shared between tabs");
   // The other tab renames it first; this tab, still on the older version, then edits.
   await other.getByLabel("Model name").fill("Renamed in the other tab");
-  await page.getByLabel("Revenue uplift").fill("5k");
+  await page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/).fill("5k");
   await expect(page.getByText(/Not saved: it was changed in another tab or window/)).toBeVisible();
   await other.reload();
   await expect(other.getByLabel("Model name")).toHaveValue("Renamed in the other tab");
   // Nothing typed is lost: this tab's version can be kept as a copy.
   await page.getByRole("button", { name: "Save my version as a copy" }).click();
   await expect(page.getByLabel("Model name")).toHaveValue("Shared between tabs (my version)");
-  await expect(page.getByLabel("Revenue uplift")).toHaveValue("5,000");
+  await expect(page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/)).toHaveValue("5,000");
 });

@@ -483,7 +483,7 @@ fn Scenarios(
             })
             .collect();
         format!(
-            "Cumulative cash flow by month of each scenario: {}.",
+            "Scenarios compared by their cumulative cash flow: {}.",
             parts.join("; ")
         )
     });
