@@ -94,6 +94,8 @@ test("the example portfolio: map, delete with confirmation, share link", async (
   await page.getByRole("button", { name: "Yes, delete it" }).click();
   await expect(page.getByLabel("Project name")).toHaveCount(count - 1);
   await axe();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await axe();
 
   await page.getByRole("button", { name: "Copy link" }).click();
   const link = await page.getByLabel("Share link").inputValue();
@@ -123,6 +125,8 @@ test("automation ROI: figures, a bad share at its field, limitations carried int
 
   await page.getByRole("checkbox", { name: /Data drift/ }).check();
   await expect(results.getByText("Limitations you ticked").locator("xpath=following-sibling::ul[1]")).toContainText("Data drift");
+  await axe();
+  await page.emulateMedia({ colorScheme: "dark" });
   await axe();
 
   await page.reload();

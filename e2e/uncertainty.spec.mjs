@@ -102,6 +102,14 @@ test("tornado and scenarios: switch the figure, add and name scenarios", async (
   await part.getByLabel("Figure").selectOption({ label: "Payback (months)" });
   await expect(part.getByRole("table", { name: /Payback \(months\) when one input moves/ })).toBeVisible();
   await expect(part.getByRole("img", { name: /Tornado chart of Payback/ })).toBeVisible();
+  // The exact values of a bar under the pointer.
+  const chart = part.getByRole("img", { name: /Tornado chart of Payback/ });
+  const first = (await part.getByRole("table").locator("tbody tr").first().locator("th").innerText()).trim();
+  const width = (await chart.boundingBox()).width;
+  await chart.hover({ position: { x: width * 0.6, y: 36 + 8 } });
+  await expect(part.locator(".chart-tip")).toContainText(first);
+  await page.mouse.move(0, 0);
+  await expect(part.locator(".chart-tip")).toHaveCount(0);
   await part.getByLabel("Move each input by ±").fill("200");
   await expect(part.getByText("Enter a step between 1% and 100%.")).toBeVisible();
   await part.getByLabel("Move each input by ±").fill("10");
@@ -120,6 +128,9 @@ test("tornado and scenarios: switch the figure, add and name scenarios", async (
   await expect(side.locator("thead th")).toHaveText(["Figure", "Base", "Pessimistic", "Optimistic", "Late launch"]);
   await expect(scenarios.getByRole("img", { name: /Late launch ends at/ })).toBeVisible();
   await axe();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await axe();
+  await page.emulateMedia({ colorScheme: "light" });
   await page.reload();
   await expect(page.getByRole("table", { name: "Scenarios side by side" }).locator("thead th")).toHaveText(["Figure", "Base", "Pessimistic", "Optimistic", "Late launch"]);
   await expect(page.getByLabel("Adoption ramp (Late launch)")).toHaveValue("12");
