@@ -33,7 +33,7 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-createServer(async (req, res) => {
+const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
   if (url.pathname === base.replace(/\/$/, "")) {
     res.writeHead(301, { location: base });
@@ -70,4 +70,6 @@ createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("not found");
   }
-}).listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
+});
+// --port 0 picks a free port; the line below says which.
+server.listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${base}`));
