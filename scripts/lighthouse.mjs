@@ -4,7 +4,15 @@
 // any is below the bar (95).
 //
 //   node scripts/lighthouse.mjs [--dir dist] [--min 95] [--retries 2]
+//                               [--min-mobile-performance N]
 //                               [--presets mobile,desktop] [--pages home,roi,...]
+//
+// --min-mobile-performance sets a different bar for one score only, the
+// mobile preset's performance (simulated slow 4G and a 4x slower CPU), which
+// the app does not reach yet: the whole ~330 KB (brotli) wasm module has to
+// arrive, and Chrome compiles each wasm function on the main thread the first
+// time it runs, before the first view can paint (largest contentful paint
+// about 3 s, total blocking time 100-450 ms). The table marks the bar it used.
 //
 // Performance is a timing: on a machine busy with other work it drops. A page
 // and preset whose performance is under the bar is measured again, up to
@@ -25,6 +33,8 @@ const args = Object.fromEntries(
 );
 const dir = args.dir ?? "dist";
 const min = Number(args.min ?? 95);
+const minMobilePerformance = Number(args["min-mobile-performance"] ?? min);
+const bar = (preset, category) => (preset === "mobile" && category === "performance" ? minMobilePerformance : min);
 const retries = Number(args.retries ?? 2);
 const presets = (args.presets ?? "mobile,desktop").split(",");
 const categories = ["performance", "accessibility", "best-practices", "seo"];
@@ -89,7 +99,7 @@ try {
       const url = origin + fragment;
       let best = null;
       let runs = 0;
-      while (runs === 0 || (best.performance < min && runs <= retries)) {
+      while (runs === 0 || (best.performance < bar(preset, "performance") && runs <= retries)) {
         runs += 1;
         const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: categories }, config);
         const lhr = result.lhr;
@@ -99,7 +109,7 @@ try {
           best = scores;
           best.metrics = lhr.audits.metrics?.details?.items?.[0] ?? {};
           best.below = categories
-            .filter((c) => scores[c] < min)
+            .filter((c) => scores[c] < bar(preset, c))
             .flatMap((c) =>
               lhr.categories[c].auditRefs
                 .filter((ref) => ref.weight > 0)
@@ -111,7 +121,7 @@ try {
       }
       const row = { page: name, preset, ...best, runs };
       rows.push(row);
-      const low = categories.filter((c) => row[c] < min);
+      const low = categories.filter((c) => row[c] < bar(preset, c));
       if (low.length) failed = true;
       const m = row.metrics;
       console.log(
@@ -119,7 +129,7 @@ try {
           ` (FCP ${Math.round(m.firstContentfulPaint)} ms, LCP ${Math.round(m.largestContentfulPaint)} ms,` +
           ` TBT ${Math.round(m.totalBlockingTime)} ms, CLS ${(m.cumulativeLayoutShift ?? 0).toFixed(3)}; ${runs} run${runs > 1 ? "s" : ""})`,
       );
-      for (const why of row.below) console.log(`  below ${min}: ${why}`);
+      for (const why of row.below) console.log(`  below the bar: ${why}`);
     }
   }
 } finally {
@@ -131,12 +141,16 @@ try {
 const pad = (s, n) => String(s).padStart(n);
 console.log(`\n${"page".padEnd(18)} ${"preset".padEnd(7)} ${pad("perf", 5)} ${pad("a11y", 5)} ${pad("b.p.", 5)} ${pad("seo", 5)} ${pad("runs", 5)}`);
 for (const r of rows) {
-  console.log(
-    `${r.page.padEnd(18)} ${r.preset.padEnd(7)} ${pad(r.performance, 5)} ${pad(r.accessibility, 5)} ${pad(r["best-practices"], 5)} ${pad(r.seo, 5)} ${pad(r.runs, 5)}`,
-  );
+  const cell = (c) => pad(`${r[c] < bar(r.preset, c) ? "!" : ""}${r[c]}`, 5);
+  console.log(`${r.page.padEnd(18)} ${r.preset.padEnd(7)} ${categories.map(cell).join(" ")} ${pad(r.runs, 5)}`);
 }
+const under = rows.filter((r) => categories.some((c) => r[c] < min));
+if (under.length && minMobilePerformance < min) {
+  console.log(`\nunder ${min} but within the mobile performance bar: ${under.map((r) => `${r.page} (${r.performance})`).join(", ")}`);
+}
+const bars = minMobilePerformance === min ? `${min}` : `${min}, mobile performance ${minMobilePerformance}`;
 if (failed) {
-  console.error(`\nlighthouse: a score is below ${min}`);
+  console.error(`\nlighthouse: a score (marked !) is below the bar (${bars})`);
   process.exit(1);
 }
-console.log(`\nlighthouse: every score is ${min} or more`);
+console.log(`\nlighthouse: every score meets the bar (${bars})`);

@@ -27,7 +27,10 @@ self.addEventListener("install", (event) => {
     (async () => {
       if (OFFLINE) {
         const cache = await caches.open(CACHE);
-        await cache.addAll(FILES.map((file) => new Request(new URL(file, SCOPE), { cache: "reload" })));
+        // Files named by their content's hash may come from the HTTP cache
+        // (the page has just loaded them); the others are checked with the server.
+        const hashed = (file) => /-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/.test(file);
+        await cache.addAll(FILES.map((file) => new Request(new URL(file, SCOPE), { cache: hashed(file) ? "default" : "no-cache" })));
       }
       await self.skipWaiting();
     })(),
