@@ -1,8 +1,8 @@
 # Two commands: `make serve` builds and serves the app, `make test` runs every check.
 # Both install what they need on first use (scripts/setup.sh, versions in tools/versions.env).
-.PHONY: serve test build setup fmt
-# scripts/env.sh uses bash features.
+# scripts/env.sh is bash (dash, Debian's sh, cannot source it).
 SHELL := /bin/bash
+.PHONY: serve test build setup fmt single-file lighthouse bench-load
 
 serve:
 	@./scripts/serve.sh
@@ -18,3 +18,15 @@ setup:
 
 fmt:
 	@. scripts/env.sh && leptosfmt -q src tests && cargo fmt
+
+# dist-single/sextant.html: the whole app in one HTML file that works from disk.
+single-file: build
+	@node scripts/single-file.mjs dist dist-single/sextant.html
+
+# Lighthouse scores of every tool page (needs `make build` and `make setup`).
+lighthouse:
+	@. scripts/env.sh && node scripts/lighthouse.mjs --min 95 --min-mobile-performance 75
+
+# Cold-load timings, bytes, wasm instantiation and memory of every page (several minutes).
+bench-load:
+	@. scripts/env.sh && node scripts/bench-load.mjs

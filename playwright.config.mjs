@@ -1,6 +1,7 @@
 // End-to-end tests against the release build (dist/), served from a sub-path
 // on 127.0.0.1, in Debian's Chromium. No browser is ever downloaded.
 import { defineConfig } from "@playwright/test";
+import { ports } from "./e2e/ports.mjs";
 
 export const chromiumArgs = [
   "--headless",
@@ -22,7 +23,7 @@ export default defineConfig({
   reporter: [["list"]],
   outputDir: "e2e/.output",
   use: {
-    baseURL: "http://127.0.0.1:4173/tools/sextant/",
+    baseURL: `http://127.0.0.1:${ports.app}/tools/sextant/`,
     browserName: "chromium",
     launchOptions: {
       executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
@@ -31,22 +32,22 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "node e2e/serve.mjs --port 4173 --base /tools/sextant/",
-      url: "http://127.0.0.1:4173/tools/sextant/",
+      command: `node e2e/serve.mjs --port ${ports.app} --base /tools/sextant/`,
+      url: `http://127.0.0.1:${ports.app}/tools/sextant/`,
       reuseExistingServer: false,
       timeout: 30_000,
     },
     {
       // The same build under the Content Security Policy in csp.txt.
-      command: "node e2e/serve.mjs --port 4176 --base /tools/sextant/ --csp csp.txt",
-      url: "http://127.0.0.1:4176/tools/sextant/",
+      command: `node e2e/serve.mjs --port ${ports.csp} --base /tools/sextant/ --csp csp.txt`,
+      url: `http://127.0.0.1:${ports.csp}/tools/sextant/`,
       reuseExistingServer: false,
       timeout: 30_000,
     },
     {
       // A wiki-like host page on another origin, for the embedding test.
-      command: "node e2e/serve.mjs --port 4175 --base /wiki/ --dir e2e/host",
-      url: "http://127.0.0.1:4175/wiki/",
+      command: `node e2e/serve.mjs --port ${ports.host} --base /wiki/ --dir e2e/host`,
+      url: `http://127.0.0.1:${ports.host}/wiki/`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -2,8 +2,9 @@
 // README offers to wiki admins: every tool is used and no violation is reported.
 import { test, expect } from "./fixtures.mjs";
 import { readFileSync } from "node:fs";
+import { ports } from "./ports.mjs";
 
-const base = "http://127.0.0.1:4176/tools/sextant/";
+const base = `http://127.0.0.1:${ports.csp}/tools/sextant/`;
 
 test("the app runs under the documented Content Security Policy with no violation", async ({ page }) => {
   const policy = readFileSync("csp.txt", "utf8").trim();

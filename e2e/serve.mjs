@@ -1,7 +1,9 @@
 // A plain static file server for the release build, as any static host would
 // serve it: dist/ under a sub-path (default /tools/sextant/), no rewrites.
 // Usage: node e2e/serve.mjs [--port 4173] [--base /tools/sextant/] [--dir dist]
+//        [--csp FILE] [--compress]
 import { createServer } from "node:http";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -13,6 +15,10 @@ const base = args.base ?? "/tools/sextant/";
 const root = resolve(args.dir ?? "dist");
 // --csp FILE: send that Content Security Policy with every response.
 const csp = args.csp ? (await readFile(args.csp, "utf8")).trim() : null;
+// --compress: brotli or gzip when the client accepts it, as most hosts do.
+const compress = "compress" in args;
+const compressible = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
+const compressed = new Map();
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -27,7 +33,7 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-createServer(async (req, res) => {
+const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
   if (url.pathname === base.replace(/\/$/, "")) {
     res.writeHead(301, { location: base });
@@ -46,13 +52,24 @@ createServer(async (req, res) => {
   try {
     const info = await stat(file);
     const path = info.isDirectory() ? join(file, "index.html") : file;
-    const body = await readFile(path);
+    let body = await readFile(path);
     const headers = { "content-type": types[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache" };
     if (csp) headers["content-security-policy"] = csp;
+    const accepts = String(req.headers["accept-encoding"] ?? "");
+    const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+    if (compress && encoding && compressible.has(extname(path))) {
+      const key = `${encoding}:${path}:${(await stat(path)).mtimeMs}`;
+      if (!compressed.has(key)) compressed.set(key, encoding === "br" ? brotliCompressSync(body) : gzipSync(body, { level: 9 }));
+      body = compressed.get(key);
+      headers["content-encoding"] = encoding;
+      headers["vary"] = "accept-encoding";
+    }
     res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("not found");
   }
-}).listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
+});
+// --port 0 picks a free port; the line below says which.
+server.listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${base}`));

@@ -1,6 +1,7 @@
 // Share links, the read-only view, bad links, and embedding in a host page
 // served from another origin.
 import { test, expect, open } from "./fixtures.mjs";
+import { ports } from "./ports.mjs";
 
 async function figure(page, name) {
   const item = page.locator(".figure").filter({ has: page.getByText(name, { exact: true }) });
@@ -86,7 +87,7 @@ test("embedded in a page from another origin, it posts its height and needs no i
   expect(src).toBe(link + "?embed=1");
 
   // The host page adds the iframe from its ?src= and sizes it from the height messages.
-  const host = "http://127.0.0.1:4175/wiki/?src=" + encodeURIComponent(src);
+  const host = `http://127.0.0.1:${ports.host}/wiki/?src=` + encodeURIComponent(src);
   await page.goto(host);
   const frame = page.frameLocator("iframe");
   await expect(frame.getByRole("heading", { level: 1 })).toContainText("Churn");

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: formatting, lints, the three test
-# levels, the release build and its size budget.
+# levels, the release build and its size budget, the single-file build, and
+# Lighthouse.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 cd "$SEXTANT_ROOT"
@@ -33,7 +34,14 @@ trunk build --release
 step "size report"
 node scripts/size-report.mjs dist size-budget.json
 
+step "single-file build (dist-single/sextant.html)"
+node scripts/single-file.mjs dist dist-single/sextant.html
+
 step "end-to-end tests (Playwright, release build)"
 npx playwright test
+
+step "Lighthouse (every tool page, mobile and desktop presets)"
+# 95 for every score, except mobile performance: see scripts/lighthouse.mjs.
+node scripts/lighthouse.mjs --min 95 --min-mobile-performance 75
 
 step "all checks passed"

@@ -12,10 +12,10 @@ const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) {
   console.log("externalize-loader: no inline module script");
-  process.exit(0);
+} else {
+  const code = match[1].trim() + "\n";
+  const name = `loader-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
+  writeFileSync(file, html.replace(inline, `<script type="module" src="./${name}"></script>`));
+  console.log(`externalize-loader: wrote ${name}`);
 }
-const code = match[1].trim() + "\n";
-const name = `loader-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
-writeFileSync(join(dir, name), code);
-writeFileSync(file, html.replace(inline, `<script type="module" src="./${name}"></script>`));
-console.log(`externalize-loader: wrote ${name}`);

@@ -1,0 +1,126 @@
+// Offline use and installation: the web app manifest, the service worker
+// (sw.js, written at build time by scripts/service-worker.mjs) that precaches
+// exactly the build's files, and its replacement by the next build's worker.
+import { test, expect, open } from "./fixtures.mjs";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ports } from "./ports.mjs";
+
+/** Waits until a service worker controls the page; returns its cache names. */
+async function controlled(page) {
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 20_000 }).toBe(true);
+  return sextantCaches(page);
+}
+
+function sextantCaches(page) {
+  return page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("sextant-")));
+}
+
+async function netPresentValue(page) {
+  const item = page.locator(".figure").filter({ has: page.getByText("Net present value", { exact: true }) });
+  return (await item.locator("dd").first().innerText()).trim();
+}
+
+test("the manifest names the app and its icons, and every icon loads", async ({ page, request }) => {
+  await open(page);
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifestUrl = new URL(href, page.url());
+  const manifest = await (await request.get(manifestUrl.href)).json();
+  expect(manifest).toMatchObject({ short_name: "Sextant", start_url: "./", display: "standalone" });
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+  expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+  expect(manifest.icons.map((i) => i.sizes).sort()).toEqual(["192x192", "512x512", "any"]);
+  for (const icon of manifest.icons) {
+    const response = await request.get(new URL(icon.src, manifestUrl).href);
+    expect(response.ok(), icon.src).toBe(true);
+    expect(response.headers()["content-type"]).toBe(icon.type);
+  }
+  const favicon = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect((await request.get(new URL(favicon, page.url()).href)).ok()).toBe(true);
+});
+
+test("once opened, the app reloads and calculates with the network off", async ({ page, context }) => {
+  await open(page, "#/");
+  const names = await controlled(page);
+  expect(names).toHaveLength(1);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator("html[data-sextant-ready]")).toHaveCount(1);
+  await expect(page.getByRole("heading", { level: 1, name: "Judge your ML work honestly, and decide with numbers" })).toBeVisible();
+  await page.goto("./#/roi");
+  await page.reload();
+  await page.getByRole("button", { name: /Start from this example: Demand forecasting/ }).click();
+  await expect(page.getByLabel("Model name")).toHaveValue(/Demand forecasting/);
+  await expect.poll(() => netPresentValue(page)).toMatch(/^-?\$[\d,]+$/);
+  await expect(page.getByRole("img", { name: /Cumulative cash flow/ })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("without service workers the app still runs", async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  page.on("pageerror", (err) => errors.push(err.message));
+  await page.goto("./#/roi");
+  await expect(page.locator("html[data-sextant-ready]")).toHaveCount(1);
+  await page.getByRole("button", { name: /Start from this example: Churn prediction/ }).click();
+  await expect.poll(() => netPresentValue(page)).toMatch(/^-?\$[\d,]+$/);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test.describe("a new build", () => {
+  const port = ports.rebuild;
+  const base = `http://127.0.0.1:${port}/next/`;
+  let dir;
+  let server;
+
+  test.beforeAll(async () => {
+    // A copy of the build, served on its own, that the test can rebuild.
+    dir = mkdtempSync(join(tmpdir(), "sextant-sw-"));
+    cpSync("dist", dir, { recursive: true });
+    server = spawn(process.execPath, ["e2e/serve.mjs", "--port", String(port), "--base", "/next/", "--dir", dir], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise((resolve, reject) => {
+      server.stdout.on("data", (d) => String(d).includes("serving") && resolve());
+      server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+    });
+  });
+
+  test.afterAll(() => {
+    server?.kill();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("replaces the old build's cache with its own, and serves its own files", async ({ page }) => {
+    await page.goto(base + "#/");
+    await expect(page.locator("html[data-sextant-ready]")).toHaveCount(1);
+    const [first] = await controlled(page);
+    expect(first).toBeTruthy();
+    expect(await sextantCaches(page)).toEqual([first]);
+
+    // "Rebuild": change index.html, then write the service worker again, as
+    // the post-build hook does.
+    const html = readFileSync(join(dir, "index.html"), "utf8");
+    writeFileSync(join(dir, "index.html"), html.replace("</body>", "<!-- next build -->\n</body>"));
+    await new Promise((resolve, reject) =>
+      spawn(process.execPath, ["scripts/service-worker.mjs", dir], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`)))),
+    );
+
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    // The new worker installs its own cache, then deletes the old one.
+    await expect
+      .poll(async () => {
+        const names = await sextantCaches(page);
+        return names.length === 1 && names[0] !== first;
+      }, { timeout: 20_000 })
+      .toBe(true);
+    await page.reload();
+    await expect(page.locator("html[data-sextant-ready]")).toHaveCount(1);
+    expect(await page.content()).toContain("<!-- next build -->");
+    expect(await sextantCaches(page)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,172 @@
+// Cold-load benchmark of the release build (not part of the tests): each page
+// is loaded --runs times (20), each time in a fresh browser context (empty
+// cache and storage), from the build served compressed on 127.0.0.1, without
+// and with 4x CPU throttling. Prints the medians of:
+//   usable   ms from navigation start until the page's first control (button,
+//            input, link in <main>) is in place and the main thread is free
+//   bytes    bytes transferred, compressed, headers included (CDP Network)
+//   wasm     ms of WebAssembly.instantiateStreaming: total, and after the
+//            last byte of the module arrived (compile and instantiate)
+//   heap     JS heap used once usable (CDP Performance.getMetrics), and the
+//            size of the wasm linear memory
+// Service workers are blocked: the worker installs after the page has loaded,
+// and its precaching would be counted as the page's own transfer.
+//
+//   node scripts/bench-load.mjs [--dir dist] [--runs 20] [--pages home,roi,...] [--throttle 1,4]
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { chromiumArgs } from "../playwright.config.mjs";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const dir = args.dir ?? "dist";
+const runs = Number(args.runs ?? 20);
+const rates = (args.throttle ?? "1,4").split(",").map(Number);
+const base = "/tools/sextant/";
+const allPages = [
+  { name: "home", fragment: "#/" },
+  { name: "roi", fragment: "#/roi" },
+  { name: "roi-example", fragment: null },
+  { name: "assess-skills", fragment: "#/assess/skills" },
+  { name: "assess-readiness", fragment: "#/assess/readiness" },
+  { name: "assess-automation", fragment: "#/assess/automation" },
+  { name: "assess-team", fragment: "#/assess/team" },
+  { name: "saved", fragment: "#/saved" },
+  { name: "portfolio", fragment: "#/portfolio" },
+  { name: "automation-roi", fragment: "#/automation-roi" },
+];
+const pages = args.pages ? allPages.filter((p) => args.pages.split(",").includes(p.name)) : allPages;
+
+// Runs in the page before any of its scripts: times WebAssembly's
+// instantiation and the moment the first control is usable.
+function instrument() {
+  const marks = (window.__bench = { wasm: [], usable: null, memory: null });
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const original = WebAssembly[name];
+    if (typeof original !== "function") continue;
+    WebAssembly[name] = function (...a) {
+      const start = performance.now();
+      return original.apply(this, a).then((result) => {
+        marks.wasm.push({ name, start, end: performance.now() });
+        return result;
+      });
+    };
+  }
+  addEventListener("TrunkApplicationStarted", (e) => {
+    const memory = e.detail?.wasm?.memory;
+    if (memory) marks.memory = memory.buffer.byteLength;
+  });
+  const control = "main button, main input, main select, main textarea, main a[href]";
+  const check = () => {
+    if (marks.usable !== null || !document.documentElement.hasAttribute("data-sextant-ready")) return false;
+    if (!document.querySelector(control)) return false;
+    // Usable once the task that rendered it has ended and input can be handled.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => (marks.usable = performance.now());
+    channel.port2.postMessage(null);
+    return true;
+  };
+  new MutationObserver((_, observer) => check() && observer.disconnect()).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+  });
+}
+
+function startServer() {
+  const server = spawn(process.execPath, ["e2e/serve.mjs", "--port", "0", "--base", base, "--dir", dir, "--compress"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    server.stdout.on("data", (d) => {
+      const m = String(d).match(/at (http:\/\/\S+)/);
+      if (m) resolve({ server, origin: m[1] });
+    });
+    server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function load(browser, url, rate, storageState) {
+  const context = await browser.newContext({ serviceWorkers: "block", storageState });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(instrument);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Performance.enable");
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    let bytes = 0;
+    cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.usable !== null, null, { timeout: 60_000 });
+    const marks = await page.evaluate(() => {
+      const wasmEntry = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+      return { ...window.__bench, wasmResponseEnd: wasmEntry ? wasmEntry.responseEnd : null };
+    });
+    const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+    const streaming = marks.wasm[0];
+    return {
+      usable: marks.usable,
+      bytes,
+      wasmTotal: streaming ? streaming.end - streaming.start : NaN,
+      wasmAfterDownload: streaming && marks.wasmResponseEnd !== null ? streaming.end - Math.max(streaming.start, marks.wasmResponseEnd) : NaN,
+      heap: metrics.JSHeapUsedSize,
+      wasmMemory: marks.memory ?? NaN,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const { server, origin } = await startServer();
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || "/usr/bin/chromium", args: chromiumArgs });
+const rows = [];
+try {
+  // The example model for the editor page, kept in localStorage and given to
+  // every fresh context.
+  let storageState;
+  if (pages.some((p) => p.name === "roi-example")) {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.goto(origin + "#/roi");
+    await page.getByRole("button", { name: /Start from this example: Demand forecasting/ }).click();
+    await page.waitForURL(/#\/roi\/[A-Za-z0-9_-]+$/);
+    allPages.find((p) => p.name === "roi-example").fragment = new URL(page.url()).hash;
+    storageState = await context.storageState();
+    await context.close();
+  }
+  for (const rate of rates) {
+    for (const { name, fragment } of pages) {
+      const results = [];
+      for (let i = 0; i < runs; i++) results.push(await load(browser, origin + fragment, rate, storageState));
+      const row = { page: name, cpu: `${rate}x` };
+      for (const key of Object.keys(results[0])) row[key] = median(results.map((r) => r[key]));
+      rows.push(row);
+      console.log(`${name} at ${rate}x CPU: usable ${row.usable.toFixed(0)} ms (${runs} loads)`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+const pad = (s, n) => String(s).padStart(n);
+const kb = (b) => (b / 1024).toFixed(1);
+const mb = (b) => (b / 1048576).toFixed(1);
+console.log(`\nMedians of ${runs} cold loads each; bytes compressed (brotli), service workers blocked.`);
+console.log(
+  `${"page".padEnd(18)} ${pad("cpu", 4)} ${pad("usable ms", 10)} ${pad("KB sent", 8)} ${pad("wasm ms", 8)} ${pad("compile ms", 11)} ${pad("JS heap MB", 11)} ${pad("wasm mem MB", 12)}`,
+);
+for (const r of rows) {
+  console.log(
+    `${r.page.padEnd(18)} ${pad(r.cpu, 4)} ${pad(r.usable.toFixed(0), 10)} ${pad(kb(r.bytes), 8)} ${pad(r.wasmTotal.toFixed(0), 8)} ${pad(r.wasmAfterDownload.toFixed(0), 11)} ${pad(mb(r.heap), 11)} ${pad(mb(r.wasmMemory), 12)}`,
+  );
+}

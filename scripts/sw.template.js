@@ -1,0 +1,67 @@
+// Sextant's service worker. scripts/service-worker.mjs writes it as sw.js at
+// the end of every build, from this template, with the build's hash and the
+// exact list of the build's files. It precaches those files in a cache named
+// after the build, serves them cache-first, and on activation deletes the
+// caches of earlier builds of the same copy of Sextant (same scope), so the
+// app works offline once it has been opened, and one cache is kept.
+// A debug build (`trunk serve`) gets OFFLINE = false: the worker then caches
+// nothing, removes the caches and unregisters itself, so development always
+// sees the latest build.
+"use strict";
+
+const BUILD = "__SEXTANT_BUILD__";
+const FILES = __SEXTANT_FILES__;
+const OFFLINE = __SEXTANT_OFFLINE__;
+
+const SCOPE = self.registration.scope;
+const PREFIX = "sextant-";
+const SUFFIX = " " + SCOPE;
+const CACHE = PREFIX + BUILD + SUFFIX;
+// Each cached address, without its query, and the file that answers it; the
+// scope itself (".../tools/sextant/") is index.html.
+const ANSWERS = new Map(FILES.map((file) => [new URL(file, SCOPE).href, file]));
+if (OFFLINE) ANSWERS.set(SCOPE, "index.html");
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      if (OFFLINE) {
+        const cache = await caches.open(CACHE);
+        // Files named by their content's hash may come from the HTTP cache
+        // (the page has just loaded them); the others are checked with the server.
+        const hashed = (file) => /-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/.test(file);
+        await cache.addAll(FILES.map((file) => new Request(new URL(file, SCOPE), { cache: hashed(file) ? "default" : "no-cache" })));
+      }
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key !== CACHE && key.startsWith(PREFIX) && key.endsWith(SUFFIX)) await caches.delete(key);
+      }
+      if (OFFLINE) await self.clients.claim();
+      else await self.registration.unregister();
+    })(),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  url.search = "";
+  url.hash = "";
+  const file = ANSWERS.get(url.href);
+  if (file === undefined) return;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const hit = await cache.match(new URL(file, SCOPE).href);
+      return hit || fetch(request);
+    })(),
+  );
+});
