@@ -24,6 +24,9 @@ async function answerStepByKeyboard(page, axe) {
 }
 
 test("the skills assessment by keyboard alone: resume after reload, review, results", async ({ page, axe }) => {
+  // 48 questions by keyboard with an axe scan on every step: about 30 s on an
+  // idle machine, so it gets more than the default minute.
+  test.setTimeout(180_000);
   await open(page, "#/assess/skills");
   await expect(page.getByRole("heading", { level: 1, name: "ML engineer skills" })).toBeVisible();
   await axe();
