@@ -4,7 +4,7 @@
 //        [--csp FILE] [--compress]
 import { createServer } from "node:http";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const args = Object.fromEntries(
@@ -58,9 +58,7 @@ const server = createServer(async (req, res) => {
     const accepts = String(req.headers["accept-encoding"] ?? "");
     const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
     if (compress && encoding && compressible.has(extname(path))) {
-      const key = `${encoding}:${path}:${(await stat(path)).mtimeMs}`;
-      if (!compressed.has(key)) compressed.set(key, encoding === "br" ? brotliCompressSync(body) : gzipSync(body, { level: 9 }));
-      body = compressed.get(key);
+      body = await compressedBody(path, encoding, body);
       headers["content-encoding"] = encoding;
       headers["vary"] = "accept-encoding";
     }
@@ -71,5 +69,24 @@ const server = createServer(async (req, res) => {
     res.end("not found");
   }
 });
+
+/** The compressed body, made once per file version and encoding. */
+async function compressedBody(path, encoding, body) {
+  const key = `${encoding}:${path}:${(await stat(path)).mtimeMs}`;
+  if (!compressed.has(key)) compressed.set(key, encoding === "br" ? brotliCompressSync(body) : gzipSync(body, { level: 9 }));
+  return compressed.get(key);
+}
+
+// Compress everything before the first request, so that no response (and no
+// measurement) waits for brotli at its highest quality.
+if (compress) {
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    if (!entry.isFile() || !compressible.has(extname(path))) continue;
+    const body = await readFile(path);
+    for (const encoding of ["br", "gzip"]) await compressedBody(path, encoding, body);
+  }
+}
+
 // --port 0 picks a free port; the line below says which.
 server.listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${base}`));
