@@ -20,6 +20,26 @@ fn prefers_dark() -> bool {
 /// canvas width and height in CSS pixels.
 pub type HoverText = Callback<(f64, f64, f64, f64), Option<String>>;
 
+fn draw_on(el: &web_sys::HtmlCanvasElement, chart: &Chart) {
+    let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
+    let width = f64::from(el.client_width().max(280));
+    let height = f64::from(el.client_height().max(200));
+    el.set_width((width * ratio) as u32);
+    el.set_height((height * ratio) as u32);
+    let style = if prefers_dark() {
+        Style::dark(ratio)
+    } else {
+        Style::light(ratio)
+    };
+    if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
+        let area = backend.into_drawing_area();
+        let _ = area.fill(&plotters::style::colors::TRANSPARENT);
+        if let Err(e) = charts::draw(&area, chart, &style) {
+            leptos::logging::warn!("chart not drawn: {e}");
+        }
+    }
+}
+
 /// A chart on a canvas.
 #[component]
 pub fn ChartCanvas(
@@ -42,27 +62,26 @@ pub fn ChartCanvas(
     let resize = window_event_listener(leptos::ev::resize, move |_| redraws.update(|n| *n += 1));
     on_cleanup(move || resize.remove());
 
+    // Drawn in a task of its own, after the page has rendered: a page with
+    // several charts never builds one long task out of all of them.
+    let draws = StoredValue::new(0u64);
     Effect::new(move |_| {
         redraws.track();
-        let Some(el) = canvas.get() else { return };
         let Some(chart) = data.get() else { return };
-        let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
-        let width = f64::from(el.client_width().max(280));
-        let height = f64::from(el.client_height().max(200));
-        el.set_width((width * ratio) as u32);
-        el.set_height((height * ratio) as u32);
-        let style = if prefers_dark() {
-            Style::dark(ratio)
-        } else {
-            Style::light(ratio)
-        };
-        if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
-            let area = backend.into_drawing_area();
-            let _ = area.fill(&plotters::style::colors::TRANSPARENT);
-            if let Err(e) = charts::draw(&area, &chart, &style) {
-                leptos::logging::warn!("chart not drawn: {e}");
-            }
-        }
+        let n = draws.get_value() + 1;
+        draws.set_value(n);
+        set_timeout(
+            move || {
+                // A newer draw superseded this one, or the chart is gone.
+                if draws.try_get_value() != Some(n) {
+                    return;
+                }
+                if let Some(el) = canvas.try_get_untracked().flatten() {
+                    draw_on(&el, &chart);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
 
     let download = move |_| {
