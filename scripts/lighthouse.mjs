@@ -12,7 +12,8 @@
 // the app does not reach yet: the whole ~330 KB (brotli) wasm module has to
 // arrive, and Chrome compiles each wasm function on the main thread the first
 // time it runs, before the first view can paint (largest contentful paint
-// about 3 s, total blocking time 100-450 ms). The table marks the bar it used.
+// about 2.9-3.6 s, total blocking time 100-700 ms). The table marks the bar
+// it used.
 //
 // Performance is a timing: on a machine busy with other work it drops. A page
 // and preset whose performance is under the bar is measured again, up to
