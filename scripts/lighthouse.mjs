@@ -4,9 +4,11 @@
 // any is below the bar (95).
 //
 //   node scripts/lighthouse.mjs [--dir dist] [--min 95] [--retries 2]
-//                               [--min-mobile-performance N]
+//                               [--min-mobile-performance N] [--min-desktop-performance N]
 //                               [--presets mobile,desktop] [--pages home,roi,...]
 //
+// --min-desktop-performance does the same for the desktop preset's
+// performance, which varies by a few points from run to run.
 // --min-mobile-performance sets a different bar for one score only, the
 // mobile preset's performance (simulated slow 4G and a 4x slower CPU), which
 // the app does not reach yet: the whole ~330 KB (brotli) wasm module has to
@@ -35,7 +37,9 @@ const args = Object.fromEntries(
 const dir = args.dir ?? "dist";
 const min = Number(args.min ?? 95);
 const minMobilePerformance = Number(args["min-mobile-performance"] ?? min);
-const bar = (preset, category) => (preset === "mobile" && category === "performance" ? minMobilePerformance : min);
+const minDesktopPerformance = Number(args["min-desktop-performance"] ?? min);
+const bar = (preset, category) =>
+  category !== "performance" ? min : preset === "mobile" ? minMobilePerformance : minDesktopPerformance;
 const retries = Number(args.retries ?? 2);
 const presets = (args.presets ?? "mobile,desktop").split(",");
 const categories = ["performance", "accessibility", "best-practices", "seo"];
@@ -147,9 +151,12 @@ for (const r of rows) {
 }
 const under = rows.filter((r) => categories.some((c) => r[c] < min));
 if (under.length && minMobilePerformance < min) {
-  console.log(`\nunder ${min} but within the mobile performance bar: ${under.map((r) => `${r.page} (${r.performance})`).join(", ")}`);
+  console.log(`\nunder ${min} but within the performance bar: ${under.map((r) => `${r.page} (${r.performance})`).join(", ")}`);
 }
-const bars = minMobilePerformance === min ? `${min}` : `${min}, mobile performance ${minMobilePerformance}`;
+const bars = [`${min}`]
+  .concat(minMobilePerformance === min ? [] : [`mobile performance ${minMobilePerformance}`])
+  .concat(minDesktopPerformance === min ? [] : [`desktop performance ${minDesktopPerformance}`])
+  .join(", ");
 if (failed) {
   console.error(`\nlighthouse: a score (marked !) is below the bar (${bars})`);
   process.exit(1);
