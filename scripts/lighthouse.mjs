@@ -46,8 +46,8 @@ const categories = ["performance", "accessibility", "best-practices", "seo"];
 const base = "/tools/sextant/";
 
 // Every tool page: home, the ROI calculator's start and an example opened in
-// its editor, each assessment's introduction, Saved, and the two calculators
-// still in preparation.
+// its editor, each assessment's introduction, Saved, and the start pages of
+// the two other calculators.
 const allPages = [
   { name: "home", fragment: "#/" },
   { name: "roi", fragment: "#/roi" },
