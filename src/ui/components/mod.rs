@@ -2,4 +2,5 @@
 
 pub mod chart;
 pub mod number_field;
+pub mod panels;
 pub mod print_stamp;

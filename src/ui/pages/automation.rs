@@ -17,7 +17,11 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::components::panels::{figure, missing};
 use crate::ui::components::print_stamp::PrintStamp;
+
+const TITLE: &str = "Automation ROI";
+const START: &str = "Start a new model";
 use crate::ui::share::SharePanel;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
@@ -37,32 +41,20 @@ pub fn AutomationPage(
                 Ok(doc) if doc.kind == DocKind::AutomationRoi => {
                     match format_v1::from_data(&doc.data) {
                         Ok(model) => view! { <AutomationEditor doc=doc model=model /> }.into_any(),
-                        Err(e) => missing(format!("This saved model could not be read: {e}.")),
+                        Err(e) => missing(TITLE, Page::AutomationRoi(None), START, format!("This saved model could not be read: {e}.")),
                     }
                 }
-                Ok(_) => missing("That saved document is not an automation ROI model.".into()),
+                Ok(_) => missing(TITLE, Page::AutomationRoi(None), START, "That saved document is not an automation ROI model.".into()),
                 Err(_) => missing(
+                    TITLE,
+                    Page::AutomationRoi(None),
+                    START,
                     "There is no saved automation ROI model with this address in this browser. It may have been deleted, or saved in another browser."
                         .into(),
                 ),
             }
         }
     }
-}
-
-fn missing(message: String) -> AnyView {
-    view! {
-        <section class="panel">
-            <h1>"Automation ROI"</h1>
-            <p role="alert">{message}</p>
-            <p>
-                <a class="button" href=Page::AutomationRoi(None).href()>
-                    "Start a new model"
-                </a>
-            </p>
-        </section>
-    }
-    .into_any()
 }
 
 #[component]
@@ -341,19 +333,6 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
     }
 }
 
-fn figure(label: &'static str, value: Result<String, String>) -> impl IntoView {
-    let (text, unavailable) = match value {
-        Ok(v) => (v, false),
-        Err(why) => (format!("Not available: {why}."), true),
-    };
-    view! {
-        <div class="figure" class:figure--unavailable=unavailable>
-            <dt>{label}</dt>
-            <dd>{text}</dd>
-        </div>
-    }
-}
-
 fn hours(v: f64) -> String {
     format!(
         "{} h",
@@ -453,19 +432,20 @@ pub fn AutomationResultsPanel(
                 let has_notes = !r.notes.is_empty();
                 view! {
                     <dl class="figures">
-                        {figure("Hours saved per month", Ok(hours(r.hours_saved_monthly)))}
-                        {figure("Hours saved per year", Ok(hours(r.hours_saved_yearly)))}
-                        {figure("Money saved per month", Ok(money(r.money_saved_monthly)))}
-                        {figure("Money saved per year", Ok(money(r.money_saved_yearly)))}
+                        {figure("Hours saved per month", Ok(hours(r.hours_saved_monthly)), None)}
+                        {figure("Hours saved per year", Ok(hours(r.hours_saved_yearly)), None)}
+                        {figure("Money saved per month", Ok(money(r.money_saved_monthly)), None)}
+                        {figure("Money saved per year", Ok(money(r.money_saved_yearly)), None)}
                         {figure(
                             "Payback",
                             r
                                 .payback_months
                                 .map(format::months)
                                 .ok_or_else(|| horizon_note.to_string()),
-                        )} {figure("Net benefit over the horizon", Ok(money(r.net_benefit)))}
-                        {figure("ROI", r.roi_percent.clone().map(|v| format!("{v:.1}%")))}
-                        {figure("Net present value", r.npv.clone().map(money))}
+                            None,
+                        )} {figure("Net benefit over the horizon", Ok(money(r.net_benefit)), None)}
+                        {figure("ROI", r.roi_percent.clone().map(|v| format!("{v:.1}%")), None)}
+                        {figure("Net present value", r.npv.clone().map(money), None)}
                     </dl>
                     {has_notes
                         .then(|| {

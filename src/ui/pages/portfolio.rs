@@ -20,12 +20,16 @@ use crate::route::{AssessmentKind, Page};
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::components::panels::missing;
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
 use crate::ui::share::SharePanel;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+
+const TITLE: &str = "Project prioritisation";
+const START: &str = "Start a new portfolio";
 
 /// `#/portfolio` and `#/portfolio/<id>`.
 #[component]
@@ -40,31 +44,19 @@ pub fn PortfolioPage(
             match untrack(|| storage.load(&id)) {
                 Ok(doc) if doc.kind == DocKind::Portfolio => match format_v1::from_data(&doc.data) {
                     Ok(p) => view! { <PortfolioEditor doc=doc portfolio=p /> }.into_any(),
-                    Err(e) => missing(format!("This saved portfolio could not be read: {e}.")),
+                    Err(e) => missing(TITLE, Page::Portfolio(None), START, format!("This saved portfolio could not be read: {e}.")),
                 },
-                Ok(_) => missing("That saved document is not a portfolio.".into()),
+                Ok(_) => missing(TITLE, Page::Portfolio(None), START, "That saved document is not a portfolio.".into()),
                 Err(_) => missing(
+                    TITLE,
+                    Page::Portfolio(None),
+                    START,
                     "There is no saved portfolio with this address in this browser. It may have been deleted, or saved in another browser."
                         .into(),
                 ),
             }
         }
     }
-}
-
-fn missing(message: String) -> AnyView {
-    view! {
-        <section class="panel">
-            <h1>"Project prioritisation"</h1>
-            <p role="alert">{message}</p>
-            <p>
-                <a class="button" href=Page::Portfolio(None).href()>
-                    "Start a new portfolio"
-                </a>
-            </p>
-        </section>
-    }
-    .into_any()
 }
 
 #[component]

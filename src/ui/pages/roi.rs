@@ -14,7 +14,11 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::components::panels::{figure, missing};
 use crate::ui::components::print_stamp::PrintStamp;
+
+const TITLE: &str = "ML project ROI";
+const START: &str = "Start a new model";
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
 use crate::ui::pages::risk::UncertaintyPanel;
@@ -43,28 +47,13 @@ pub fn RoiPage(
                             .unwrap_or_else(|| Analysis::suggested(&model));
                         view! { <RoiEditor doc=doc model=model analysis=analysis /> }.into_any()
                     }
-                    Err(e) => missing(format!("This saved model could not be read: {e}.")),
+                    Err(e) => missing(TITLE, Page::Roi(None), START, format!("This saved model could not be read: {e}.")),
                 },
-                Ok(_) => missing("That saved document is not an ROI model.".into()),
-                Err(_) => missing("There is no saved ROI model with this address in this browser. It may have been deleted, or saved in another browser.".into()),
+                Ok(_) => missing(TITLE, Page::Roi(None), START, "That saved document is not an ROI model.".into()),
+                Err(_) => missing(TITLE, Page::Roi(None), START, "There is no saved ROI model with this address in this browser. It may have been deleted, or saved in another browser.".into()),
             }
         }
     }
-}
-
-fn missing(message: String) -> AnyView {
-    view! {
-        <section class="panel">
-            <h1>"ML project ROI"</h1>
-            <p role="alert">{message}</p>
-            <p>
-                <a class="button" href=Page::Roi(None).href()>
-                    "Start a new model"
-                </a>
-            </p>
-        </section>
-    }
-    .into_any()
 }
 
 fn go_to(page: &Page) {
@@ -475,24 +464,6 @@ fn TeamEditor(
                 "Add a role"
             </button>
         </fieldset>
-    }
-}
-
-fn figure(
-    label: &'static str,
-    value: Result<String, String>,
-    note: Option<&'static str>,
-) -> impl IntoView {
-    let (text, unavailable) = match value {
-        Ok(v) => (v, false),
-        Err(why) => (format!("Not available: {why}."), true),
-    };
-    view! {
-        <div class="figure" class:figure--unavailable=unavailable>
-            <dt>{label}</dt>
-            <dd>{text}</dd>
-            {note.map(|n| view! { <dd class="figure__note">{n}</dd> })}
-        </div>
     }
 }
 
