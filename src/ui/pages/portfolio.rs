@@ -596,7 +596,13 @@ pub fn Ranking(
             </th>
         }
     };
-    let robust = Memo::new(move |_| portfolio.with(|p| (robustness(p), robustness(p).describe(p))));
+    let robust = Memo::new(move |_| {
+        portfolio.with(|p| {
+            let r = robustness(p);
+            let text = r.describe(p);
+            (r, text)
+        })
+    });
     let map = Memo::new(move |_| {
         portfolio.with(|p| {
             let basis = match p.value_axis {
