@@ -21,6 +21,9 @@ cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
+step "clippy (wasm32, split into a module per page as the release build is)"
+cargo clippy --release --bin sextant --target wasm32-unknown-unknown --features split -- -D warnings
+
 step "native tests"
 cargo test
 

@@ -1,4 +1,4 @@
-// Trunk post-build hook (after externalize-loader.mjs): writes sw.js, the
+// Trunk post-build hook (after build-wasm.mjs): writes sw.js, the
 // service worker that keeps this build available offline, from
 // scripts/sw.template.js. It precaches exactly the files of this build, under
 // a cache named by a hash of their names and contents. Runs in Trunk's staging
@@ -23,7 +23,10 @@ function walk(d) {
 
 const files = walk(dir)
   .map((p) => relative(dir, p).split(sep).join("/"))
-  .filter((f) => f !== worker);
+  .filter((f) => f !== worker)
+  // Page bundles repeat the split modules for a faster first load; offline,
+  // the modules come from the cache one by one (scripts/build-wasm.mjs).
+  .filter((f) => !/^page-[a-z-]+-[0-9a-f]{16}\.wasm$/.test(f));
 const hash = createHash("sha256");
 for (const f of files) hash.update(f).update("\0").update(readFileSync(join(dir, f))).update("\0");
 const build = hash.digest("hex").slice(0, 16);

@@ -17,11 +17,6 @@ wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version =
 [ -n "$wasm_bindgen_version" ] || { echo "setup: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
 
 binaryen_major=${BINARYEN_VERSION%%.*}
-if ! grep -q "wasm_opt = \"version_${binaryen_major}\"" "$SEXTANT_ROOT/Trunk.toml"; then
-  echo "setup: Trunk.toml [tools] wasm_opt must be \"version_${binaryen_major}\" (tools/versions.env)" >&2
-  exit 1
-fi
-
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
@@ -36,6 +31,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_vers
   say "installing wasm-bindgen-cli $wasm_bindgen_version (about 4 minutes the first time)"
   # Not --locked: a dependency locked by that release is no longer on the registry.
   cargo install wasm-bindgen-cli --version "=$wasm_bindgen_version" --root "$tools" --force
+fi
+
+# wasm-split (scripts/build-wasm.mjs): the CLI of wasm_split_cli_support,
+# which has no --version; cargo's install list says which one is there.
+if ! cargo install --list --root "$tools" 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION, about 2 minutes the first time)"
+  cargo install --locked wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --root "$tools" --force
 fi
 
 if ! wasm-opt --version 2>/dev/null | grep -q "version $binaryen_major"; then

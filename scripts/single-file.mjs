@@ -1,21 +1,18 @@
 // Writes dist-single/sextant.html: the release build (dist/, from
-// `trunk build --release`) as one self-contained HTML file that works when
+// `trunk build --release`), with the app built as one module, as one
+// self-contained HTML file that works when
 // opened from disk (file://) or sent as an attachment: the stylesheet, the
 // scripts and the WebAssembly module (base64) inlined, icons as data: URIs,
 // and no service worker or manifest, which need a web server.
 // Usage: node scripts/single-file.mjs [dist] [dist-single/sextant.html]
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { buildWasm } from "./build-wasm.mjs";
 
 const [dir = "dist", out = "dist-single/sextant.html"] = process.argv.slice(2);
 let html = readFileSync(join(dir, "index.html"), "utf8");
 const read = (href) => readFileSync(join(dir, href.replace(/^\.\//, "")));
-const files = readdirSync(dir);
-const one = (pattern, what) => {
-  const found = files.filter((f) => pattern.test(f));
-  if (found.length !== 1) throw new Error(`single-file: expected one ${what} in ${dir}, found ${found.length}`);
-  return found[0];
-};
 const dataUri = (type, bytes) => `data:${type};base64,${Buffer.from(bytes).toString("base64")}`;
 // Text inlined in <script> or <style> must not close the element early.
 const inScript = (code) => code.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
@@ -26,15 +23,23 @@ function replaceOne(pattern, replacement, what) {
   html = html.replace(pattern, replacement);
 }
 
-// The wasm-bindgen glue becomes an inline module that initialises itself from
-// the bytes of the module, as Trunk's loader would from the file.
-const glue = one(/^sextant-[0-9a-f]+\.js$/, "wasm-bindgen JS file");
-const wasm = one(/^sextant-[0-9a-f]+_bg\.wasm$/, "wasm file");
-let code = read(glue).toString("utf8");
+// The release build splits the app into a module per page, fetched when
+// needed, which a file cannot do: the single file carries the app built as
+// one module (scripts/build-wasm.mjs --no-split). Its wasm-bindgen glue
+// becomes an inline module that initialises itself from the module's bytes.
+const unsplit = mkdtempSync(join(tmpdir(), "sextant-single-"));
+let code;
+let wasmBase64;
+try {
+  const built = await buildWasm({ out: unsplit, split: false, release: true });
+  code = readFileSync(join(unsplit, built.glue), "utf8");
+  wasmBase64 = readFileSync(join(unsplit, built.wasm)).toString("base64");
+} finally {
+  rmSync(unsplit, { recursive: true, force: true });
+}
 const exportLine = /^export \{ initSync, __wbg_init as default \};$/m;
 if (!exportLine.test(code)) throw new Error("single-file: the wasm-bindgen glue's exports are not as expected");
 code = code.replace(exportLine, "");
-const wasmBase64 = read(wasm).toString("base64");
 const module = `${code}
 {
   const text = atob("${wasmBase64}");
@@ -45,7 +50,7 @@ const module = `${code}
 }
 `;
 
-// Trunk's loader (moved to a file by externalize-loader.mjs) is replaced by the module above.
+// The release build's loader (scripts/build-wasm.mjs) is replaced by the module above.
 replaceOne(/<script type="module" src="\.\/loader-[0-9a-f]+\.js"><\/script>/, () => `<script type="module">${inScript(module)}</script>`, "loader script");
 // Preloads of files that no longer exist.
 html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, "");

@@ -3,29 +3,66 @@
 use super::assess::{self, Pack, PackError};
 use crate::route::AssessmentKind;
 
-/// File name and text of every shipped pack.
-pub const SHIPPED: &[(AssessmentKind, &str, &str)] = &[
-    (
-        AssessmentKind::Skills,
-        "assessments/ml-engineer-skills.json",
-        include_str!("../../assessments/ml-engineer-skills.json"),
-    ),
-    (
-        AssessmentKind::Readiness,
-        "assessments/ml-project-readiness.json",
-        include_str!("../../assessments/ml-project-readiness.json"),
-    ),
-    (
-        AssessmentKind::Automation,
-        "assessments/automation-readiness.json",
-        include_str!("../../assessments/automation-readiness.json"),
-    ),
-    (
-        AssessmentKind::Team,
-        "assessments/team-practices.json",
-        include_str!("../../assessments/team-practices.json"),
-    ),
-];
+/// A pack shipped with Sextant: its assessment, file name and text.
+#[derive(Clone, Copy, Debug)]
+pub struct Shipped {
+    pub kind: AssessmentKind,
+    pub file: &'static str,
+    pub text: &'static str,
+}
+
+impl Shipped {
+    /// Parses and validates the pack.
+    pub fn load(&self) -> Result<Pack, Vec<PackError>> {
+        assess::load(self.file, self.text)
+    }
+}
+
+// One constant a pack, so that code naming one pack carries only that
+// pack's text: the release build moves each into the module of its page.
+pub const SKILLS: Shipped = Shipped {
+    kind: AssessmentKind::Skills,
+    file: "assessments/ml-engineer-skills.json",
+    text: include_str!("../../assessments/ml-engineer-skills.json"),
+};
+pub const READINESS: Shipped = Shipped {
+    kind: AssessmentKind::Readiness,
+    file: "assessments/ml-project-readiness.json",
+    text: include_str!("../../assessments/ml-project-readiness.json"),
+};
+pub const AUTOMATION: Shipped = Shipped {
+    kind: AssessmentKind::Automation,
+    file: "assessments/automation-readiness.json",
+    text: include_str!("../../assessments/automation-readiness.json"),
+};
+pub const TEAM: Shipped = Shipped {
+    kind: AssessmentKind::Team,
+    file: "assessments/team-practices.json",
+    text: include_str!("../../assessments/team-practices.json"),
+};
+
+/// The file name of an assessment's pack (without its text).
+pub fn file_of(kind: AssessmentKind) -> &'static str {
+    match kind {
+        AssessmentKind::Skills => "assessments/ml-engineer-skills.json",
+        AssessmentKind::Readiness => "assessments/ml-project-readiness.json",
+        AssessmentKind::Automation => "assessments/automation-readiness.json",
+        AssessmentKind::Team => "assessments/team-practices.json",
+    }
+}
+
+/// Every shipped pack.
+pub const SHIPPED: [Shipped; 4] = [SKILLS, READINESS, AUTOMATION, TEAM];
+
+/// The shipped pack of an assessment.
+pub fn shipped(kind: AssessmentKind) -> Shipped {
+    match kind {
+        AssessmentKind::Skills => SKILLS,
+        AssessmentKind::Readiness => READINESS,
+        AssessmentKind::Automation => AUTOMATION,
+        AssessmentKind::Team => TEAM,
+    }
+}
 
 /// The pack id of each assessment, as its file declares it.
 pub fn pack_id(kind: AssessmentKind) -> &'static str {
@@ -46,12 +83,7 @@ pub fn kind_of(pack: &str) -> Option<AssessmentKind> {
 
 /// Loads and validates the pack for an assessment.
 pub fn pack_for(kind: AssessmentKind) -> Result<Pack, Vec<PackError>> {
-    let (_, file, text) = SHIPPED
-        .iter()
-        .find(|(k, _, _)| *k == kind)
-        .copied()
-        .unwrap_or((kind, "unknown", ""));
-    assess::load(file, text)
+    shipped(kind).load()
 }
 
 #[cfg(test)]
@@ -61,11 +93,13 @@ mod tests {
 
     #[test]
     fn every_shipped_pack_loads() {
-        for (kind, file, _) in SHIPPED {
-            let pack = pack_for(*kind).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+        for Shipped { kind, file, .. } in SHIPPED {
+            assert_eq!(shipped(kind).file, file);
+            assert_eq!(file_of(kind), file);
+            let pack = pack_for(kind).unwrap_or_else(|e| panic!("{file}: {e:?}"));
             assert!(!pack.sections.is_empty(), "{file}");
-            assert_eq!(pack.id, pack_id(*kind), "{file}");
-            assert_eq!(kind_of(&pack.id), Some(*kind));
+            assert_eq!(pack.id, pack_id(kind), "{file}");
+            assert_eq!(kind_of(&pack.id), Some(kind));
             // Answering everything at the top level scores 100 in every mean section.
             let top: Answers = pack
                 .sections

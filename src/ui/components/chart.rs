@@ -20,7 +20,11 @@ fn prefers_dark() -> bool {
 /// canvas width and height in CSS pixels.
 pub type HoverText = Callback<(f64, f64, f64, f64), Option<String>>;
 
-fn draw_on(el: &web_sys::HtmlCanvasElement, chart: &Chart) {
+/// Draws `chart` on the canvas. With `split` (the release build) this and
+/// plotters are in a module of their own, fetched when the first chart is
+/// drawn, after the page has opened.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn draw_on(el: web_sys::HtmlCanvasElement, chart: Chart) {
     let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
     let width = f64::from(el.client_width().max(280));
     let height = f64::from(el.client_height().max(200));
@@ -31,10 +35,10 @@ fn draw_on(el: &web_sys::HtmlCanvasElement, chart: &Chart) {
     } else {
         Style::light(ratio)
     };
-    if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
+    if let Some(backend) = CanvasBackend::with_canvas_object(el) {
         let area = backend.into_drawing_area();
         let _ = area.fill(&plotters::style::colors::TRANSPARENT);
-        if let Err(e) = charts::draw(&area, chart, &style) {
+        if let Err(e) = charts::draw(&area, &chart, &style) {
             leptos::logging::warn!("chart not drawn: {e}");
         }
     }
@@ -77,7 +81,10 @@ pub fn ChartCanvas(
                     return;
                 }
                 if let Some(el) = canvas.try_get_untracked().flatten() {
-                    draw_on(&el, &chart);
+                    #[cfg(feature = "split")]
+                    leptos::task::spawn_local(async move { draw_on(el, chart).await });
+                    #[cfg(not(feature = "split"))]
+                    draw_on(el, chart);
                 }
             },
             std::time::Duration::ZERO,

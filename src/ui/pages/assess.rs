@@ -26,12 +26,12 @@ use crate::ui::export::when;
 /// `#/assess/<kind>`.
 #[component]
 pub fn AssessmentPage(
-    /// Which assessment.
-    kind: AssessmentKind,
+    /// The assessment's pack, as loaded (`packs::pack_for`).
+    pack: Result<Pack, Vec<crate::domain::assess::PackError>>,
     /// A saved run to open.
     run: Option<String>,
 ) -> impl IntoView {
-    match packs::pack_for(kind) {
+    match pack {
         Ok(pack) => view! { <Assessment pack=Arc::new(pack) run=run /> }.into_any(),
         Err(errors) => view! {
             <section class="panel">

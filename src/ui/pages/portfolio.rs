@@ -173,7 +173,8 @@ fn readiness_level(id: &str) -> Result<(String, String), String> {
     let doc = untrack(|| storage.load(id))
         .map_err(|_| "the attached assessment is not in this browser".to_string())?;
     let run = crate::persist::assessment::from_data(&doc.data).map_err(|e| e.to_string())?;
-    let pack = packs::pack_for(AssessmentKind::Readiness)
+    let pack = packs::READINESS
+        .load()
         .map_err(|_| "the readiness assessment could not be loaded".to_string())?;
     let results = assess::score(&pack, &run.answers);
     let label = match (run.completed, assess::verdict(&pack, &results)) {

@@ -21,7 +21,6 @@ const TITLE: &str = "ML project ROI";
 const START: &str = "Start a new model";
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
-use crate::ui::pages::risk::UncertaintyPanel;
 use crate::ui::share::SharePanel;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
@@ -252,14 +251,14 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                 </form>
                 <ResultsPanel results=results errors=errors model=model />
             </div>
-            <UncertaintyPanel
-                model=model.into()
-                analysis=analysis
-                valid=Signal::derive(move || {
+            {crate::ui::pages::uncertainty_panel(
+                model.into(),
+                analysis,
+                Signal::derive(move || {
                     errors.with(BTreeMap::is_empty) && results.with(Result::is_ok)
-                })
-                editable=true
-            />
+                }),
+                true,
+            )}
             <SharePanel shared=shared />
             <ExportPanel name=name results=results />
         </div>

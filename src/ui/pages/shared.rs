@@ -205,14 +205,7 @@ fn SharedRoi(shared: Shared, model: RoiModel) -> impl IntoView {
     let errors = RwSignal::new(BTreeMap::new());
     let uncertainty = analysis.map(|a| {
         let valid = Signal::derive(move || model.with(|m| m.validate().is_empty()));
-        view! {
-            <crate::ui::pages::risk::UncertaintyPanel
-                model=model.into()
-                analysis=RwSignal::new(a)
-                valid=valid
-                editable=false
-            />
-        }
+        crate::ui::pages::uncertainty_panel(model.into(), RwSignal::new(a), valid, false)
     });
     view! {
         <div class="roi">

@@ -1,0 +1,60 @@
+// The release build is split into a WebAssembly module per page
+// (scripts/build-wasm.mjs): the home page loads only the first module, a page
+// opened directly fetches its modules as one bundle, and moving between pages
+// fetches the next page's modules on their own.
+import { test, expect, open } from "./fixtures.mjs";
+
+const views = [
+  { fragment: "#/saved", route: "saved", heading: "Saved in this browser" },
+  { fragment: "#/assess/skills", route: "assess-skills", heading: "ML engineer skills" },
+  { fragment: "#/assess/team", route: "assess-team", heading: "Team and stakeholder practices" },
+  { fragment: "#/roi", route: "roi", heading: "ML project ROI" },
+  { fragment: "#/portfolio", route: "portfolio", heading: "Project prioritisation" },
+  { fragment: "#/automation-roi", route: "automation-roi", heading: "Automation ROI" },
+];
+
+/** The wasm files a page asks for, by kind, with the service worker blocked. */
+function recordWasm(page) {
+  const seen = { bundles: [], modules: [] };
+  page.on("request", (r) => {
+    const file = new URL(r.url()).pathname.split("/").pop();
+    if (/^page-[a-z-]+-[0-9a-f]{16}\.wasm$/.test(file)) seen.bundles.push(file);
+    else if (/^(chunk|split)_.*\.wasm$/.test(file)) seen.modules.push(file);
+  });
+  return seen;
+}
+
+test.use({ serviceWorkers: "block" });
+
+test("the home page loads the first module only", async ({ page }) => {
+  const seen = recordWasm(page);
+  await open(page, "#/");
+  await expect(page.getByRole("heading", { level: 1, name: "Judge your ML work honestly, and decide with numbers" })).toBeVisible();
+  expect(seen).toEqual({ bundles: [], modules: [] });
+});
+
+for (const { fragment, route, heading } of views) {
+  test(`${fragment} opened directly fetches its page's modules as one bundle`, async ({ page }) => {
+    const seen = recordWasm(page);
+    await open(page, fragment);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    expect(seen.bundles.length, "bundles").toBe(1);
+    expect(seen.bundles[0]).toMatch(new RegExp(`^page-${route}-`));
+    expect(seen.modules, "modules fetched on their own").toEqual([]);
+  });
+}
+
+test("moving from page to page fetches each page's modules on its own, and back works", async ({ page }) => {
+  const seen = recordWasm(page);
+  await open(page, "#/");
+  await page.getByRole("link", { name: /ML project ROI/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "ML project ROI" })).toBeVisible();
+  expect(seen.bundles).toEqual([]);
+  expect(seen.modules.length).toBeGreaterThan(0);
+  await page.getByRole("button", { name: /Start from this example: Churn prediction/ }).click();
+  await expect(page.getByText(/10,000 trials with seed \d+, computed in/)).toBeVisible();
+  await page.goto("./#/portfolio");
+  await expect(page.getByRole("heading", { level: 1, name: "Project prioritisation" })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "How sure is this?" })).toBeVisible();
+});

@@ -1,0 +1,327 @@
+// Builds the app's WebAssembly and its JavaScript glue into a folder, split
+// into a module per page (the release build) or as one module.
+//
+//   node scripts/build-wasm.mjs [--out DIR] [--no-split] [--debug]
+//
+// Trunk's post-build hook (scripts/post-build.mjs) runs it on Trunk's
+// staging directory; scripts/single-file.mjs runs it with --no-split.
+//
+// The split build, in order:
+//  1. cargo builds the `sextant` binary with the `split` feature; each page
+//     is then a `#[lazy]` split point (src/ui/pages/mod.rs). .cargo/config.toml
+//     keeps the linker's relocations (--emit-relocs), which the next step needs.
+//  2. wasm-split (crate wasm_split_cli_support) moves the code only split
+//     points reach into modules of their own: one a page, and one for each
+//     group of pages that share code. It writes __wasm_split.js, which fetches
+//     and instantiates them against the first module's memory and table.
+//  3. wasm-bindgen writes the JS glue for the first module (keeping the
+//     exports the other modules link against).
+//  4. wasm-opt -Oz shrinks every module.
+//  5. Every file gets a content hash in its name, so a new build never mixes
+//     with cached files of an old one; references are rewritten to match.
+//  6. page-<route>-<hash>.wasm bundles each route's modules end to end, and
+//     loader-<hash>.js starts the app and, from the route in the address,
+//     fetches that bundle alongside the first module, in one request instead
+//     of dozens after it. index.html gets the loader and preload hints.
+//
+// The unsplit build (--no-split, or a debug build) skips step 2 and the
+// bundles: the single-file build and `trunk serve` use it.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+// The wasm features rustc 1.95 emits for wasm32-unknown-unknown; wasm-opt
+// must not strip or lower them.
+const wasmOptFeatures = [
+  "--enable-bulk-memory",
+  "--enable-nontrapping-float-to-int",
+  "--enable-sign-ext",
+  "--enable-mutable-globals",
+  "--enable-reference-types",
+  "--enable-multivalue",
+];
+
+// Route (the address fragment's first one or two segments, see src/route.rs)
+// to the split points that render it (src/ui/pages/mod.rs). Only used to fetch a page's
+// modules early: a route missing here still works, its modules are fetched
+// when the page asks for them.
+const routeSplits = {
+  saved: "saved_page",
+  "assess/skills": ["assessment_page", "skills_text"],
+  "assess/readiness": ["assessment_page", "readiness_text"],
+  "assess/automation": ["assessment_page", "automation_text"],
+  "assess/team": ["assessment_page", "team_text"],
+  roi: "roi_page",
+  portfolio: "portfolio_page",
+  "automation-roi": "automation_page",
+  s: "shared_page",
+};
+
+// Prepended to __wasm_split.js: a module from the page bundle the loader
+// fetched, if it has it, or else from its own file.
+const pageFetch = `// Sextant (scripts/build-wasm.mjs): a module from the page bundle the
+// loader fetched, if it has it, or else from its own file.
+function pageFetch(file) {
+  const url = new URL("./" + file, import.meta.url);
+  const page = globalThis.__sextantPage;
+  const at = page && page.files[file];
+  if (!at) return fetch(url);
+  return page.bytes.then(
+    (buffer) => new Response(new Uint8Array(buffer, at[0], at[1]), { headers: { "Content-Type": "application/wasm" } }),
+    () => fetch(url),
+  );
+}
+`;
+
+function run(command, args, options = {}) {
+  execFileSync(command, args, { stdio: "inherit", cwd: root, ...options });
+}
+
+const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
+/**
+ * The module without the linker's "linking" and "reloc.*" custom sections,
+ * which --emit-relocs keeps for wasm-split: an unsplit build must not carry
+ * them into wasm-bindgen and wasm-opt (binaryen does not optimise a module
+ * that has them).
+ */
+export function stripRelocations(bytes) {
+  const out = [bytes.subarray(0, 8)];
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[at++];
+      value += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (!(b & 0x80)) return value;
+    }
+  };
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    let keep = true;
+    if (id === 0) {
+      const nameLength = leb();
+      const name = Buffer.from(bytes.subarray(at, at + nameLength)).toString("utf8");
+      keep = name !== "linking" && !name.startsWith("reloc.");
+    }
+    if (keep) out.push(bytes.subarray(start, end));
+    at = end;
+  }
+  return Buffer.concat(out);
+}
+
+async function pool(items, size, work) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (queue.length) await work(queue.shift());
+    }),
+  );
+}
+
+function wasmOpt(file) {
+  return new Promise((resolve, reject) => {
+    import("node:child_process").then(({ spawn }) => {
+      const child = spawn("wasm-opt", ["-Oz", ...wasmOptFeatures, file, "-o", file], { stdio: "inherit" });
+      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`wasm-opt failed on ${file}`))));
+    });
+  });
+}
+
+/**
+ * Builds into `out`. Returns { glue, wasm, splitLink, chunks, loader, head }:
+ * the file names written and the HTML to put in <head>.
+ */
+export async function buildWasm({ out, split = true, release = true }) {
+  const targetDir = process.env.CARGO_TARGET_DIR || join(root, "target");
+  const profile = release ? "release" : "debug";
+  const cargoArgs = ["build", "--target", "wasm32-unknown-unknown", "--bin", "sextant"];
+  if (release) cargoArgs.push("--release");
+  if (split) cargoArgs.push("--features", "split");
+  run("cargo", cargoArgs);
+  const built = join(targetDir, "wasm32-unknown-unknown", profile, "sextant.wasm");
+
+  const work = mkdtempSync(join(tmpdir(), "sextant-wasm-"));
+  try {
+    let input = built;
+    if (!split) {
+      input = join(work, "sextant.wasm");
+      writeFileSync(input, stripRelocations(readFileSync(built)));
+    } else {
+      const splitDir = join(work, "split");
+      mkdirSync(splitDir);
+      run("wasm-split-cli", ["--target", "web", "--out-name", "sextant", built, splitDir]);
+      input = join(splitDir, "sextant.wasm");
+    }
+    const bindgenDir = join(work, "bindgen");
+    const bindgenArgs = ["--target", "web", "--no-typescript", "--out-dir", bindgenDir, "--out-name", "sextant"];
+    if (split) bindgenArgs.push("--keep-lld-exports", "--no-demangle");
+    run("wasm-bindgen", [...bindgenArgs, input]);
+
+    // The split modules and their loader sit next to the glue.
+    const chunkNames = split ? readdirSync(join(work, "split")).filter((f) => f.endsWith(".wasm") && f !== "sextant.wasm") : [];
+    for (const f of chunkNames) renameSync(join(work, "split", f), join(bindgenDir, f));
+    if (split) renameSync(join(work, "split", "__wasm_split.js"), join(bindgenDir, "__wasm_split.js"));
+
+    // SEXTANT_NO_WASM_OPT=1 keeps function names, for readable stack traces.
+    if (release && !process.env.SEXTANT_NO_WASM_OPT) await pool([join(bindgenDir, "sextant_bg.wasm"), ...chunkNames.map((f) => join(bindgenDir, f))], 2, wasmOpt);
+
+    mkdirSync(out, { recursive: true });
+    const write = (name, bytes) => writeFileSync(join(out, name), bytes);
+
+    // Content-hashed names, leaves first: modules, their loader, the glue.
+    const chunkFile = {};
+    for (const f of chunkNames) {
+      const bytes = readFileSync(join(bindgenDir, f));
+      const name = `${f.replace(/\.wasm$/, "").replace(/_\d{6,}$/, "")}-${hash(bytes)}.wasm`;
+      chunkFile[f] = name;
+      write(name, bytes);
+    }
+    let splitLink = null;
+    let glue = null;
+    let glueCode = readFileSync(join(bindgenDir, "sextant.js"), "utf8");
+    const prefetch = {};
+    if (split) {
+      let link = readFileSync(join(bindgenDir, "__wasm_split.js"), "utf8");
+      for (const [from, to] of Object.entries(chunkFile)) {
+        const ref = `"./${from}"`;
+        if (!link.includes(ref)) throw new Error(`build-wasm: __wasm_split.js does not load ${from}`);
+        link = link.split(ref).join(`"./${to}"`);
+      }
+      // Which files each split point needs, for the loader's early fetches.
+      for (const m of link.matchAll(/export const __wasm_split_load_(\w+?)_\d+ = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[(.*?)\]\)\);/g)) {
+        const [, point, fetcher, deps] = m;
+        const own = fetcher.match(/new URL\("\.\/([^"]+)"/);
+        const depFiles = deps
+          .split(",")
+          .map((d) => d.trim())
+          .filter(Boolean)
+          .map((d) => {
+            const def = link.match(new RegExp(`const ${d} = makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"`));
+            if (!def) throw new Error(`build-wasm: cannot find the module of ${d} in __wasm_split.js`);
+            return def[1];
+          });
+        prefetch[point] = [...(own ? [own[1]] : []), ...depFiles];
+      }
+      for (const point of Object.values(routeSplits).flat()) {
+        if (!prefetch[point]) throw new Error(`build-wasm: no split point ${point} in this build (src/ui/pages/mod.rs)`);
+      }
+      // Every module is fetched through pageFetch (below), which takes it
+      // from the page bundle when the loader has fetched one.
+      const fetchCall = /fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\)/g;
+      const fetches = [...link.matchAll(fetchCall)].length;
+      if (fetches !== chunkNames.length) throw new Error(`build-wasm: __wasm_split.js fetches ${fetches} modules, expected ${chunkNames.length}`);
+      link = pageFetch + link.replace(fetchCall, (_, file) => `pageFetch(${JSON.stringify(file)})`);
+
+      // The glue and __wasm_split.js import each other, so neither can be
+      // named by its own content alone: both take one hash of the two texts
+      // and the first module, which changes whenever any of them does.
+      const wasmBytes = readFileSync(join(bindgenDir, "sextant_bg.wasm"));
+      const id = hash(Buffer.concat([Buffer.from(link), Buffer.from(glueCode), wasmBytes]));
+      splitLink = `sextant-split-${id}.js`;
+      glue = `sextant-${id}.js`;
+      const glueRef = `"./sextant.js"`;
+      if (!link.includes(glueRef)) throw new Error("build-wasm: __wasm_split.js does not import the glue");
+      write(splitLink, link.split(glueRef).join(`"./${glue}"`));
+      // Only the JS imports: the keys of the glue's import object are the
+      // module names inside the wasm, which stay "./__wasm_split.js".
+      const ref = `from "./__wasm_split.js"`;
+      if (!glueCode.includes(ref)) throw new Error("build-wasm: the glue does not import __wasm_split.js");
+      glueCode = glueCode.split(ref).join(`from "./${splitLink}"`);
+    }
+    const wasmBytes = readFileSync(join(bindgenDir, "sextant_bg.wasm"));
+    const wasm = `sextant-${hash(wasmBytes)}_bg.wasm`;
+    write(wasm, wasmBytes);
+    glue ??= `sextant-${hash(glueCode)}.js`;
+    write(glue, glueCode);
+
+    // One bundle a route: the modules of its page, end to end, fetched in
+    // one request alongside the first module (a page needs 30 to 70 of
+    // them). Served as application/wasm so that hosts compress it; it is not
+    // itself a module. The service worker does not precache bundles: it has
+    // every module on its own, which pageFetch falls back to.
+    const routes = {};
+    for (const [route, points] of Object.entries(routeSplits)) {
+      const files = [...new Set([points].flat().flatMap((p) => prefetch[p] ?? []))];
+      const parts = files.map((f) => readFileSync(join(out, f)));
+      const index = {};
+      let offset = 0;
+      files.forEach((f, i) => {
+        index[f] = [offset, parts[i].length];
+        offset += parts[i].length;
+      });
+      const bytes = Buffer.concat(parts);
+      const name = `page-${route.replace(/\//g, "-")}-${hash(bytes)}.wasm`;
+      write(name, bytes);
+      routes[route] = [name, index];
+    }
+    const loaderCode = `${
+      split
+        ? `// The page in the address: its modules, in one bundle, fetched alongside
+// the first module (see pageFetch in ${splitLink}).
+{
+  const routes = ${JSON.stringify(routes)};
+  const [first, second] = location.hash.replace(/^#\\/?/, "").split(/[/?]/);
+  const page = routes[first + "/" + second] || routes[first];
+  // With the service worker in control every module is already in its
+  // cache: the bundle would only cost a download.
+  if (page && !navigator.serviceWorker?.controller) {
+    const bytes = fetch(new URL("./" + page[0], import.meta.url)).then((r) =>
+      r.ok ? r.arrayBuffer() : Promise.reject(new Error("page bundle: HTTP " + r.status)),
+    );
+    bytes.catch(() => {});
+    globalThis.__sextantPage = { files: page[1], bytes };
+  }
+}
+`
+        : ""
+    }import init, * as bindings from "./${glue}";
+const wasm = await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+`;
+    const loader = `loader-${hash(loaderCode)}.js`;
+    write(loader, loaderCode);
+
+    const head = [
+      `<link rel="modulepreload" href="./${glue}" crossorigin>`,
+      `<link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>`,
+      `<script type="module" src="./${loader}"></script>`,
+    ].join("\n    ");
+    return { glue, wasm, splitLink, chunks: Object.values(chunkFile), loader, head, routes };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Adds the loader to index.html in `dir`, before </head> (after boot.js). */
+export function addToIndex(dir, head) {
+  const file = join(dir, "index.html");
+  const html = readFileSync(file, "utf8");
+  if (!html.includes("</head>")) throw new Error("build-wasm: index.html has no </head>");
+  // Trunk leaves the skipped rust link (index.html) in place.
+  const cleaned = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
+  writeFileSync(file, cleaned.replace("</head>", `  ${head}\n  </head>`));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--out");
+  const out = at >= 0 ? args[at + 1] : process.env.TRUNK_STAGING_DIR || "dist";
+  const release = !args.includes("--debug") && process.env.TRUNK_PROFILE !== "debug";
+  // `trunk serve` (a debug build) gets one module: quicker to build.
+  const split = release && !args.includes("--no-split");
+  if (!existsSync(out)) mkdirSync(out, { recursive: true });
+  const result = await buildWasm({ out, split, release });
+  addToIndex(out, result.head);
+  console.log(`build-wasm: wrote ${result.glue}, ${result.wasm}, ${result.chunks.length} split modules, ${result.loader}`);
+}
