@@ -44,6 +44,20 @@ for (const { fragment, route, heading } of views) {
   });
 }
 
+test("a saved ROI model opened directly comes with its charts and uncertainty panel in one bundle", async ({ page, context }) => {
+  await open(page, "#/roi");
+  await page.getByRole("button", { name: /Start from this example: Churn prediction/ }).click();
+  await page.waitForURL(/#\/roi\/[A-Za-z0-9_-]+$/);
+  const editor = await context.newPage();
+  const seen = recordWasm(editor);
+  await editor.goto(page.url());
+  await expect(editor.getByRole("img", { name: /Cumulative cash flow by month/ })).toBeVisible();
+  await expect(editor.getByText(/10,000 trials with seed \d+, computed in/)).toBeVisible();
+  expect(seen.bundles.length, "bundles").toBe(1);
+  expect(seen.bundles[0]).toMatch(/^page-roi-doc-/);
+  expect(seen.modules, "modules fetched on their own").toEqual([]);
+});
+
 test("moving from page to page fetches each page's modules on its own, and back works", async ({ page }) => {
   const seen = recordWasm(page);
   await open(page, "#/");

@@ -58,6 +58,12 @@ const routeSplits = {
   roi: "roi_page",
   portfolio: "portfolio_page",
   "automation-roi": "automation_page",
+  // A saved document (a second segment, its id) opens an editor that draws
+  // charts at once, and the ROI editor also shows the uncertainty panel:
+  // their modules come in the same bundle.
+  "roi/*": ["roi_page", "builder", "draw_on"],
+  "portfolio/*": ["portfolio_page", "draw_on"],
+  "automation-roi/*": ["automation_page", "draw_on"],
   s: "shared_page",
 };
 
@@ -260,7 +266,7 @@ export async function buildWasm({ out, split = true, release = true }) {
         offset += parts[i].length;
       });
       const bytes = Buffer.concat(parts);
-      const name = `page-${route.replace(/\//g, "-")}-${hash(bytes)}.wasm`;
+      const name = `page-${route.replace(/\//g, "-").replace("*", "doc")}-${hash(bytes)}.wasm`;
       write(name, bytes);
       routes[route] = [name, index];
     }
@@ -271,7 +277,7 @@ export async function buildWasm({ out, split = true, release = true }) {
 {
   const routes = ${JSON.stringify(routes)};
   const [first, second] = location.hash.replace(/^#\\/?/, "").split(/[/?]/);
-  const page = routes[first + "/" + second] || routes[first];
+  const page = routes[first + "/" + second] || (second && routes[first + "/*"]) || routes[first];
   // With the service worker in control every module is already in its
   // cache: the bundle would only cost a download.
   if (page && !navigator.serviceWorker?.controller) {
