@@ -46,9 +46,9 @@ npx playwright test
 step "Lighthouse (every tool page, mobile and desktop presets)"
 # 95 for every score except performance, which the app does not reach yet on
 # every page (see scripts/lighthouse.mjs and issue #8). Measured 2026-11-27 on
-# the split build (a module per page): mobile: home 97-99, the ROI editor with
+# the split build (a module per page): mobile: home 96-99, the ROI editor with
 # its uncertainty panel 54-69, the other pages 70-82; desktop: the ROI editor
-# 79-94 from run to run, the other pages 98-100. What holds the tool pages
+# 77-94 from run to run, the other pages 93-100. What holds the tool pages
 # back is main-thread time: building a large page and compiling its wasm on
 # first use (total blocking time 0.6-1.7 s at 4x CPU). The bars (45 mobile,
 # 70 desktop) catch a collapse and keep a timing from failing the build; they
