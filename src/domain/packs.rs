@@ -18,50 +18,45 @@ impl Shipped {
     }
 }
 
-// One constant a pack, so that code naming one pack carries only that
-// pack's text: the release build moves each into the module of its page.
-pub const SKILLS: Shipped = Shipped {
-    kind: AssessmentKind::Skills,
-    file: "assessments/ml-engineer-skills.json",
-    text: include_str!("../../assessments/ml-engineer-skills.json"),
-};
-pub const READINESS: Shipped = Shipped {
-    kind: AssessmentKind::Readiness,
-    file: "assessments/ml-project-readiness.json",
-    text: include_str!("../../assessments/ml-project-readiness.json"),
-};
-pub const AUTOMATION: Shipped = Shipped {
-    kind: AssessmentKind::Automation,
-    file: "assessments/automation-readiness.json",
-    text: include_str!("../../assessments/automation-readiness.json"),
-};
-pub const TEAM: Shipped = Shipped {
-    kind: AssessmentKind::Team,
-    file: "assessments/team-practices.json",
-    text: include_str!("../../assessments/team-practices.json"),
-};
+/// The packs, each named once: its constant, `file_of`, `shipped` and
+/// `SHIPPED` come from the one list.
+macro_rules! shipped_packs {
+    ($($name:ident: $kind:ident => $file:literal,)*) => {
+        // One constant a pack, so that code naming one pack carries only
+        // that pack's text: the release build moves each into the module of
+        // its page.
+        $(
+            pub const $name: Shipped = Shipped {
+                kind: AssessmentKind::$kind,
+                file: $file,
+                text: include_str!(concat!("../../", $file)),
+            };
+        )*
 
-/// The file name of an assessment's pack (without its text).
-pub fn file_of(kind: AssessmentKind) -> &'static str {
-    match kind {
-        AssessmentKind::Skills => "assessments/ml-engineer-skills.json",
-        AssessmentKind::Readiness => "assessments/ml-project-readiness.json",
-        AssessmentKind::Automation => "assessments/automation-readiness.json",
-        AssessmentKind::Team => "assessments/team-practices.json",
-    }
+        /// The file name of an assessment's pack (without its text).
+        pub fn file_of(kind: AssessmentKind) -> &'static str {
+            match kind {
+                $(AssessmentKind::$kind => $file,)*
+            }
+        }
+
+        /// The shipped pack of an assessment.
+        pub fn shipped(kind: AssessmentKind) -> Shipped {
+            match kind {
+                $(AssessmentKind::$kind => $name,)*
+            }
+        }
+
+        /// Every shipped pack.
+        pub const SHIPPED: &[Shipped] = &[$($name),*];
+    };
 }
 
-/// Every shipped pack.
-pub const SHIPPED: [Shipped; 4] = [SKILLS, READINESS, AUTOMATION, TEAM];
-
-/// The shipped pack of an assessment.
-pub fn shipped(kind: AssessmentKind) -> Shipped {
-    match kind {
-        AssessmentKind::Skills => SKILLS,
-        AssessmentKind::Readiness => READINESS,
-        AssessmentKind::Automation => AUTOMATION,
-        AssessmentKind::Team => TEAM,
-    }
+shipped_packs! {
+    SKILLS: Skills => "assessments/ml-engineer-skills.json",
+    READINESS: Readiness => "assessments/ml-project-readiness.json",
+    AUTOMATION: Automation => "assessments/automation-readiness.json",
+    TEAM: Team => "assessments/team-practices.json",
 }
 
 /// The pack id of each assessment, as its file declares it.
@@ -93,7 +88,8 @@ mod tests {
 
     #[test]
     fn every_shipped_pack_loads() {
-        for Shipped { kind, file, .. } in SHIPPED {
+        assert_eq!(SHIPPED.len(), AssessmentKind::ALL.len());
+        for &Shipped { kind, file, .. } in SHIPPED {
             assert_eq!(shipped(kind).file, file);
             assert_eq!(file_of(kind), file);
             let pack = pack_for(kind).unwrap_or_else(|e| panic!("{file}: {e:?}"));

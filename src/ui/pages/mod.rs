@@ -10,7 +10,6 @@ pub mod roi;
 pub mod saved;
 pub mod shared;
 
-use crate::domain::assess::{Pack, PackError};
 use crate::domain::packs;
 use crate::route::Page;
 use leptos::prelude::*;
@@ -32,27 +31,73 @@ pub fn render(page: Page) -> AnyView {
     }
 }
 
+/// Builds a page; the text is the assessment pack's, empty for the others.
+/// One builder a page, each naming only its own page's code, so that with
+/// `split` each can sit behind a split point of its own.
+type Build = fn(Page, &'static str) -> AnyView;
+
 /// The view for a page, with every page's code in the one module.
 #[cfg_attr(feature = "split", allow(dead_code))]
 fn eager(page: Page) -> AnyView {
+    let build: Build = match &page {
+        Page::Saved => saved_view,
+        Page::Assessment(kind) | Page::AssessmentRun(kind, _) => {
+            let text = packs::shipped(*kind).text;
+            return assessment_view(page, text);
+        }
+        Page::Roi(_) => roi_view,
+        Page::Portfolio(_) => portfolio_view,
+        Page::AutomationRoi(_) => automation_view,
+        Page::Shared(_) => shared_view,
+        Page::Home | Page::NotFound(_) => return shell_page(page),
+    };
+    build(page, "")
+}
+
+fn saved_view(_: Page, _: &'static str) -> AnyView {
+    saved::SavedPage().into_any()
+}
+
+fn assessment_view(page: Page, text: &'static str) -> AnyView {
+    let (kind, run) = match page {
+        Page::Assessment(kind) => (kind, None),
+        Page::AssessmentRun(kind, id) => (kind, Some(id)),
+        other => return shell_page(other),
+    };
+    let pack = crate::domain::assess::load(packs::file_of(kind), text);
+    assess::AssessmentPage(assess::AssessmentPageProps { pack, run }).into_any()
+}
+
+fn roi_view(page: Page, _: &'static str) -> AnyView {
     match page {
-        Page::Saved => saved::SavedPage().into_any(),
-        Page::AssessmentRun(kind, id) => assessment(packs::pack_for(kind), Some(id)),
-        Page::Assessment(kind) => assessment(packs::pack_for(kind), None),
         Page::Roi(id) => roi::RoiPage(roi::RoiPageProps { id }).into_any(),
-        Page::Portfolio(id) => {
-            portfolio::PortfolioPage(portfolio::PortfolioPageProps { id }).into_any()
-        }
-        Page::AutomationRoi(id) => {
-            automation::AutomationPage(automation::AutomationPageProps { id }).into_any()
-        }
-        Page::Shared(payload) => shared::SharedPage(shared::SharedPageProps { payload }).into_any(),
-        Page::Home | Page::NotFound(_) => shell_page(page),
+        other => shell_page(other),
     }
 }
 
-fn assessment(pack: Result<Pack, Vec<PackError>>, run: Option<String>) -> AnyView {
-    assess::AssessmentPage(assess::AssessmentPageProps { pack, run }).into_any()
+fn portfolio_view(page: Page, _: &'static str) -> AnyView {
+    match page {
+        Page::Portfolio(id) => {
+            portfolio::PortfolioPage(portfolio::PortfolioPageProps { id }).into_any()
+        }
+        other => shell_page(other),
+    }
+}
+
+fn automation_view(page: Page, _: &'static str) -> AnyView {
+    match page {
+        Page::AutomationRoi(id) => {
+            automation::AutomationPage(automation::AutomationPageProps { id }).into_any()
+        }
+        other => shell_page(other),
+    }
+}
+
+fn shared_view(page: Page, _: &'static str) -> AnyView {
+    match page {
+        Page::Shared(payload) => shared::SharedPage(shared::SharedPageProps { payload }).into_any(),
+        other => shell_page(other),
+    }
 }
 
 /// The pages that are always in the first module: the home page, which most
@@ -81,12 +126,6 @@ pub fn uncertainty_panel(
     valid: Signal<bool>,
     editable: bool,
 ) -> AnyView {
-    type Build = fn(
-        Signal<crate::domain::roi::RoiModel>,
-        RwSignal<crate::domain::uncertainty::Analysis>,
-        Signal<bool>,
-        bool,
-    ) -> AnyView;
     fn build(
         model: Signal<crate::domain::roi::RoiModel>,
         analysis: RwSignal<crate::domain::uncertainty::Analysis>,
@@ -105,11 +144,17 @@ pub fn uncertainty_panel(
     }
     #[cfg(feature = "split")]
     {
+        type BuildPanel = fn(
+            Signal<crate::domain::roi::RoiModel>,
+            RwSignal<crate::domain::uncertainty::Analysis>,
+            Signal<bool>,
+            bool,
+        ) -> AnyView;
         #[leptos::lazy]
-        fn builder() -> Build {
+        fn builder() -> BuildPanel {
             build
         }
-        let ready = RwSignal::new(None::<Build>);
+        let ready = RwSignal::new(None::<BuildPanel>);
         leptos::task::spawn_local(async move {
             let build = builder().await;
             ready.try_set(Some(build));
@@ -122,7 +167,6 @@ pub fn uncertainty_panel(
     }
     #[cfg(not(feature = "split"))]
     {
-        let build: Build = build;
         build(model, analysis, valid, editable)
     }
 }
@@ -148,61 +192,6 @@ fn loading() -> AnyView {
 mod split {
     use super::*;
     use crate::route::AssessmentKind;
-
-    /// Builds a page; the text is the pack's for an assessment, empty otherwise.
-    type Build = fn(Page, &'static str) -> AnyView;
-
-    fn saved_view(_: Page, _: &'static str) -> AnyView {
-        saved::SavedPage().into_any()
-    }
-
-    fn assessment_view(page: Page, text: &'static str) -> AnyView {
-        match page {
-            Page::Assessment(kind) => assessment(
-                crate::domain::assess::load(packs::file_of(kind), text),
-                None,
-            ),
-            Page::AssessmentRun(kind, id) => assessment(
-                crate::domain::assess::load(packs::file_of(kind), text),
-                Some(id),
-            ),
-            other => shell_page(other),
-        }
-    }
-
-    fn roi_view(page: Page, _: &'static str) -> AnyView {
-        match page {
-            Page::Roi(id) => roi::RoiPage(roi::RoiPageProps { id }).into_any(),
-            other => shell_page(other),
-        }
-    }
-
-    fn portfolio_view(page: Page, _: &'static str) -> AnyView {
-        match page {
-            Page::Portfolio(id) => {
-                portfolio::PortfolioPage(portfolio::PortfolioPageProps { id }).into_any()
-            }
-            other => shell_page(other),
-        }
-    }
-
-    fn automation_view(page: Page, _: &'static str) -> AnyView {
-        match page {
-            Page::AutomationRoi(id) => {
-                automation::AutomationPage(automation::AutomationPageProps { id }).into_any()
-            }
-            other => shell_page(other),
-        }
-    }
-
-    fn shared_view(page: Page, _: &'static str) -> AnyView {
-        match page {
-            Page::Shared(payload) => {
-                shared::SharedPage(shared::SharedPageProps { payload }).into_any()
-            }
-            other => shell_page(other),
-        }
-    }
 
     #[leptos::lazy]
     fn saved_page() -> Build {
