@@ -26,7 +26,7 @@
 //
 // The unsplit build (--no-split, or a debug build) skips step 2 and the
 // bundles: the single-file build and `trunk serve` use it.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -67,8 +67,10 @@ const routeSplits = {
   s: "shared_page",
 };
 
-// Prepended to __wasm_split.js: a module from the page bundle the loader
-// fetched, if it has it, or else from its own file.
+/** Whether a file of the build is a page bundle (see step 5 above). */
+export const isPageBundle = (file) => /^page-[a-z-]+-[0-9a-f]{16}\.wasm$/.test(file);
+
+// Prepended to __wasm_split.js.
 const pageFetch = `// Sextant (scripts/build-wasm.mjs): a module from the page bundle the
 // loader fetched, if it has it, or else from its own file.
 function pageFetch(file) {
@@ -136,10 +138,8 @@ async function pool(items, size, work) {
 
 function wasmOpt(file) {
   return new Promise((resolve, reject) => {
-    import("node:child_process").then(({ spawn }) => {
-      const child = spawn("wasm-opt", ["-Oz", ...wasmOptFeatures, file, "-o", file], { stdio: "inherit" });
-      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`wasm-opt failed on ${file}`))));
-    });
+    const child = spawn("wasm-opt", ["-Oz", ...wasmOptFeatures, file, "-o", file], { stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`wasm-opt failed on ${file}`))));
   });
 }
 
@@ -319,15 +319,22 @@ export function addToIndex(dir, head) {
   writeFileSync(file, cleaned.replace("</head>", `  ${head}\n  </head>`));
 }
 
+/**
+ * Builds into `out` and adds the loader to its index.html: what Trunk's
+ * post-build hook and the command line do.
+ */
+export async function buildInto(out, { split, release }) {
+  if (!existsSync(out)) mkdirSync(out, { recursive: true });
+  const result = await buildWasm({ out, split, release });
+  addToIndex(out, result.head);
+  console.log(`build-wasm: wrote ${result.glue}, ${result.wasm}, ${result.chunks.length} split modules, ${result.loader}`);
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const at = args.indexOf("--out");
   const out = at >= 0 ? args[at + 1] : process.env.TRUNK_STAGING_DIR || "dist";
   const release = !args.includes("--debug") && process.env.TRUNK_PROFILE !== "debug";
   // `trunk serve` (a debug build) gets one module: quicker to build.
-  const split = release && !args.includes("--no-split");
-  if (!existsSync(out)) mkdirSync(out, { recursive: true });
-  const result = await buildWasm({ out, split, release });
-  addToIndex(out, result.head);
-  console.log(`build-wasm: wrote ${result.glue}, ${result.wasm}, ${result.chunks.length} split modules, ${result.loader}`);
+  await buildInto(out, { split: release && !args.includes("--no-split"), release });
 }

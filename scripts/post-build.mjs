@@ -3,11 +3,8 @@
 // Trunk builds the HTML, CSS and copied files; build-wasm.mjs builds the
 // WebAssembly (split into a module per page) and adds its loader to
 // index.html; service-worker.mjs then lists every file for offline use.
-await import("./build-wasm.mjs").then(async ({ buildWasm, addToIndex }) => {
-  const out = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
-  const release = process.env.TRUNK_PROFILE !== "debug";
-  const result = await buildWasm({ out, split: release, release });
-  addToIndex(out, result.head);
-  console.log(`build-wasm: ${result.glue}, ${result.wasm}, ${result.chunks.length} split modules, ${result.loader}`);
-});
+const { buildInto } = await import("./build-wasm.mjs");
+// `trunk serve` (a debug build) gets one module: quicker to build.
+const release = process.env.TRUNK_PROFILE !== "debug";
+await buildInto(process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist", { split: release, release });
 await import("./service-worker.mjs");

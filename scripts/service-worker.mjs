@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { isPageBundle } from "./build-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 const worker = "sw.js";
@@ -26,7 +27,7 @@ const files = walk(dir)
   .filter((f) => f !== worker)
   // Page bundles repeat the split modules for a faster first load; offline,
   // the modules come from the cache one by one (scripts/build-wasm.mjs).
-  .filter((f) => !/^page-[a-z-]+-[0-9a-f]{16}\.wasm$/.test(f));
+  .filter((f) => !isPageBundle(f));
 const hash = createHash("sha256");
 for (const f of files) hash.update(f).update("\0").update(readFileSync(join(dir, f))).update("\0");
 const build = hash.digest("hex").slice(0, 16);

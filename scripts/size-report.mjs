@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, extname, relative } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { isPageBundle } from "./build-wasm.mjs";
 
 const [dir = "dist", budgetFile = "size-budget.json"] = process.argv.slice(2);
 const budget = JSON.parse(readFileSync(budgetFile, "utf8"));
@@ -47,8 +48,7 @@ const header = (first, width = 14) => `${first.padEnd(width)} ${pad("files", 5)}
 const kinds = { ".wasm": "wasm", ".js": "js", ".mjs": "js", ".css": "css", ".html": "html" };
 // Page bundles repeat the split modules (scripts/build-wasm.mjs): counted on
 // a line of their own, not in the total.
-const isBundle = (f) => /^page-[a-z-]+-[0-9a-f]{16}\.wasm$/.test(f);
-const all = [...sizes.keys()].filter((f) => !isBundle(f));
+const all = [...sizes.keys()].filter((f) => !isPageBundle(f));
 console.log("Every file of the build");
 console.log(header("kind"));
 for (const kind of ["wasm", "js", "css", "html", "other"]) {
@@ -57,7 +57,7 @@ for (const kind of ["wasm", "js", "css", "html", "other"]) {
 }
 const total = sum(all);
 console.log(line("total", total));
-const bundles = [...sizes.keys()].filter(isBundle);
+const bundles = [...sizes.keys()].filter(isPageBundle);
 if (bundles.length) console.log(line("(bundles)", sum(bundles)));
 
 // The shell every page loads: index.html and what it links (not the service
