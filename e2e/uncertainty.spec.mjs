@@ -46,7 +46,11 @@ test("a seeded simulation gives a probability that survives a reload and a share
   await page.getByRole("button", { name: "Copy link" }).click();
   const link = await page.getByLabel("Share link").inputValue();
   await page.goto(link);
+  // The shared page and then its panel each wait for their module; a slow
+  // fetch must not pass for a missing page, so each stage is checked apart.
+  await expect(page.getByText("Shared with you · read-only")).toBeVisible({ timeout: 15_000 });
   const shared = page.getByRole("region", { name: "How sure is this?" });
+  await expect(shared).toBeVisible({ timeout: 15_000 });
   await expect(shared.getByText(/10,000 trials with seed 2026/)).toBeVisible();
   expect(await figure(shared, "Chance that NPV is positive")).toBe(p);
   expect(await figure(shared, "Median NPV (P50)")).toBe(median);
@@ -58,8 +62,13 @@ test("ranges collapsed to one point give the deterministic NPV", async ({ page }
   const npv = await figure(page.getByRole("region", { name: "Results" }), "Net present value");
   const sim = simulation(page);
   // Remove every range but one, then collapse it onto the value as entered.
-  while ((await sim.getByRole("button", { name: /^Remove the range of / }).count()) > 1) {
-    await sim.getByRole("button", { name: /^Remove the range of / }).first().click();
+  // The panel arrives in a module of its own: counting before it has shown
+  // would find no range and remove none.
+  const removes = sim.getByRole("button", { name: /^Remove the range of / });
+  await expect(removes.first()).toBeVisible();
+  for (let n = await removes.count(); n > 1; n--) {
+    await removes.first().click();
+    await expect(removes).toHaveCount(n - 1);
   }
   const last = sim.getByRole("group").filter({ has: page.getByLabel(/^Low: /) }).first();
   const likely = await last.getByLabel(/^Most likely: /).inputValue();
