@@ -129,3 +129,24 @@ test("an edit in another tab is never overwritten by a stale tab", async ({ page
   await expect(page.getByLabel("Model name")).toHaveValue("Shared between tabs (my version)");
   await expect(page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/)).toHaveValue("5,000");
 });
+
+test("charts redraw in the other colour scheme when the system switches", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await open(page, "#/roi");
+  await page.getByRole("button", { name: /Start from this example: Churn prediction/ }).click();
+  const chart = page.getByRole("img", { name: /Cumulative cash flow by month/ });
+  await expect(chart).toBeVisible();
+  const pixels = () => chart.evaluate((canvas) => canvas.toDataURL());
+  const drawn = () =>
+    chart.evaluate((canvas) => {
+      const blank = document.createElement("canvas");
+      blank.width = canvas.width;
+      blank.height = canvas.height;
+      return canvas.toDataURL() !== blank.toDataURL();
+    });
+  // Drawn once its module has arrived.
+  await expect.poll(drawn).toBe(true);
+  const light = await pixels();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(pixels).not.toBe(light);
+});

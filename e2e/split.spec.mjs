@@ -2,6 +2,7 @@
 // (scripts/build-wasm.mjs): the home page loads only the first module, a page
 // opened directly fetches its modules as one bundle, and moving between pages
 // fetches the next page's modules on their own.
+import { test as plain } from "@playwright/test";
 import { test, expect, open } from "./fixtures.mjs";
 
 const views = [
@@ -71,4 +72,47 @@ test("moving from page to page fetches each page's modules on its own, and back 
   await expect(page.getByRole("heading", { level: 1, name: "Project prioritisation" })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole("heading", { name: "How sure is this?" })).toBeVisible();
+});
+
+// A module that does not arrive (the network dropped, or a newer version
+// replaced the files) is said on the page, and the rest of the app goes on.
+// The failed fetches are logged to the console, so this test does without
+// the console check of the fixtures and checks for uncaught errors instead.
+plain.use({ serviceWorkers: "block" });
+
+plain("a module that does not arrive is said where it belongs, and Try again fetches it", async ({ page }) => {
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(e.message));
+  let blocked = /\/(chunk|split)_[^/]*\.wasm$/;
+  await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
+  await open(page, "#/");
+
+  // A page.
+  await page.getByRole("link", { name: /ML project ROI/ }).first().click();
+  const pageFailed = page.getByRole("alert").filter({ hasText: "This page could not be loaded." });
+  await expect(pageFailed).toBeVisible();
+  await expect(pageFailed).toContainText("Nothing you saved is affected.");
+  // The shell still works, and so does the page once its module arrives.
+  await page.getByRole("link", { name: "Saved", exact: true }).first().click();
+  await expect(page).toHaveTitle(/^Saved/);
+  await expect(pageFailed).toBeVisible();
+  await page.getByRole("link", { name: "Tools", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Judge your ML work honestly, and decide with numbers" })).toBeVisible();
+  await expect(pageFailed).toHaveCount(0);
+  await page.getByRole("link", { name: /ML project ROI/ }).first().click();
+  await expect(pageFailed).toBeVisible();
+  blocked = /\/split_(draw_on|uncertainty_panel)[^/]*\.wasm$/;
+  await pageFailed.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "ML project ROI" })).toBeVisible();
+
+  // Parts of a page: the charts and the uncertainty panel.
+  await page.getByRole("button", { name: /Start from this example: Churn prediction/ }).click();
+  await expect(page.getByText(/This chart could not be drawn/).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Results" }).getByText("Net present value")).toBeVisible();
+  const panelFailed = page.getByRole("alert").filter({ hasText: "The “How sure is this?” panel could not be loaded." });
+  await expect(panelFailed).toBeVisible();
+  blocked = /^$/;
+  await panelFailed.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByText(/10,000 trials with seed \d+, computed in/)).toBeVisible();
+  expect(uncaught, "uncaught errors").toEqual([]);
 });

@@ -61,7 +61,7 @@ const routeSplits = {
   // A saved document (a second segment, its id) opens an editor that draws
   // charts at once, and the ROI editor also shows the uncertainty panel:
   // their modules come in the same bundle.
-  "roi/*": ["roi_page", "builder", "draw_on"],
+  "roi/*": ["roi_page", "uncertainty_panel", "draw_on"],
   "portfolio/*": ["portfolio_page", "draw_on"],
   "automation-roi/*": ["automation_page", "draw_on"],
   s: "shared_page",
@@ -188,7 +188,9 @@ export async function buildWasm({ out, split = true, release = true }) {
     const chunkFile = {};
     for (const f of chunkNames) {
       const bytes = readFileSync(join(bindgenDir, f));
-      const name = `${f.replace(/\.wasm$/, "").replace(/_\d{6,}$/, "")}-${hash(bytes)}.wasm`;
+      // split_roi_page_1.wasm -> split_roi_page-<hash>.wasm; chunk_14.wasm keeps its number.
+      const stem = f.replace(/\.wasm$/, "");
+      const name = `${stem.startsWith("split_") ? stem.replace(/_\d+$/, "") : stem}-${hash(bytes)}.wasm`;
       chunkFile[f] = name;
       write(name, bytes);
     }

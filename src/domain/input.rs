@@ -10,6 +10,9 @@ pub enum NumberKind {
     Plain,
     /// A percentage: typed as 15 or 15%, stored as 0.15.
     Percent,
+    /// A number that names rather than counts, such as a random seed: read
+    /// as a plain number, written back without thousands separators.
+    Digits,
 }
 
 /// Parses what the user typed into a field of `kind`. The error says what is
@@ -78,7 +81,7 @@ pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, String> {
 pub fn range_message(min: f64, max: f64, kind: NumberKind, integer: bool) -> String {
     let show = |v: f64| match kind {
         NumberKind::Percent => format!("{}%", format_input(v, NumberKind::Percent)),
-        NumberKind::Plain => format_input(v, NumberKind::Plain),
+        other => format_input(v, other),
     };
     let whole = if integer { "a whole number " } else { "" };
     format!("Enter {whole}from {} to {}.", show(min), show(max))
@@ -126,7 +129,7 @@ pub fn format_input(value: f64, kind: NumberKind) -> String {
     }
     match kind {
         NumberKind::Plain => group_thousands(&s),
-        NumberKind::Percent => s,
+        NumberKind::Percent | NumberKind::Digits => s,
     }
 }
 
@@ -203,6 +206,8 @@ mod tests {
         assert_eq!(format_input(0.15, NumberKind::Percent), "15");
         assert_eq!(format_input(0.0725, NumberKind::Percent), "7.25");
         assert_eq!(format_input(-0.0, NumberKind::Plain), "0");
+        assert_eq!(format_input(2026.0, NumberKind::Digits), "2026");
+        assert_eq!(parse_number("2026", NumberKind::Digits), Ok(2026.0));
         for v in [0.0, 1.0, 999.0, 1000.0, 12_345.678, 1e9] {
             let text = format_input(v, NumberKind::Plain);
             check(&text, NumberKind::Plain, v);

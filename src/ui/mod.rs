@@ -3,6 +3,22 @@
 //! Architecture invariant: components hold no business rules; they read
 //! domain results and persist through [`storage::Storage`].
 
+/// A split point of the release build (the `split` feature): `$name().await`
+/// fetches the WebAssembly module that wasm-split moved `$value`'s code into,
+/// then hands `$value` back. A failed fetch is an `Err` the page shows, not a
+/// panic that would stop the whole app; it is not remembered, so calling
+/// again tries again. scripts/build-wasm.mjs knows the point by `$module`
+/// without its number.
+#[cfg(feature = "split")]
+macro_rules! split_point {
+    ($module:ident, fn $name:ident() -> $ty:ty { $value:expr }) => {
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name() -> Result<$ty, leptos::wasm_split::SplitLoaderError> {
+            Ok($value)
+        }
+    };
+}
+
 pub mod autosave;
 pub mod components;
 pub mod download;
@@ -45,6 +61,7 @@ pub fn App() -> impl IntoView {
 
     let notices = Notices::provide();
     Storage::provide(notices);
+    provide_context(components::chart::ColourScheme::watch());
 
     // Each view has its own title, for tabs, history and screen readers.
     Effect::new(move |_| {

@@ -16,6 +16,31 @@ fn prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Whether the reader's system asks for dark colours, kept up to date while
+/// the page is open, so that charts redraw in the other scheme. One for the
+/// app, in its context.
+#[derive(Clone, Copy)]
+pub struct ColourScheme(RwSignal<bool>);
+
+impl ColourScheme {
+    pub fn watch() -> Self {
+        use wasm_bindgen::JsCast;
+        let dark = RwSignal::new(prefers_dark());
+        if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
+            let on_change = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                dark.set(prefers_dark())
+            });
+            let _ = query
+                .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+            // Both live as long as the page: a list nobody holds may be
+            // collected, and its listener with it.
+            on_change.forget();
+            std::mem::forget(query);
+        }
+        ColourScheme(dark)
+    }
+}
+
 /// Text for the point under the pointer: given the pointer's x and y and the
 /// canvas width and height in CSS pixels.
 pub type HoverText = Callback<(f64, f64, f64, f64), Option<String>>;
@@ -23,7 +48,6 @@ pub type HoverText = Callback<(f64, f64, f64, f64), Option<String>>;
 /// Draws `chart` on the canvas. With `split` (the release build) this and
 /// plotters are in a module of their own, fetched when the first chart is
 /// drawn, after the page has opened.
-#[cfg_attr(feature = "split", leptos::lazy)]
 fn draw_on(el: web_sys::HtmlCanvasElement, chart: Chart) {
     let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
     let width = f64::from(el.client_width().max(280));
@@ -43,6 +67,18 @@ fn draw_on(el: web_sys::HtmlCanvasElement, chart: Chart) {
         }
     }
 }
+
+/// Why a chart is blank: its drawing code could not be fetched.
+#[cfg(feature = "split")]
+const NOT_DRAWN: &str = "This chart could not be drawn: part of Sextant did not arrive. Its figures are in the text and tables of this page; reload the page to try again.";
+
+#[cfg(feature = "split")]
+split_point!(
+    draw_on_1,
+    fn drawer() -> fn(web_sys::HtmlCanvasElement, Chart) {
+        draw_on
+    }
+);
 
 /// A chart on a canvas.
 #[component]
@@ -69,8 +105,14 @@ pub fn ChartCanvas(
     // Drawn in a task of its own, after the page has rendered: a page with
     // several charts never builds one long task out of all of them.
     let draws = StoredValue::new(0u64);
+    #[cfg(feature = "split")]
+    let not_drawn = RwSignal::new(false);
+    let scheme = use_context::<ColourScheme>();
     Effect::new(move |_| {
         redraws.track();
+        if let Some(ColourScheme(dark)) = scheme {
+            dark.track();
+        }
         let Some(chart) = data.get() else { return };
         let n = draws.get_value() + 1;
         draws.set_value(n);
@@ -82,7 +124,10 @@ pub fn ChartCanvas(
                 }
                 if let Some(el) = canvas.try_get_untracked().flatten() {
                     #[cfg(feature = "split")]
-                    leptos::task::spawn_local(async move { draw_on(el, chart).await });
+                    leptos::task::spawn_local(async move {
+                        let drawn = drawer().await.map(|draw| draw(el, chart));
+                        let _ = not_drawn.try_set(drawn.is_err());
+                    });
                     #[cfg(not(feature = "split"))]
                     draw_on(el, chart);
                 }
@@ -111,6 +156,10 @@ pub fn ChartCanvas(
         );
         tip.set(hover.run((x, y, r.width(), r.height())).map(|t| (t, x, y)));
     };
+    #[cfg(feature = "split")]
+    let note = not_drawn_note(not_drawn);
+    #[cfg(not(feature = "split"))]
+    let note = ();
     view! {
         <div class="chart-wrap">
             <canvas
@@ -136,8 +185,23 @@ pub fn ChartCanvas(
                     })
             }}
         </div>
+        {note}
         <button class="button button--quiet button--small no-print" type="button" on:click=download>
             "Download chart as PNG"
         </button>
+    }
+}
+
+/// A note under a chart whose drawing code could not be fetched.
+#[cfg(feature = "split")]
+fn not_drawn_note(not_drawn: RwSignal<bool>) -> impl IntoView {
+    move || {
+        not_drawn.get().then(|| {
+            view! {
+                <p class="field__error" role="alert">
+                    {NOT_DRAWN}
+                </p>
+            }
+        })
     }
 }

@@ -100,6 +100,11 @@ fn shared_view(page: Page, _: &'static str) -> AnyView {
     }
 }
 
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+fn shell_view(page: Page, _: &'static str) -> AnyView {
+    shell_page(page)
+}
+
 /// The pages that are always in the first module: the home page, which most
 /// visits open, and "not found". With `split`, nothing else may be reachable
 /// from here, or wasm-split keeps it in the first module too.
@@ -150,18 +155,17 @@ pub fn uncertainty_panel(
             Signal<bool>,
             bool,
         ) -> AnyView;
-        #[leptos::lazy]
-        fn builder() -> BuildPanel {
-            build
-        }
-        let ready = RwSignal::new(None::<BuildPanel>);
-        leptos::task::spawn_local(async move {
-            let build = builder().await;
-            ready.try_set(Some(build));
-        });
-        (move || match ready.get() {
-            Some(build) => build(model, analysis, valid, editable),
-            None => loading(),
+        split_point!(
+            uncertainty_panel_1,
+            fn panel() -> BuildPanel {
+                build
+            }
+        );
+        let loaded = Loaded::fetch(panel);
+        (move || match loaded.get() {
+            Fetch::Ready(build) => build(model, analysis, valid, editable),
+            Fetch::Pending => loading(),
+            Fetch::Failed => loaded.failed("The “How sure is this?” panel"),
         })
         .into_any()
     }
@@ -182,70 +186,159 @@ fn loading() -> AnyView {
     .into_any()
 }
 
-/// Split points, one a page. `#[lazy]` turns each function into an async one
-/// that first loads the module wasm-split moved its code into. Each hands
-/// back the function that builds its page, and the page is built by
-/// [`render`]'s reactive closure, as an ordinary child of the route: built
-/// inside the split point's future (under `Suspense`), a page's effects
-/// outlived it when the user navigated away and read disposed signals.
+/// Where the fetch of a split point's module stands.
+#[cfg(feature = "split")]
+#[derive(Clone)]
+enum Fetch<T> {
+    Pending,
+    Ready(T),
+    Failed,
+}
+
+/// A split point's value, fetched in the background, with "Try again" after
+/// a failed fetch.
+#[cfg(feature = "split")]
+struct Loaded<T: Send + Sync + 'static> {
+    state: RwSignal<Fetch<T>>,
+    retry: Callback<()>,
+}
+
+#[cfg(feature = "split")]
+impl<T: Send + Sync + 'static> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+#[cfg(feature = "split")]
+impl<T: Send + Sync + 'static> Copy for Loaded<T> {}
+
+#[cfg(feature = "split")]
+impl<T: Clone + Send + Sync + 'static> Loaded<T> {
+    /// Starts fetching with `fetch`, which is called again by "Try again".
+    fn fetch<F, Fut>(fetch: F) -> Self
+    where
+        F: Fn() -> Fut + Send + Sync + 'static,
+        Fut:
+            std::future::Future<Output = Result<T, leptos::wasm_split::SplitLoaderError>> + 'static,
+    {
+        let state = RwSignal::new(Fetch::Pending);
+        let retry = Callback::new(move |()| {
+            state.set(Fetch::Pending);
+            let fetching = fetch();
+            leptos::task::spawn_local(async move {
+                // try_set: the page may have been left meanwhile.
+                let _ = state.try_set(match fetching.await {
+                    Ok(value) => Fetch::Ready(value),
+                    Err(_) => Fetch::Failed,
+                });
+            });
+        });
+        retry.run(());
+        Loaded { state, retry }
+    }
+
+    fn get(&self) -> Fetch<T> {
+        self.state.get()
+    }
+
+    /// Says that `what` could not be fetched, with a button to try again.
+    fn failed(&self, what: &'static str) -> AnyView {
+        let retry = self.retry;
+        view! {
+            <div class="panel load-failed" role="alert">
+                <p>
+                    <strong>{format!("{what} could not be loaded.")}</strong>
+                    " Part of Sextant did not arrive: the network may be down, or a newer version has replaced this one. Nothing you saved is affected."
+                </p>
+                <p>
+                    <button class="button" type="button" on:click=move |_| retry.run(())>
+                        "Try again"
+                    </button>
+                    " If it keeps failing, reload the page."
+                </p>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// Split points, one a page. Each hands back the function that builds its
+/// page, and the page is built by [`render`]'s reactive closure, as an
+/// ordinary child of the route: built inside the split point's future (under
+/// `Suspense`), a page's effects outlived it when the user navigated away and
+/// read disposed signals.
 #[cfg(feature = "split")]
 mod split {
     use super::*;
     use crate::route::AssessmentKind;
+    use leptos::wasm_split::SplitLoaderError;
 
-    #[leptos::lazy]
-    fn saved_page() -> Build {
-        saved_view
-    }
-
-    #[leptos::lazy]
-    fn assessment_page() -> Build {
-        assessment_view
-    }
-
-    #[leptos::lazy]
-    fn roi_page() -> Build {
-        roi_view
-    }
-
-    #[leptos::lazy]
-    fn portfolio_page() -> Build {
-        portfolio_view
-    }
-
-    #[leptos::lazy]
-    fn automation_page() -> Build {
-        automation_view
-    }
-
-    #[leptos::lazy]
-    fn shared_page() -> Build {
-        shared_view
-    }
+    split_point!(
+        saved_page_1,
+        fn saved_page() -> Build {
+            saved_view
+        }
+    );
+    split_point!(
+        assessment_page_1,
+        fn assessment_page() -> Build {
+            assessment_view
+        }
+    );
+    split_point!(
+        roi_page_1,
+        fn roi_page() -> Build {
+            roi_view
+        }
+    );
+    split_point!(
+        portfolio_page_1,
+        fn portfolio_page() -> Build {
+            portfolio_view
+        }
+    );
+    split_point!(
+        automation_page_1,
+        fn automation_page() -> Build {
+            automation_view
+        }
+    );
+    split_point!(
+        shared_page_1,
+        fn shared_page() -> Build {
+            shared_view
+        }
+    );
 
     // Each pack's text is a split point of its own that holds nothing but
     // the text: a page carries the one pack it shows, not all four.
-    #[leptos::lazy]
-    fn skills_text() -> &'static str {
-        packs::SKILLS.text
-    }
+    split_point!(
+        skills_text_1,
+        fn skills_text() -> &'static str {
+            packs::SKILLS.text
+        }
+    );
+    split_point!(
+        readiness_text_1,
+        fn readiness_text() -> &'static str {
+            packs::READINESS.text
+        }
+    );
+    split_point!(
+        automation_text_1,
+        fn automation_text() -> &'static str {
+            packs::AUTOMATION.text
+        }
+    );
+    split_point!(
+        team_text_1,
+        fn team_text() -> &'static str {
+            packs::TEAM.text
+        }
+    );
 
-    #[leptos::lazy]
-    fn readiness_text() -> &'static str {
-        packs::READINESS.text
-    }
-
-    #[leptos::lazy]
-    fn automation_text() -> &'static str {
-        packs::AUTOMATION.text
-    }
-
-    #[leptos::lazy]
-    fn team_text() -> &'static str {
-        packs::TEAM.text
-    }
-
-    async fn pack_text(kind: AssessmentKind) -> &'static str {
+    async fn pack_text(kind: AssessmentKind) -> Result<&'static str, SplitLoaderError> {
         match kind {
             AssessmentKind::Skills => skills_text().await,
             AssessmentKind::Readiness => readiness_text().await,
@@ -254,18 +347,20 @@ mod split {
         }
     }
 
-    /// Fetches what `page` needs; None for the pages in the first module.
-    async fn load(page: &Page) -> Option<(Build, &'static str)> {
-        Some(match page {
-            Page::Saved => (saved_page().await, ""),
+    /// Fetches what `page` needs: the function that builds it and, for an
+    /// assessment, its pack's text.
+    async fn load(page: Page) -> Result<(Build, &'static str), SplitLoaderError> {
+        Ok(match page {
+            Page::Saved => (saved_page().await?, ""),
             Page::Assessment(kind) | Page::AssessmentRun(kind, _) => {
-                (assessment_page().await, pack_text(*kind).await)
+                (assessment_page().await?, pack_text(kind).await?)
             }
-            Page::Roi(_) => (roi_page().await, ""),
-            Page::Portfolio(_) => (portfolio_page().await, ""),
-            Page::AutomationRoi(_) => (automation_page().await, ""),
-            Page::Shared(_) => (shared_page().await, ""),
-            Page::Home | Page::NotFound(_) => return None,
+            Page::Roi(_) => (roi_page().await?, ""),
+            Page::Portfolio(_) => (portfolio_page().await?, ""),
+            Page::AutomationRoi(_) => (automation_page().await?, ""),
+            Page::Shared(_) => (shared_page().await?, ""),
+            // In the first module: never fetched (see `render`).
+            Page::Home | Page::NotFound(_) => (shell_view, ""),
         })
     }
 
@@ -273,16 +368,12 @@ mod split {
         if matches!(page, Page::Home | Page::NotFound(_)) {
             return shell_page(page);
         }
-        let ready = RwSignal::new(None::<(Build, &'static str)>);
         let wanted = page.clone();
-        leptos::task::spawn_local(async move {
-            if let Some(loaded) = load(&wanted).await {
-                ready.try_set(Some(loaded));
-            }
-        });
-        (move || match ready.get() {
-            Some((build, text)) => untrack(|| build(page.clone(), text)),
-            None => loading(),
+        let loaded = Loaded::fetch(move || load(wanted.clone()));
+        (move || match loaded.get() {
+            Fetch::Ready((build, text)) => untrack(|| build(page.clone(), text)),
+            Fetch::Pending => loading(),
+            Fetch::Failed => loaded.failed("This page"),
         })
         .into_any()
     }

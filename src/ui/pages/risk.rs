@@ -1066,7 +1066,7 @@ fn SeedField(analysis: RwSignal<Analysis>, errors: FieldErrors) -> impl IntoView
                 label="Seed".to_string()
                 unit="any whole number".to_string()
                 help="Change it to draw a different set of trials."
-                kind=NumberKind::Plain
+                kind=NumberKind::Digits
                 value=value
                 check=Callback::new(|v: f64| {
                     if (0.0..=MAX_SEED as f64).contains(&v) && v.fract() == 0.0 {

@@ -172,9 +172,7 @@ fn SharedRoi(shared: Shared, model: RoiModel) -> impl IntoView {
             let v = (f.get)(&model);
             let shown = match f.unit.kind() {
                 crate::domain::input::NumberKind::Percent => format::percent(v),
-                crate::domain::input::NumberKind::Plain => {
-                    crate::domain::input::format_input(v, f.unit.kind())
-                }
+                k => crate::domain::input::format_input(v, k),
             };
             view! {
                 <div class="figure">
