@@ -51,7 +51,9 @@ test("a seeded simulation gives a probability that survives a reload and a share
   await expect(page.getByText("Shared with you · read-only")).toBeVisible({ timeout: 15_000 });
   const shared = page.getByRole("region", { name: "How sure is this?" });
   await expect(shared).toBeVisible({ timeout: 15_000 });
-  await expect(shared.getByText(/10,000 trials with seed 2026/)).toBeVisible();
+  // The set-up as shared, then the run it gives.
+  await expect(shared.getByText("10,000 trials with seed 2026.", { exact: true })).toBeVisible();
+  await expect(shared.getByText(/^10,000 trials with seed 2026, computed in \d+ ms\.$/)).toBeVisible();
   expect(await figure(shared, "Chance that NPV is positive")).toBe(p);
   expect(await figure(shared, "Median NPV (P50)")).toBe(median);
   await axe();
