@@ -67,7 +67,16 @@ test("four projects: a weight change reorders them, and an attached ROI model's 
   await page.getByRole("group", { name: /RICE, WSJF and ICE inputs of Search ranking/ }).or(page.getByText("RICE, WSJF and ICE inputs of Search ranking")).first().click();
   await page.getByLabel("RICE effort (Search ranking)").fill("0");
   await expect(page.getByText("Effort must be more than 0 person-months.")).toBeVisible();
+  // The ranking is withheld while a field holds what the model cannot take.
+  const rankingPanel = page.getByRole("region", { name: "Ranking", exact: true });
+  await expect(rankingPanel.getByRole("alert")).toHaveText(
+    "The ranking is unavailable while 1 input is not valid. Fix the highlighted field to see it again.",
+  );
+  await expect(ranking(page)).toBeHidden();
   await axe();
+  await page.getByLabel("RICE effort (Search ranking)").fill("2");
+  await expect(rankingPanel.getByRole("alert")).toHaveCount(0);
+  await expect(ranking(page)).toBeVisible();
 
   // Sorting by a column, announced by aria-sort.
   await page.getByRole("button", { name: "Project", exact: true }).click();

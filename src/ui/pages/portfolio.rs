@@ -242,8 +242,8 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
                 </div>
                 <SaveState autosave=autosave />
             </header>
-            <MethodAndWeights portfolio=portfolio />
-            <Ranking portfolio=portfolio linked=true name=name.into() />
+            <MethodAndWeights portfolio=portfolio errors=errors />
+            <Ranking portfolio=portfolio linked=true name=name.into() errors=errors />
             <section class="panel" aria-labelledby="projects-heading">
                 <h2 id="projects-heading">"Projects"</h2>
                 <p class="field__help">
@@ -269,7 +269,7 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
 }
 
 #[component]
-fn MethodAndWeights(portfolio: RwSignal<Portfolio>) -> impl IntoView {
+fn MethodAndWeights(portfolio: RwSignal<Portfolio>, errors: FieldErrors) -> impl IntoView {
     let method = Memo::new(move |_| portfolio.with(|p| p.method));
     let methods = Method::ALL
         .into_iter()
@@ -314,12 +314,18 @@ fn MethodAndWeights(portfolio: RwSignal<Portfolio>) -> impl IntoView {
                         prop:value=move || portfolio.with(|p| p.weights.get(c)).to_string()
                         on:change=move |ev| {
                             let text = event_target_value(&ev);
+                            let key = format!("weight-{}", c.id());
                             match text.trim().parse::<u32>() {
                                 Ok(v) if v <= 100 => {
                                     error.set(None);
+                                    errors.update(|e| { e.remove(&key); });
                                     portfolio.update(|p| p.weights.set(c, v));
                                 }
-                                _ => error.set(Some("Enter a whole percentage from 0 to 100.".into())),
+                                _ => {
+                                    let message = "Enter a whole percentage from 0 to 100.";
+                                    error.set(Some(message.into()));
+                                    errors.update(|e| { e.insert(key, message.into()); });
+                                }
                             }
                         }
                     />
@@ -375,7 +381,29 @@ pub fn Ranking(
     portfolio: RwSignal<Portfolio>,
     linked: bool,
     name: Signal<String>,
+    /// The editor's field errors: while a field holds a value that is not
+    /// valid, the portfolio still has the field's last valid value, so the
+    /// ranking is withheld rather than shown for numbers nobody sees.
+    #[prop(optional)]
+    errors: Option<FieldErrors>,
 ) -> impl IntoView {
+    let invalid = move || errors.map(|e| e.with(BTreeMap::len)).unwrap_or(0);
+    let withheld = move || invalid() > 0;
+    let unavailable = move || {
+        let n = invalid();
+        (n > 0).then(|| {
+            view! {
+                <p class="results__unavailable" role="alert">
+                    {format!(
+                        "The ranking is unavailable while {} {} not valid. Fix the highlighted {} to see it again.",
+                        n,
+                        if n == 1 { "input is" } else { "inputs are" },
+                        if n == 1 { "field" } else { "fields" },
+                    )}
+                </p>
+            }
+        })
+    };
     let sort = RwSignal::new((SortKey::Rank, SortDirection::Ascending));
     let attached = Memo::new(move |_| {
         portfolio.with(|p| {
@@ -741,63 +769,66 @@ pub fn Ranking(
                     )
                 }}
             </p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Ranking table">
-                <table class="table">
-                    <caption>"Projects ranked"</caption>
-                    <thead>
-                        <tr>
-                            {header("Rank", SortKey::Rank)} {header("Project", SortKey::Name)}
-                            {header("Weighted", SortKey::Method(Method::Weighted))}
-                            {header("RICE", SortKey::Method(Method::Rice))}
-                            {header("WSJF", SortKey::Method(Method::Wsjf))}
-                            {header("ICE", SortKey::Method(Method::Ice))}
-                            <th scope="col">"Quadrant"</th> {header("NPV", SortKey::Npv)}
-                            <th scope="col" class="num">
-                                "ROI"
-                            </th> <th scope="col" class="num">
-                                "Payback"
-                            </th> <th scope="col">"Readiness"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+            {unavailable}
+            <div class="ranking__body" hidden=withheld>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Ranking table">
+                    <table class="table">
+                        <caption>"Projects ranked"</caption>
+                        <thead>
+                            <tr>
+                                {header("Rank", SortKey::Rank)} {header("Project", SortKey::Name)}
+                                {header("Weighted", SortKey::Method(Method::Weighted))}
+                                {header("RICE", SortKey::Method(Method::Rice))}
+                                {header("WSJF", SortKey::Method(Method::Wsjf))}
+                                {header("ICE", SortKey::Method(Method::Ice))}
+                                <th scope="col">"Quadrant"</th> {header("NPV", SortKey::Npv)}
+                                <th scope="col" class="num">
+                                    "ROI"
+                                </th> <th scope="col" class="num">
+                                    "Payback"
+                                </th> <th scope="col">"Readiness"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <div class="robustness" role="status">
+                    {move || {
+                        let (r, text) = robust.get();
+                        let badge = matches!(r, Robustness::Stable { .. })
+                            .then(|| {
+                                view! {
+                                    <span class="badge badge--ok">"Stable"</span>
+                                    " "
+                                }
+                            });
+                        view! {
+                            <p>
+                                {badge}
+                                <strong>"How robust is the top of the weighted ranking? "</strong>
+                                {text}
+                            </p>
+                        }
+                    }}
+                </div>
+                <button type="button" class="button button--quiet" on:click=csv>
+                    "Download ranking (CSV)"
+                </button>
+                <h3>"Value against effort"</h3>
+                {axis_select}
+                <figure class="chart-figure">
+                    <ChartCanvas
+                        data=chart
+                        description=description
+                        file_name="sextant-value-effort.png"
+                    />
+                    <figcaption>
+                        {description} " "
+                        {move || map.with(|m| format!("Bubble size: {}.", m.size_label))}
+                    </figcaption>
+                </figure>
+                <ul>{unplotted}</ul>
             </div>
-            <div class="robustness" role="status">
-                {move || {
-                    let (r, text) = robust.get();
-                    let badge = matches!(r, Robustness::Stable { .. })
-                        .then(|| {
-                            view! {
-                                <span class="badge badge--ok">"Stable"</span>
-                                " "
-                            }
-                        });
-                    view! {
-                        <p>
-                            {badge}
-                            <strong>"How robust is the top of the weighted ranking? "</strong>
-                            {text}
-                        </p>
-                    }
-                }}
-            </div>
-            <button type="button" class="button button--quiet" on:click=csv>
-                "Download ranking (CSV)"
-            </button>
-            <h3>"Value against effort"</h3>
-            {axis_select}
-            <figure class="chart-figure">
-                <ChartCanvas
-                    data=chart
-                    description=description
-                    file_name="sextant-value-effort.png"
-                />
-                <figcaption>
-                    {description} " "
-                    {move || map.with(|m| format!("Bubble size: {}.", m.size_label))}
-                </figcaption>
-            </figure>
-            <ul>{unplotted}</ul>
         </section>
     }
 }
