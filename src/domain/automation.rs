@@ -16,7 +16,8 @@
 //! [`finance::payback_period`]. Nothing here panics, and every number is
 //! finite or an error that says why.
 
-use super::input::{check_range, NumberKind};
+use super::input;
+pub use super::input::Unit;
 use crate::finance;
 use std::collections::BTreeSet;
 
@@ -243,54 +244,6 @@ impl Default for AutomationModel {
     }
 }
 
-/// What a field measures, which decides how it is read and labelled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    /// An amount of money.
-    Money,
-    /// Money per month.
-    MoneyPerMonth,
-    /// Money per hour.
-    MoneyPerHour,
-    /// A percentage (stored as a fraction).
-    Percent,
-    /// A percentage per year.
-    PercentPerYear,
-    /// A number of months.
-    Months,
-    /// Hours per run.
-    HoursPerRun,
-    /// Runs per month.
-    RunsPerMonth,
-    /// Hours per month.
-    HoursPerMonth,
-}
-
-impl Unit {
-    /// How the field's text is read.
-    pub fn kind(self) -> NumberKind {
-        match self {
-            Unit::Percent | Unit::PercentPerYear => NumberKind::Percent,
-            _ => NumberKind::Plain,
-        }
-    }
-
-    /// The unit as shown beside the field.
-    pub fn label(self, currency: &str) -> String {
-        match self {
-            Unit::Money => currency.to_string(),
-            Unit::MoneyPerMonth => format!("{currency} / month"),
-            Unit::MoneyPerHour => format!("{currency} / hour"),
-            Unit::Percent => "%".into(),
-            Unit::PercentPerYear => "% / year".into(),
-            Unit::Months => "months".into(),
-            Unit::HoursPerRun => "hours / run".into(),
-            Unit::RunsPerMonth => "runs / month".into(),
-            Unit::HoursPerMonth => "hours / month".into(),
-        }
-    }
-}
-
 /// The groups of the global fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
@@ -313,67 +266,13 @@ impl Section {
     }
 }
 
-/// One global numeric input: label, unit, range, help, and how to read and
-/// write it. The form and [`AutomationModel::validate`] both use these.
-#[derive(Clone, Copy)]
-pub struct Field {
-    /// Stable id (also the HTML id).
-    pub id: &'static str,
-    /// Which group it belongs to.
-    pub section: Section,
-    /// Its label.
-    pub label: &'static str,
-    /// Its unit.
-    pub unit: Unit,
-    /// Smallest allowed value (fractions for percentages).
-    pub min: f64,
-    /// Largest allowed value.
-    pub max: f64,
-    /// Whole numbers only.
-    pub integer: bool,
-    /// One line of help.
-    pub help: &'static str,
-    /// Reads the value from a model.
-    pub get: fn(&AutomationModel) -> f64,
-    /// Writes the value into a model.
-    pub set: fn(&mut AutomationModel, f64),
-}
-
-impl Field {
-    /// Whether `value` is allowed, with the inline message when not.
-    pub fn check(&self, value: f64) -> Result<(), String> {
-        check_range(value, self.min, self.max, self.unit.kind(), self.integer)
-    }
-}
+/// One global numeric input (see [`input::Field`]). The form and
+/// [`AutomationModel::validate`] both use [`FIELDS`].
+pub type Field = input::Field<AutomationModel, Section>;
 
 /// One numeric input of every stage; the HTML id of a stage's field is
 /// [`stage_field_id`].
-#[derive(Clone, Copy)]
-pub struct StageField {
-    /// Stable id suffix.
-    pub id: &'static str,
-    /// Its label.
-    pub label: &'static str,
-    /// Its unit.
-    pub unit: Unit,
-    /// Smallest allowed value.
-    pub min: f64,
-    /// Largest allowed value.
-    pub max: f64,
-    /// One line of help.
-    pub help: &'static str,
-    /// Reads the value.
-    pub get: fn(&StageInputs) -> f64,
-    /// Writes the value.
-    pub set: fn(&mut StageInputs, f64),
-}
-
-impl StageField {
-    /// Whether `value` is allowed, with the inline message when not.
-    pub fn check(&self, value: f64) -> Result<(), String> {
-        check_range(value, self.min, self.max, self.unit.kind(), false)
-    }
-}
+pub type StageField = input::Field<StageInputs>;
 
 /// The HTML id of one stage's field, e.g. `"deployment-hours-per-run"`.
 pub fn stage_field_id(stage: Stage, field: &StageField) -> String {
@@ -427,50 +326,60 @@ pub const FIELDS: &[Field] = &[
 pub const STAGE_FIELDS: &[StageField] = &[
     StageField {
         id: "hours-per-run",
+        section: (),
         label: "Hours per run",
         unit: Unit::HoursPerRun,
         min: 0.0,
         max: 10_000.0,
+        integer: false,
         help: "Hands-on hours one run of this stage takes today, summed over everyone involved.",
         get: |s| s.hours_per_run,
         set: |s, v| s.hours_per_run = v,
     },
     StageField {
         id: "runs-per-month",
+        section: (),
         label: "Runs per month",
         unit: Unit::RunsPerMonth,
         min: 0.0,
         max: 10_000.0,
+        integer: false,
         help: "How often the stage runs per month across your projects; 0.5 for every other month.",
         get: |s| s.runs_per_month,
         set: |s, v| s.runs_per_month = v,
     },
     StageField {
         id: "hourly-rate",
+        section: (),
         label: "Loaded hourly rate",
         unit: Unit::MoneyPerHour,
         min: 0.0,
         max: 1e5,
+        integer: false,
         help: "Cost of one hour of the people doing it, including overheads.",
         get: |s| s.hourly_rate,
         set: |s, v| s.hourly_rate = v,
     },
     StageField {
         id: "automated-share",
+        section: (),
         label: "Share of the time automated",
         unit: Unit::Percent,
         min: 0.0,
         max: 1.0,
+        integer: false,
         help: "How much of those hours automation removes; few stages reach 100%.",
         get: |s| s.automated_share,
         set: |s, v| s.automated_share = v,
     },
     StageField {
         id: "oversight",
+        section: (),
         label: "Oversight still needed",
         unit: Unit::HoursPerMonth,
         min: 0.0,
         max: 1e6,
+        integer: false,
         help: "Hours per month people still spend reviewing, approving and fixing the automated stage.",
         get: |s| s.oversight_hours,
         set: |s, v| s.oversight_hours = v,

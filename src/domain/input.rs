@@ -15,6 +15,123 @@ pub enum NumberKind {
     Digits,
 }
 
+/// What a numeric input measures, which decides how it is read, labelled
+/// and shown. One list for every calculator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// An amount of money.
+    Money,
+    /// Money per month.
+    MoneyPerMonth,
+    /// Money per hour.
+    MoneyPerHour,
+    /// A percentage (stored as a fraction).
+    Percent,
+    /// A percentage per year.
+    PercentPerYear,
+    /// A number of months.
+    Months,
+    /// Hours per month.
+    HoursPerMonth,
+    /// Hours per run.
+    HoursPerRun,
+    /// Runs per month.
+    RunsPerMonth,
+    /// A number of people.
+    People,
+    /// A number of years.
+    Years,
+}
+
+impl Unit {
+    /// How the field's text is read.
+    pub fn kind(self) -> NumberKind {
+        match self {
+            Unit::Percent | Unit::PercentPerYear => NumberKind::Percent,
+            _ => NumberKind::Plain,
+        }
+    }
+
+    /// The unit as shown beside the field.
+    pub fn label(self, currency: &str) -> String {
+        match self {
+            Unit::Money => currency.to_string(),
+            Unit::MoneyPerMonth => format!("{currency} / month"),
+            Unit::MoneyPerHour => format!("{currency} / hour"),
+            Unit::Percent => "%".into(),
+            Unit::PercentPerYear => "% / year".into(),
+            Unit::Months => "months".into(),
+            Unit::HoursPerMonth => "hours / month".into(),
+            Unit::HoursPerRun => "hours / run".into(),
+            Unit::RunsPerMonth => "runs / month".into(),
+            Unit::People => "people".into(),
+            Unit::Years => "years".into(),
+        }
+    }
+
+    /// A value in this unit, written for reading: "$25,000 / month", "12.0%".
+    pub fn show(self, value: f64, currency: &str) -> String {
+        use super::format::{money, months, percent};
+        let plain = |v: f64| format_input(v, NumberKind::Plain);
+        match self {
+            Unit::Money => money(value, currency),
+            Unit::MoneyPerMonth => format!("{} / month", money(value, currency)),
+            Unit::MoneyPerHour => format!("{} / hour", money(value, currency)),
+            Unit::Percent => percent(value),
+            Unit::PercentPerYear => format!("{} / year", percent(value)),
+            Unit::Months => months(value),
+            Unit::HoursPerMonth => format!("{} hours / month", plain(value)),
+            Unit::HoursPerRun => format!("{} hours / run", plain(value)),
+            Unit::RunsPerMonth => format!("{} runs / month", plain(value)),
+            Unit::People => format!("{} people", plain(value)),
+            Unit::Years => format!("{} years", plain(value)),
+        }
+    }
+}
+
+/// One numeric input of a model `M`: its label, unit, range, help, and how to
+/// read and write it. A calculator's form and its validation both use one
+/// table of these. `S` is the form section it belongs to, `()` for the
+/// inputs repeated per row (a team member, a stage).
+pub struct Field<M, S = ()> {
+    /// Stable id (also the HTML id, or its suffix for repeated rows).
+    pub id: &'static str,
+    /// Which group of the form it belongs to.
+    pub section: S,
+    /// Its label.
+    pub label: &'static str,
+    /// Its unit.
+    pub unit: Unit,
+    /// Smallest allowed value (fractions for percentages).
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// Whole numbers only.
+    pub integer: bool,
+    /// One line of help.
+    pub help: &'static str,
+    /// Reads the value from a model.
+    pub get: fn(&M) -> f64,
+    /// Writes the value into a model.
+    pub set: fn(&mut M, f64),
+}
+
+// By hand: derived, they would ask `M` to be Copy too.
+impl<M, S: Copy> Clone for Field<M, S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<M, S: Copy> Copy for Field<M, S> {}
+
+impl<M, S> Field<M, S> {
+    /// Whether `value` is allowed, with the inline message when not.
+    pub fn check(&self, value: f64) -> Result<(), String> {
+        check_range(value, self.min, self.max, self.unit.kind(), self.integer)
+    }
+}
+
 /// Parses what the user typed into a field of `kind`. The error says what is
 /// wrong in words fit for an inline message.
 pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, String> {
@@ -166,6 +283,39 @@ mod tests {
             (got - expected).abs() <= 1e-9 * expected.abs().max(1.0),
             "{text:?}: {got} != {expected}"
         );
+    }
+
+    #[test]
+    fn units_say_how_they_are_read_and_shown() {
+        assert_eq!(Unit::PercentPerYear.kind(), NumberKind::Percent);
+        assert_eq!(Unit::RunsPerMonth.kind(), NumberKind::Plain);
+        assert_eq!(Unit::MoneyPerHour.label("€"), "€ / hour");
+        assert_eq!(Unit::HoursPerRun.show(1.5, "EUR"), "1.5 hours / run");
+        assert_eq!(Unit::RunsPerMonth.show(1200.0, "EUR"), "1,200 runs / month");
+        assert_eq!(Unit::Years.show(3.0, "EUR"), "3 years");
+    }
+
+    #[test]
+    fn a_field_checks_its_range_and_wholeness() {
+        struct M(f64);
+        let field: Field<M> = Field {
+            id: "runs",
+            section: (),
+            label: "Runs",
+            unit: Unit::RunsPerMonth,
+            min: 1.0,
+            max: 100.0,
+            integer: true,
+            help: "",
+            get: |m| m.0,
+            set: |m, v| m.0 = v,
+        };
+        assert_eq!(field.check(12.0), Ok(()));
+        assert!(field.check(0.0).is_err());
+        assert!(field.check(2.5).unwrap_err().contains("whole number"));
+        let mut m = M(1.0);
+        (field.set)(&mut m, 7.0);
+        assert_eq!((field.get)(&m), 7.0);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! over the adoption period and decaying yearly as the model goes stale.
 //! Every figure comes from [`crate::finance`]; nothing here re-derives one.
 
-use super::input::{check_range, NumberKind};
+use super::input;
+pub use super::input::Unit;
 use crate::finance::{self, FinanceError};
 use serde::{Deserialize, Serialize};
 
@@ -227,54 +228,6 @@ pub struct Range {
 /// Upper bound for any amount of money: beyond it inputs are typos.
 pub const MAX_MONEY: f64 = 1e12;
 
-/// What a field measures, which decides how it is read and labelled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    /// An amount of money.
-    Money,
-    /// Money per month.
-    MoneyPerMonth,
-    /// A percentage.
-    Percent,
-    /// A percentage per year.
-    PercentPerYear,
-    /// A number of months.
-    Months,
-    /// Hours per month.
-    HoursPerMonth,
-    /// Money per hour.
-    MoneyPerHour,
-    /// A number of people.
-    People,
-    /// A number of years.
-    Years,
-}
-
-impl Unit {
-    /// How the field's text is read.
-    pub fn kind(self) -> NumberKind {
-        match self {
-            Unit::Percent | Unit::PercentPerYear => NumberKind::Percent,
-            _ => NumberKind::Plain,
-        }
-    }
-
-    /// The unit as shown beside the field.
-    pub fn label(self, currency: &str) -> String {
-        match self {
-            Unit::Money => currency.to_string(),
-            Unit::MoneyPerMonth => format!("{currency} / month"),
-            Unit::Percent => "%".into(),
-            Unit::PercentPerYear => "% / year".into(),
-            Unit::Months => "months".into(),
-            Unit::HoursPerMonth => "hours / month".into(),
-            Unit::MoneyPerHour => format!("{currency} / hour"),
-            Unit::People => "people".into(),
-            Unit::Years => "years".into(),
-        }
-    }
-}
-
 /// The groups of the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
@@ -312,66 +265,12 @@ impl Section {
     }
 }
 
-/// One numeric input of the model: its label, unit, range, help, and how to
-/// read and write it. The form and [`RoiModel::validate`] both use these.
-#[derive(Clone, Copy)]
-pub struct Field {
-    /// Stable id (also the HTML id).
-    pub id: &'static str,
-    /// Which group it belongs to.
-    pub section: Section,
-    /// Its label.
-    pub label: &'static str,
-    /// Its unit.
-    pub unit: Unit,
-    /// Smallest allowed value (fractions for percentages).
-    pub min: f64,
-    /// Largest allowed value.
-    pub max: f64,
-    /// Whole numbers only.
-    pub integer: bool,
-    /// One line of help.
-    pub help: &'static str,
-    /// Reads the value from a model.
-    pub get: fn(&RoiModel) -> f64,
-    /// Writes the value into a model.
-    pub set: fn(&mut RoiModel, f64),
-}
+/// One numeric input of the model (see [`input::Field`]). The form and
+/// [`RoiModel::validate`] both use [`FIELDS`].
+pub type Field = input::Field<RoiModel, Section>;
 
 /// One numeric input of a team member.
-#[derive(Clone, Copy)]
-pub struct MemberField {
-    /// Stable id suffix.
-    pub id: &'static str,
-    /// Its label.
-    pub label: &'static str,
-    /// Its unit.
-    pub unit: Unit,
-    /// Smallest allowed value.
-    pub min: f64,
-    /// Largest allowed value.
-    pub max: f64,
-    /// One line of help.
-    pub help: &'static str,
-    /// Reads the value.
-    pub get: fn(&TeamMember) -> f64,
-    /// Writes the value.
-    pub set: fn(&mut TeamMember, f64),
-}
-
-impl Field {
-    /// Whether `value` is allowed, with the inline message when not.
-    pub fn check(&self, value: f64) -> Result<(), String> {
-        check_range(value, self.min, self.max, self.unit.kind(), self.integer)
-    }
-}
-
-impl MemberField {
-    /// Whether `value` is allowed, with the inline message when not.
-    pub fn check(&self, value: f64) -> Result<(), String> {
-        check_range(value, self.min, self.max, self.unit.kind(), false)
-    }
-}
+pub type MemberField = input::Field<TeamMember>;
 
 macro_rules! field {
     ($id:literal, $section:ident, $label:literal, $unit:ident, $min:expr, $max:expr, $help:literal, |$m:ident| $path:expr) => {
@@ -458,30 +357,36 @@ pub const FIELDS: &[Field] = &[
 pub const MEMBER_FIELDS: &[MemberField] = &[
     MemberField {
         id: "headcount",
+        section: (),
         label: "Headcount",
         unit: Unit::People,
         min: 0.0,
         max: 1000.0,
+        integer: false,
         help: "People in this role; 0.5 for half time.",
         get: |m| m.headcount,
         set: |m, v| m.headcount = v,
     },
     MemberField {
         id: "monthly-cost",
+        section: (),
         label: "Monthly cost",
         unit: Unit::MoneyPerMonth,
         min: 0.0,
         max: 1e7,
+        integer: false,
         help: "Fully loaded cost of one person per month.",
         get: |m| m.monthly_cost,
         set: |m, v| m.monthly_cost = v,
     },
     MemberField {
         id: "months",
+        section: (),
         label: "Months on the build",
         unit: Unit::Months,
         min: 0.0,
         max: 120.0,
+        integer: false,
         help: "Months this role works on the build, from the start.",
         get: |m| m.months,
         set: |m, v| m.months = v,

@@ -7,9 +7,8 @@
 //! simulation runs in chunks ([`Simulation::advance`]) so that the interface
 //! can show progress between frames and cancel.
 
-use super::format::{money, months, percent};
-use super::input::{format_input, NumberKind};
-use super::roi::{RoiModel, Unit, FIELDS};
+use super::input::NumberKind;
+use super::roi::{RoiModel, FIELDS};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Normal, Pert, Triangular, Uniform};
@@ -119,19 +118,7 @@ impl Driver {
     /// A value of it, written for reading: "$25,000 / month", "12.0%", "×1.20".
     pub fn show(self, value: f64, currency: &str) -> String {
         match self {
-            Driver::Field(i) => match FIELDS[i].unit {
-                Unit::Money => money(value, currency),
-                Unit::MoneyPerMonth => format!("{} / month", money(value, currency)),
-                Unit::MoneyPerHour => format!("{} / hour", money(value, currency)),
-                Unit::Percent => percent(value),
-                Unit::PercentPerYear => format!("{} / year", percent(value)),
-                Unit::Months => months(value),
-                Unit::HoursPerMonth => {
-                    format!("{} hours / month", format_input(value, NumberKind::Plain))
-                }
-                Unit::People => format!("{} people", format_input(value, NumberKind::Plain)),
-                Unit::Years => format!("{} years", format_input(value, NumberKind::Plain)),
-            },
+            Driver::Field(i) => FIELDS[i].unit.show(value, currency),
             Driver::TeamCost | Driver::BuildMonths => format!("×{value:.2}"),
         }
     }
