@@ -2,6 +2,7 @@
 
 use super::{rgb, Style};
 use crate::domain::format::money_short;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -16,19 +17,34 @@ pub struct CumulativeChart {
     pub currency: String,
 }
 
-/// Draws the chart on any plotters backend.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    chart: &CumulativeChart,
+/// The axes of a chart of money by month (months across, money up, a line
+/// at zero), scaled to hold every one of `series`: the frame the cash-flow
+/// and the scenarios charts share.
+pub(super) struct MoneyByMonth<'a, DB: DrawingBackend> {
+    pub ctx: ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    /// The last month on the axis.
+    pub months: f64,
+    /// The lowest and highest value drawn, before padding.
+    pub lo: f64,
+    pub hi: f64,
+    /// Axis text, for labels drawn on the chart.
+    pub font: TextStyle<'static>,
+}
+
+pub(super) fn money_by_month<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    series: &[&[f64]],
+    currency: &str,
     style: &Style,
-) -> Result<(), String> {
+    zero_line: (u8, u8, u8),
+) -> Result<MoneyByMonth<'a, DB>, String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     let s = style.scale.max(0.5);
     let px = |v: f64| (v * s).round() as i32;
-    let n = chart.cumulative.len().max(2) - 1;
-    let (mut lo, mut hi) = chart
-        .cumulative
+    let n = series.iter().map(|l| l.len()).max().unwrap_or(0).max(2) - 1;
+    let (mut lo, mut hi) = series
         .iter()
+        .flat_map(|l| l.iter())
         .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
     if hi - lo < 1.0 {
         hi += 1.0;
@@ -44,7 +60,6 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(px(64.0))
         .build_cartesian_2d(0f64..n as f64, (lo - pad)..(hi + pad))
         .map_err(err)?;
-    let currency = chart.currency.clone();
     ctx.configure_mesh()
         .light_line_style(TRANSPARENT)
         .bold_line_style(rgb(style.grid))
@@ -54,14 +69,45 @@ pub fn draw<DB: DrawingBackend>(
         .x_labels(10)
         .y_labels(8)
         .x_label_formatter(&|v| format!("{}", v.round() as i64))
-        .y_label_formatter(&|v| money_short(*v, &currency))
+        .y_label_formatter(&|v| money_short(*v, currency))
         .draw()
         .map_err(err)?;
     ctx.draw_series(std::iter::once(PathElement::new(
         vec![(0.0, 0.0), (n as f64, 0.0)],
-        rgb(style.foreground).stroke_width(px(1.0).max(1) as u32),
+        rgb(zero_line).stroke_width(px(1.0).max(1) as u32),
     )))
     .map_err(err)?;
+    Ok(MoneyByMonth {
+        ctx,
+        months: n as f64,
+        lo,
+        hi,
+        font,
+    })
+}
+
+/// Draws the chart on any plotters backend.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &CumulativeChart,
+    style: &Style,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    let s = style.scale.max(0.5);
+    let px = |v: f64| (v * s).round() as i32;
+    let MoneyByMonth {
+        mut ctx,
+        months,
+        lo,
+        hi,
+        font,
+    } = money_by_month(
+        area,
+        &[&chart.cumulative],
+        &chart.currency,
+        style,
+        style.foreground,
+    )?;
     ctx.draw_series(LineSeries::new(
         chart
             .cumulative
@@ -78,8 +124,8 @@ pub fn draw<DB: DrawingBackend>(
             rgb(style.marker).filled(),
         )))
         .map_err(err)?;
-        let label_x = if m > n as f64 * 0.7 {
-            m - n as f64 * 0.25
+        let label_x = if m > months * 0.7 {
+            m - months * 0.25
         } else {
             m
         };

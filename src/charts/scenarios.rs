@@ -2,8 +2,8 @@
 //! its own colour and dash pattern and is named in the legend, so the lines
 //! are told apart without colour.
 
+use super::cashflow::{money_by_month, MoneyByMonth};
 use super::{rgb, Style};
-use crate::domain::format::money_short;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -45,51 +45,13 @@ pub fn draw<DB: DrawingBackend>(
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     let s = style.scale.max(0.5);
     let px = |v: f64| (v * s).round() as i32;
-    let n = chart
+    let series: Vec<&[f64]> = chart
         .lines
         .iter()
-        .map(|l| l.cumulative.len())
-        .max()
-        .unwrap_or(0)
-        .max(2)
-        - 1;
-    let (mut lo, mut hi) = chart
-        .lines
-        .iter()
-        .flat_map(|l| l.cumulative.iter())
-        .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-    if hi - lo < 1.0 {
-        hi += 1.0;
-        lo -= 1.0;
-    }
-    let pad = (hi - lo) * 0.08;
-    let font = ("sans-serif", px(13.0))
-        .into_font()
-        .color(&rgb(style.foreground));
-    let mut ctx = ChartBuilder::on(area)
-        .margin(px(10.0))
-        .x_label_area_size(px(34.0))
-        .y_label_area_size(px(64.0))
-        .build_cartesian_2d(0f64..n as f64, (lo - pad)..(hi + pad))
-        .map_err(err)?;
-    let currency = chart.currency.clone();
-    ctx.configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(rgb(style.grid))
-        .axis_style(rgb(style.foreground))
-        .label_style(font.clone())
-        .x_desc("Month")
-        .x_labels(10)
-        .y_labels(8)
-        .x_label_formatter(&|v| format!("{}", v.round() as i64))
-        .y_label_formatter(&|v| money_short(*v, &currency))
-        .draw()
-        .map_err(err)?;
-    ctx.draw_series(std::iter::once(PathElement::new(
-        vec![(0.0, 0.0), (n as f64, 0.0)],
-        rgb(style.grid).stroke_width(px(1.0).max(1) as u32),
-    )))
-    .map_err(err)?;
+        .map(|l| l.cumulative.as_slice())
+        .collect();
+    let MoneyByMonth { mut ctx, font, .. } =
+        money_by_month(area, &series, &chart.currency, style, style.grid)?;
     let width = px(2.5).max(1) as u32;
     for (i, line) in chart.lines.iter().enumerate() {
         let colour = rgb(style.series_colour(i));

@@ -4,3 +4,4 @@ pub mod chart;
 pub mod number_field;
 pub mod panels;
 pub mod print_stamp;
+pub mod start;

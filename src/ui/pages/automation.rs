@@ -19,11 +19,12 @@ use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::components::panels::{figure, missing};
 use crate::ui::components::print_stamp::PrintStamp;
+use crate::ui::components::start::{Creator, StartPage};
 
 const TITLE: &str = "Automation ROI";
 const START: &str = "Start a new model";
 use crate::ui::share::SharePanel;
-use crate::ui::storage::{new_id, now, Storage};
+use crate::ui::storage::Storage;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -59,86 +60,38 @@ pub fn AutomationPage(
 
 #[component]
 fn AutomationStart() -> impl IntoView {
-    let storage = expect_context::<Storage>();
-    let error = RwSignal::new(None::<String>);
-    let create = move |model: AutomationModel, name: &str| {
-        let doc = Document::new(
-            new_id(),
-            DocKind::AutomationRoi,
-            name.to_string(),
-            now(),
-            format_v1::to_data(&model),
-        );
-        match storage.save(doc) {
-            Ok(doc) => {
-                let _ = window()
-                    .location()
-                    .set_hash(&Page::AutomationRoi(Some(doc.id)).to_string());
-            }
-            Err(e) => error.set(Some(format!("Could not create the model: {e}."))),
-        }
-    };
-    let saved = Memo::new(move |_| {
-        storage
-            .list()
-            .into_iter()
-            .filter(|d| d.kind == DocKind::AutomationRoi)
-            .collect::<Vec<_>>()
+    let creator = Creator::new(DocKind::AutomationRoi, "model", |id| {
+        Page::AutomationRoi(Some(id))
     });
+    let create = move |model: AutomationModel, name: &str| {
+        creator.create(name.into(), format_v1::to_data(&model))
+    };
+    let actions = view! {
+        <button
+            class="button"
+            on:click=move |_| create(
+                AutomationModel::example(),
+                "AutoML platform for a team of six",
+            )
+        >
+            "Start from the example"
+        </button>
+        <button
+            class="button button--quiet"
+            on:click=move |_| create(AutomationModel::default(), "Untitled automation")
+        >
+            "Start a blank model"
+        </button>
+    }
+    .into_any();
     view! {
-        <section class="hero">
-            <h1>"Automation ROI"</h1>
-            <p class="lede">
-                "What does automating the ML pipeline save? For each stage, enter the hours a run takes and the share automation removes; weigh them against the tool's licence, compute, set-up and the oversight people still give it."
-            </p>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p role="alert" class="field__error">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
-            <div class="actions">
-                <button
-                    class="button"
-                    on:click=move |_| create(
-                        AutomationModel::example(),
-                        "AutoML platform for a team of six",
-                    )
-                >
-                    "Start from the example"
-                </button>
-                <button
-                    class="button button--quiet"
-                    on:click=move |_| create(AutomationModel::default(), "Untitled automation")
-                >
-                    "Start a blank model"
-                </button>
-            </div>
-        </section>
-        <Show when=move || !saved.with(Vec::is_empty)>
-            <section aria-labelledby="saved-automation-heading" class="panel">
-                <h2 id="saved-automation-heading">"Your saved models"</h2>
-                <ul>
-                    <For
-                        each=move || saved.get()
-                        key=|d| (d.id.clone(), d.name.clone())
-                        children=|d| {
-                            view! {
-                                <li>
-                                    <a href=Page::AutomationRoi(Some(d.id.clone()))
-                                        .href()>{d.name.clone()}</a>
-                                </li>
-                            }
-                        }
-                    />
-                </ul>
-            </section>
-        </Show>
+        <StartPage
+            title="Automation ROI"
+            lede="What does automating the ML pipeline save? For each stage, enter the hours a run takes and the share automation removes; weigh them against the tool's licence, compute, set-up and the oversight people still give it."
+            creator=creator
+            saved_heading="Your saved models"
+            actions=actions
+        />
     }
 }
 

@@ -21,10 +21,11 @@ use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::components::panels::missing;
+use crate::ui::components::start::{Creator, StartPage};
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
 use crate::ui::share::SharePanel;
-use crate::ui::storage::{new_id, now, Storage};
+use crate::ui::storage::Storage;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -61,85 +62,35 @@ pub fn PortfolioPage(
 
 #[component]
 fn PortfolioStart() -> impl IntoView {
-    let storage = expect_context::<Storage>();
-    let error = RwSignal::new(None::<String>);
-    let create = move |p: Portfolio| {
-        let doc = Document::new(
-            new_id(),
-            DocKind::Portfolio,
-            p.name.clone(),
-            now(),
-            format_v1::to_data(&p),
-        );
-        match storage.save(doc) {
-            Ok(doc) => {
-                let _ = window()
-                    .location()
-                    .set_hash(&Page::Portfolio(Some(doc.id)).to_string());
-            }
-            Err(e) => error.set(Some(format!("Could not create the portfolio: {e}."))),
-        }
-    };
-    let saved = Memo::new(move |_| {
-        storage
-            .list()
-            .into_iter()
-            .filter(|d| d.kind == DocKind::Portfolio)
-            .collect::<Vec<_>>()
+    let creator = Creator::new(DocKind::Portfolio, "portfolio", |id| {
+        Page::Portfolio(Some(id))
     });
+    let create = move |p: Portfolio| creator.create(p.name.clone(), format_v1::to_data(&p));
+    let actions = view! {
+        <button class="button" on:click=move |_| create(Portfolio::example())>
+            "Start from the example"
+        </button>
+        <button
+            class="button button--quiet"
+            on:click=move |_| {
+                let mut p = Portfolio::default();
+                let first = p.new_project();
+                p.projects.push(first);
+                create(p)
+            }
+        >
+            "Start an empty portfolio"
+        </button>
+    }
+    .into_any();
     view! {
-        <section class="hero">
-            <h1>"Project prioritisation"</h1>
-            <p class="lede">
-                "Which ML projects next quarter? Score each candidate on business impact, resources, feasibility, time and risk with a shared rubric, weigh the criteria, and compare rankings by weighted criteria, RICE, WSJF and ICE."
-            </p>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p role="alert" class="field__error">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
-            <div class="actions">
-                <button class="button" on:click=move |_| create(Portfolio::example())>
-                    "Start from the example"
-                </button>
-                <button
-                    class="button button--quiet"
-                    on:click=move |_| {
-                        let mut p = Portfolio::default();
-                        let first = p.new_project();
-                        p.projects.push(first);
-                        create(p)
-                    }
-                >
-                    "Start an empty portfolio"
-                </button>
-            </div>
-        </section>
-        <Show when=move || !saved.with(Vec::is_empty)>
-            <section aria-labelledby="saved-portfolios-heading" class="panel">
-                <h2 id="saved-portfolios-heading">"Your saved portfolios"</h2>
-                <ul>
-                    <For
-                        each=move || saved.get()
-                        key=|d| (d.id.clone(), d.name.clone())
-                        children=|d| {
-                            view! {
-                                <li>
-                                    <a href=Page::Portfolio(Some(d.id.clone()))
-                                        .href()>{d.name.clone()}</a>
-                                </li>
-                            }
-                        }
-                    />
-                </ul>
-            </section>
-        </Show>
+        <StartPage
+            title="Project prioritisation"
+            lede="Which ML projects next quarter? Score each candidate on business impact, resources, feasibility, time and risk with a shared rubric, weigh the criteria, and compare rankings by weighted criteria, RICE, WSJF and ICE."
+            creator=creator
+            saved_heading="Your saved portfolios"
+            actions=actions
+        />
     }
 }
 

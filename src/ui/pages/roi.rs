@@ -16,13 +16,14 @@ use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::components::panels::{figure, missing};
 use crate::ui::components::print_stamp::PrintStamp;
+use crate::ui::components::start::{Creator, StartPage};
 
 const TITLE: &str = "ML project ROI";
 const START: &str = "Start a new model";
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
 use crate::ui::share::SharePanel;
-use crate::ui::storage::{new_id, now, Storage};
+use crate::ui::storage::Storage;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -55,34 +56,9 @@ pub fn RoiPage(
     }
 }
 
-fn go_to(page: &Page) {
-    let _ = window().location().set_hash(&page.to_string());
-}
-
 #[component]
 fn RoiStart() -> impl IntoView {
-    let storage = expect_context::<Storage>();
-    let error = RwSignal::new(None::<String>);
-    let create = move |model: RoiModel, name: String| {
-        let doc = Document::new(
-            new_id(),
-            DocKind::RoiModel,
-            name,
-            now(),
-            roi_format::to_data(&model),
-        );
-        match storage.save(doc) {
-            Ok(doc) => go_to(&Page::Roi(Some(doc.id))),
-            Err(e) => error.set(Some(format!("Could not create the model: {e}."))),
-        }
-    };
-    let saved = Memo::new(move |_| {
-        storage
-            .list()
-            .into_iter()
-            .filter(|d| d.kind == DocKind::RoiModel)
-            .collect::<Vec<_>>()
-    });
+    let creator = Creator::new(DocKind::RoiModel, "model", |id| Page::Roi(Some(id)));
     let examples = roi::examples()
         .into_iter()
         .map(|ex| {
@@ -95,7 +71,9 @@ fn RoiStart() -> impl IntoView {
                         <p class="card__summary">{ex.description}</p>
                         <button
                             class="button"
-                            on:click=move |_| create(model.clone(), name.clone())
+                            on:click=move |_| {
+                                creator.create(name.clone(), roi_format::to_data(&model))
+                            }
                             aria-label=format!("Start from this example: {}", ex.name)
                         >
                             "Start from this example"
@@ -105,55 +83,31 @@ fn RoiStart() -> impl IntoView {
             }
         })
         .collect_view();
+    let actions = view! {
+        <button
+            class="button"
+            on:click=move |_| {
+                creator
+                    .create("Untitled ML project".into(), roi_format::to_data(&RoiModel::default()))
+            }
+        >
+            "Start a blank model"
+        </button>
+    }
+    .into_any();
     view! {
-        <section class="hero">
-            <h1>"ML project ROI"</h1>
-            <p class="lede">
-                "Is this ML project worth it? Enter what it costs to build, run and maintain, and what it earns or saves; read its NPV, IRR, payback and cash flow as you type."
-            </p>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p role="alert" class="field__error">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
-            <p>
-                <button
-                    class="button"
-                    on:click=move |_| create(RoiModel::default(), "Untitled ML project".into())
-                >
-                    "Start a blank model"
-                </button>
-            </p>
-        </section>
-        <Show when=move || !saved.with(Vec::is_empty)>
-            <section aria-labelledby="saved-models-heading" class="panel">
-                <h2 id="saved-models-heading">"Your saved models"</h2>
-                <ul>
-                    <For
-                        each=move || saved.get()
-                        key=|d| (d.id.clone(), d.name.clone())
-                        children=|d| {
-                            view! {
-                                <li>
-                                    <a href=Page::Roi(Some(d.id.clone()))
-                                        .href()>{d.name.clone()}</a>
-                                </li>
-                            }
-                        }
-                    />
-                </ul>
+        <StartPage
+            title="ML project ROI"
+            lede="Is this ML project worth it? Enter what it costs to build, run and maintain, and what it earns or saves; read its NPV, IRR, payback and cash flow as you type."
+            creator=creator
+            saved_heading="Your saved models"
+            actions=actions
+        >
+            <section aria-labelledby="examples-heading">
+                <h2 id="examples-heading">"Examples to start from"</h2>
+                <ul class="cards">{examples}</ul>
             </section>
-        </Show>
-        <section aria-labelledby="examples-heading">
-            <h2 id="examples-heading">"Examples to start from"</h2>
-            <ul class="cards">{examples}</ul>
-        </section>
+        </StartPage>
     }
 }
 
