@@ -79,6 +79,21 @@ pub fn months(m: f64) -> String {
     }
 }
 
+/// A moment written the same way for every reader, day first with the
+/// month's name so no order of numbers can be misread: "27 Nov 2026, 18:42".
+/// Takes the local calendar fields, month from 0 as JavaScript gives them.
+pub fn date_time(year: u32, month0: u32, day: u32, hour: u32, minute: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match MONTHS.get(month0 as usize) {
+        Some(month) if (1..=31).contains(&day) && hour < 24 && minute < 60 => {
+            format!("{day} {month} {year}, {hour:02}:{minute:02}")
+        }
+        _ => "an unknown date".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +111,13 @@ mod tests {
         assert_eq!(months(14.0), "14 months");
         assert_eq!(months(1.0), "1 month");
         assert_eq!(months(14.26), "14.3 months");
+    }
+
+    #[test]
+    fn dates_read_the_same_everywhere() {
+        assert_eq!(date_time(2026, 10, 27, 18, 4), "27 Nov 2026, 18:04");
+        assert_eq!(date_time(2027, 0, 1, 0, 0), "1 Jan 2027, 00:00");
+        assert_eq!(date_time(2026, 12, 1, 0, 0), "an unknown date");
+        assert_eq!(date_time(2026, 1, 0, 0, 0), "an unknown date");
     }
 }

@@ -9,8 +9,7 @@ pub fn PrintStamp(
     #[prop(into)]
     what: Signal<String>,
 ) -> impl IntoView {
-    let date = js_sys::Date::new_0();
-    let when = String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED));
+    let when = crate::ui::export::when(js_sys::Date::now());
     view! {
         <p class="print-only print-stamp">
             {move || format!("{} · printed from Sextant on {when}", what.get())}
