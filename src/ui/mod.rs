@@ -19,6 +19,19 @@ macro_rules! split_point {
     };
 }
 
+/// Resolves in a later task of the event loop (a zero timeout), so that the
+/// browser can handle input and paint in between: code that resumes after a
+/// split point's module has arrived calls it first, because futures waiting
+/// on modules that arrive together (from a page bundle) would otherwise all
+/// resume in one long task.
+#[cfg(feature = "split")]
+pub(crate) async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub mod autosave;
 pub mod components;
 pub mod download;

@@ -125,7 +125,11 @@ pub fn ChartCanvas(
                 if let Some(el) = canvas.try_get_untracked().flatten() {
                     #[cfg(feature = "split")]
                     leptos::task::spawn_local(async move {
-                        let drawn = drawer().await.map(|draw| draw(el, chart));
+                        let drawer = drawer().await;
+                        // Every chart waiting for the module resumes when it
+                        // arrives; each draws in a task of its own.
+                        crate::ui::next_task().await;
+                        let drawn = drawer.map(|draw| draw(el, chart));
                         let _ = not_drawn.try_set(drawn.is_err());
                     });
                     #[cfg(not(feature = "split"))]

@@ -227,8 +227,14 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
             state.set(Fetch::Pending);
             let fetching = fetch();
             leptos::task::spawn_local(async move {
+                let fetched = fetching.await;
+                // Modules taken from a page bundle are all ready at once, and
+                // the futures waiting on them resume in the same task: the
+                // page, its uncertainty panel and the rest would be built in
+                // one long task. Each is built in a task of its own instead.
+                crate::ui::next_task().await;
                 // try_set: the page may have been left meanwhile.
-                let _ = state.try_set(match fetching.await {
+                let _ = state.try_set(match fetched {
                     Ok(value) => Fetch::Ready(value),
                     Err(_) => Fetch::Failed,
                 });
