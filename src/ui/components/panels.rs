@@ -43,3 +43,19 @@ pub fn figure(
         </div>
     }
 }
+
+/// Why results are not shown while `n` fields of the form hold values that
+/// are not valid (the model still has their last valid values).
+/// `subject` is "Results are" or "The ranking is"; `object`, "them" or "it".
+pub fn withheld(subject: &'static str, object: &'static str, n: usize) -> AnyView {
+    view! {
+        <p class="results__unavailable" role="alert">
+            {format!(
+                "{subject} unavailable while {n} {} not valid. Fix the highlighted {} to see {object} again.",
+                if n == 1 { "input is" } else { "inputs are" },
+                if n == 1 { "field" } else { "fields" },
+            )}
+        </p>
+    }
+    .into_any()
+}

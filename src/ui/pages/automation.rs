@@ -17,7 +17,7 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
-use crate::ui::components::panels::{figure, missing};
+use crate::ui::components::panels::{figure, missing, withheld};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::components::start::{Creator, StartPage};
 
@@ -304,16 +304,7 @@ pub fn AutomationResultsPanel(
     let body = move || {
         let n = errors.with(BTreeMap::len);
         if n > 0 {
-            return view! {
-                <p class="results__unavailable" role="alert">
-                    {format!(
-                        "Results are unavailable while {n} {} not valid. Fix the highlighted {} to see them again.",
-                        if n == 1 { "input is" } else { "inputs are" },
-                        if n == 1 { "field" } else { "fields" },
-                    )}
-                </p>
-            }
-            .into_any();
+            return withheld("Results are", "them", n);
         }
         let c = currency.get();
         match results.get() {

@@ -20,7 +20,7 @@ use crate::route::{AssessmentKind, Page};
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
-use crate::ui::components::panels::missing;
+use crate::ui::components::panels::{missing, withheld};
 use crate::ui::components::start::{Creator, StartPage};
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
@@ -339,21 +339,10 @@ pub fn Ranking(
     errors: Option<FieldErrors>,
 ) -> impl IntoView {
     let invalid = move || errors.map(|e| e.with(BTreeMap::len)).unwrap_or(0);
-    let withheld = move || invalid() > 0;
+    let hide_body = move || invalid() > 0;
     let unavailable = move || {
         let n = invalid();
-        (n > 0).then(|| {
-            view! {
-                <p class="results__unavailable" role="alert">
-                    {format!(
-                        "The ranking is unavailable while {} {} not valid. Fix the highlighted {} to see it again.",
-                        n,
-                        if n == 1 { "input is" } else { "inputs are" },
-                        if n == 1 { "field" } else { "fields" },
-                    )}
-                </p>
-            }
-        })
+        (n > 0).then(|| withheld("The ranking is", "it", n))
     };
     let sort = RwSignal::new((SortKey::Rank, SortDirection::Ascending));
     let attached = Memo::new(move |_| {
@@ -721,7 +710,7 @@ pub fn Ranking(
                 }}
             </p>
             {unavailable}
-            <div class="ranking__body" hidden=withheld>
+            <div class="ranking__body" hidden=hide_body>
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Ranking table">
                     <table class="table">
                         <caption>"Projects ranked"</caption>

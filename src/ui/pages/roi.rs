@@ -14,7 +14,7 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
-use crate::ui::components::panels::{figure, missing};
+use crate::ui::components::panels::{figure, missing, withheld};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::components::start::{Creator, StartPage};
 
@@ -429,22 +429,9 @@ pub fn ResultsPanel(
 ) -> impl IntoView {
     let currency = move || model.with(|m| m.money.currency.clone());
     let body = move || {
-        let field_errors = errors.get();
-        if !field_errors.is_empty() {
-            let n = field_errors.len();
-            return view! {
-                <div class="results__unavailable" role="alert">
-                    <p>
-                        {format!(
-                            "Results are unavailable while {} {} not valid. Fix the highlighted {} to see them again.",
-                            n,
-                            if n == 1 { "input is" } else { "inputs are" },
-                            if n == 1 { "field" } else { "fields" },
-                        )}
-                    </p>
-                </div>
-            }
-            .into_any();
+        let n = errors.with(BTreeMap::len);
+        if n > 0 {
+            return withheld("Results are", "them", n);
         }
         match results.get() {
             Err(invalid) => view! {
