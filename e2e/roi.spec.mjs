@@ -144,9 +144,42 @@ test("charts redraw in the other colour scheme when the system switches", async 
       blank.height = canvas.height;
       return canvas.toDataURL() !== blank.toDataURL();
     });
-  // Drawn once its module has arrived.
+  // Drawn once its module has arrived and it is on screen.
+  await chart.scrollIntoViewIfNeeded();
   await expect.poll(drawn).toBe(true);
   const light = await pixels();
   await page.emulateMedia({ colorScheme: "dark" });
   await expect.poll(pixels).not.toBe(light);
+});
+
+test("a chart below the fold is drawn when it scrolls into view, and every chart before printing", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await open(page, "#/roi");
+  await page.getByRole("button", { name: /Start from this example: Churn prediction/ }).click();
+  await expect(page.getByText(/10,000 trials with seed \d+, computed in/)).toBeVisible();
+  const drawn = (chart) =>
+    chart.evaluate((canvas) => {
+      const blank = document.createElement("canvas");
+      blank.width = canvas.width;
+      blank.height = canvas.height;
+      return canvas.toDataURL() !== blank.toDataURL();
+    });
+  const charts = page.getByRole("img").and(page.locator("canvas"));
+  const count = await charts.count();
+  expect(count).toBeGreaterThanOrEqual(4);
+  // The page opens at the top: the last chart is far below it, and waits.
+  const last = charts.last();
+  await page.waitForTimeout(500);
+  expect(await drawn(last)).toBe(false);
+  await last.scrollIntoViewIfNeeded();
+  await expect.poll(() => drawn(last)).toBe(true);
+  // Back at the top, a change of size leaves the charts out of view stale;
+  // printing draws every one of them first.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.setViewportSize({ width: 700, height: 600 });
+  await page.waitForTimeout(300);
+  const before = await last.evaluate((canvas) => canvas.width);
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  for (let i = 0; i < count; i++) expect(await drawn(charts.nth(i)), `chart ${i + 1} of ${count}`).toBe(true);
+  expect(await last.evaluate((canvas) => canvas.width)).not.toBe(before);
 });

@@ -68,6 +68,9 @@ fn draw_on(el: web_sys::HtmlCanvasElement, chart: Chart) {
     }
 }
 
+/// Draws a chart on a canvas.
+type Drawer = fn(web_sys::HtmlCanvasElement, Chart);
+
 /// Why a chart is blank: its drawing code could not be fetched.
 #[cfg(feature = "split")]
 const NOT_DRAWN: &str = "This chart could not be drawn: part of Sextant did not arrive. Its figures are in the text and tables of this page; reload the page to try again.";
@@ -75,12 +78,60 @@ const NOT_DRAWN: &str = "This chart could not be drawn: part of Sextant did not 
 #[cfg(feature = "split")]
 split_point!(
     draw_on_1,
-    fn drawer() -> fn(web_sys::HtmlCanvasElement, Chart) {
+    fn drawer() -> Drawer {
         draw_on
     }
 );
 
+/// Keeps `in_view` telling whether the canvas is on screen or near it
+/// (within 300 px), for as long as the chart lives.
+fn watch_visibility(canvas: NodeRef<Canvas>, in_view: RwSignal<bool>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    type Watch = (
+        web_sys::IntersectionObserver,
+        Closure<dyn FnMut(js_sys::Array)>,
+    );
+    let held = StoredValue::new_local(None::<Watch>);
+    canvas.on_load(move |el| {
+        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            // The last entry is the latest state of the one canvas observed.
+            if let Some(entry) = entries
+                .iter()
+                .last()
+                .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            {
+                let _ = in_view.try_set(entry.is_intersecting());
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("300px 0px");
+        match web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &options,
+        ) {
+            Ok(observer) => {
+                observer.observe(&el);
+                held.set_value(Some((observer, on_change)));
+            }
+            // No observer (a very old browser): every chart counts as in view.
+            Err(_) => in_view.set(true),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some((observer, _))) = held.try_update_value(Option::take) {
+            observer.disconnect();
+        }
+    });
+}
+
 /// A chart on a canvas.
+///
+/// A chart is drawn only while it is on screen or near it: a page that opens
+/// with several charts below the fold does not draw them all before the
+/// reader can type. A chart whose data, size or colours changed while it was
+/// out of view is drawn when it comes back, before the page is printed, and
+/// before its PNG is downloaded.
 #[component]
 pub fn ChartCanvas(
     /// What to draw; nothing is drawn while `None`.
@@ -102,45 +153,75 @@ pub fn ChartCanvas(
     let resize = window_event_listener(leptos::ev::resize, move |_| redraws.update(|n| *n += 1));
     on_cleanup(move || resize.remove());
 
-    // Drawn in a task of its own, after the page has rendered: a page with
-    // several charts never builds one long task out of all of them.
-    let draws = StoredValue::new(0u64);
+    // The drawing code: `Some(Err)` if its module could not be fetched. With
+    // `split` it is fetched as the chart is made, so that once here a chart
+    // can be drawn at once, as printing needs.
+    let drawer = RwSignal::new(None::<Result<Drawer, ()>>);
     #[cfg(feature = "split")]
-    let not_drawn = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        let loaded = self::drawer().await.map_err(|_| ());
+        let _ = drawer.try_set(Some(loaded));
+    });
+    #[cfg(not(feature = "split"))]
+    drawer.set(Some(Ok(draw_on as Drawer)));
+
+    let in_view = RwSignal::new(false);
+    watch_visibility(canvas, in_view);
+
+    // Whether the canvas does not show the latest data, size and colours.
+    let stale = RwSignal::new(false);
     let scheme = use_context::<ColourScheme>();
     Effect::new(move |_| {
         redraws.track();
         if let Some(ColourScheme(dark)) = scheme {
             dark.track();
         }
-        let Some(chart) = data.get() else { return };
+        data.track();
+        stale.set(true);
+    });
+    // Draws the chart now, if its drawing code and data are here.
+    let draw_now = move || {
+        let (Some(Some(Ok(draw))), Some(Some(el)), Some(Some(chart))) = (
+            drawer.try_get_untracked(),
+            canvas.try_get_untracked(),
+            data.try_get_untracked(),
+        ) else {
+            return;
+        };
+        draw(el, chart);
+        stale.set(false);
+    };
+
+    // Drawn in a task of its own, after the page has rendered: a page with
+    // several charts never builds one long task out of all of them.
+    let draws = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        if !(stale.get() && in_view.get() && drawer.with(|d| matches!(d, Some(Ok(_))))) {
+            return;
+        }
         let n = draws.get_value() + 1;
         draws.set_value(n);
         set_timeout(
             move || {
                 // A newer draw superseded this one, or the chart is gone.
-                if draws.try_get_value() != Some(n) {
-                    return;
-                }
-                if let Some(el) = canvas.try_get_untracked().flatten() {
-                    #[cfg(feature = "split")]
-                    leptos::task::spawn_local(async move {
-                        let drawer = drawer().await;
-                        // Every chart waiting for the module resumes when it
-                        // arrives; each draws in a task of its own.
-                        crate::ui::next_task().await;
-                        let drawn = drawer.map(|draw| draw(el, chart));
-                        let _ = not_drawn.try_set(drawn.is_err());
-                    });
-                    #[cfg(not(feature = "split"))]
-                    draw_on(el, chart);
+                if draws.try_get_value() == Some(n) && stale.try_get_untracked() == Some(true) {
+                    draw_now();
                 }
             },
             std::time::Duration::ZERO,
         );
     });
+    let print = window_event_listener_untyped("beforeprint", move |_| {
+        if stale.get_untracked() {
+            draw_now();
+        }
+    });
+    on_cleanup(move || print.remove());
 
     let download = move |_| {
+        if stale.get_untracked() {
+            draw_now();
+        }
         if let Some(el) = canvas.get_untracked() {
             if let Ok(url) = el.to_data_url() {
                 let _ = crate::ui::download::download_data_url(&file_name, &url);
@@ -161,7 +242,7 @@ pub fn ChartCanvas(
         tip.set(hover.run((x, y, r.width(), r.height())).map(|t| (t, x, y)));
     };
     #[cfg(feature = "split")]
-    let note = not_drawn_note(not_drawn);
+    let note = not_drawn_note(drawer);
     #[cfg(not(feature = "split"))]
     let note = ();
     view! {
@@ -198,9 +279,9 @@ pub fn ChartCanvas(
 
 /// A note under a chart whose drawing code could not be fetched.
 #[cfg(feature = "split")]
-fn not_drawn_note(not_drawn: RwSignal<bool>) -> impl IntoView {
+fn not_drawn_note(drawer: RwSignal<Option<Result<Drawer, ()>>>) -> impl IntoView {
     move || {
-        not_drawn.get().then(|| {
+        matches!(drawer.get(), Some(Err(()))).then(|| {
             view! {
                 <p class="field__error" role="alert">
                     {NOT_DRAWN}
