@@ -5,13 +5,14 @@
 import { test as plain } from "@playwright/test";
 import { test, expect, open } from "./fixtures.mjs";
 
+// A calculator's start page also fetches its editor's bundle ahead, when idle.
 const views = [
   { fragment: "#/saved", route: "saved", heading: "Saved in this browser" },
   { fragment: "#/assess/skills", route: "assess-skills", heading: "ML engineer skills" },
   { fragment: "#/assess/team", route: "assess-team", heading: "Team and stakeholder practices" },
-  { fragment: "#/roi", route: "roi", heading: "ML project ROI" },
-  { fragment: "#/portfolio", route: "portfolio", heading: "Project prioritisation" },
-  { fragment: "#/automation-roi", route: "automation-roi", heading: "Automation ROI" },
+  { fragment: "#/roi", route: "roi", heading: "ML project ROI", next: "roi-doc" },
+  { fragment: "#/portfolio", route: "portfolio", heading: "Project prioritisation", next: "portfolio-doc" },
+  { fragment: "#/automation-roi", route: "automation-roi", heading: "Automation ROI", next: "automation-roi-doc" },
 ];
 
 /** The wasm files a page asks for, by kind, with the service worker blocked. */
@@ -34,13 +35,19 @@ test("the home page loads the first module only", async ({ page }) => {
   expect(seen).toEqual({ bundles: [], modules: [] });
 });
 
-for (const { fragment, route, heading } of views) {
+for (const { fragment, route, heading, next } of views) {
   test(`${fragment} opened directly fetches its page's modules as one bundle`, async ({ page }) => {
     const seen = recordWasm(page);
     await open(page, fragment);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-    expect(seen.bundles.length, "bundles").toBe(1);
-    expect(seen.bundles[0]).toMatch(new RegExp(`^page-${route}-`));
+    expect(seen.bundles[0]).toMatch(new RegExp(`^page-${route}-[0-9a-f]{16}\\.wasm$`));
+    if (next) {
+      await expect.poll(() => seen.bundles.length, "the editor's bundle, fetched ahead").toBe(2);
+      expect(seen.bundles[1]).toMatch(new RegExp(`^page-${next}-[0-9a-f]{16}\\.wasm$`));
+    } else {
+      await page.waitForTimeout(500);
+      expect(seen.bundles.length, "bundles").toBe(1);
+    }
     expect(seen.modules, "modules fetched on their own").toEqual([]);
   });
 }
@@ -64,10 +71,14 @@ test("moving from page to page fetches each page's modules on its own, and back 
   await open(page, "#/");
   await page.getByRole("link", { name: /ML project ROI/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "ML project ROI" })).toBeVisible();
-  expect(seen.bundles).toEqual([]);
   expect(seen.modules.length).toBeGreaterThan(0);
+  // The start page then fetches its editor's modules ahead, as one bundle,
+  // and the editor opens without fetching any on its own.
+  await expect.poll(() => seen.bundles).toEqual([expect.stringMatching(/^page-roi-doc-/)]);
+  const before = seen.modules.length;
   await page.getByRole("button", { name: /Start from this example: Churn prediction/ }).click();
   await expect(page.getByText(/10,000 trials with seed \d+, computed in/)).toBeVisible();
+  expect(seen.modules.slice(before), "editor modules fetched on their own").toEqual([]);
   await page.goto("./#/portfolio");
   await expect(page.getByRole("heading", { level: 1, name: "Project prioritisation" })).toBeVisible();
   await page.goBack();
@@ -83,7 +94,8 @@ plain.use({ serviceWorkers: "block" });
 plain("a module that does not arrive is said where it belongs, and Try again fetches it", async ({ page }) => {
   const uncaught = [];
   page.on("pageerror", (e) => uncaught.push(e.message));
-  let blocked = /\/(chunk|split)_[^/]*\.wasm$/;
+  // Page bundles are blocked too: a start page fetches its editor's ahead.
+  let blocked = /\/((chunk|split)_[^/]*|page-[a-z-]+-[0-9a-f]{16})\.wasm$/;
   await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
   await open(page, "#/");
 
@@ -101,7 +113,7 @@ plain("a module that does not arrive is said where it belongs, and Try again fet
   await expect(pageFailed).toHaveCount(0);
   await page.getByRole("link", { name: /ML project ROI/ }).first().click();
   await expect(pageFailed).toBeVisible();
-  blocked = /\/split_(draw_on|uncertainty_panel)[^/]*\.wasm$/;
+  blocked = /\/(split_(draw_on|uncertainty_panel)[^/]*|page-[a-z-]+-[0-9a-f]{16})\.wasm$/;
   await pageFailed.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "ML project ROI" })).toBeVisible();
 

@@ -55,9 +55,11 @@ const routeSplits = {
   "assess/readiness": ["assessment_page", "readiness_text"],
   "assess/automation": ["assessment_page", "automation_text"],
   "assess/team": ["assessment_page", "team_text"],
-  roi: "roi_page",
-  portfolio: "portfolio_page",
-  "automation-roi": "automation_page",
+  // A calculator's start page; it asks for its editor's bundle when the
+  // browser is idle (ui::prefetch).
+  roi: "roi_start",
+  portfolio: "portfolio_start",
+  "automation-roi": "automation_start",
   // A saved document (a second segment, its id) opens an editor that draws
   // charts at once, and the ROI editor also shows the uncertainty panel:
   // their modules come in the same bundle.
@@ -72,13 +74,13 @@ export const isPageBundle = (file) => /^page-[a-z-]+-[0-9a-f]{16}\.wasm$/.test(f
 
 // Prepended to __wasm_split.js.
 const pageFetch = `// Sextant (scripts/build-wasm.mjs): a module from the page bundle the
-// loader fetched, if it has it (its bytes), or else from its own file (a
-// response).
+// loader fetched (for the page in the address, or ahead of a visit), if one
+// has it (its bytes), or else from its own file (a response).
 function pageFetch(file) {
   const url = new URL("./" + file, import.meta.url);
-  const page = globalThis.__sextantPage;
-  const at = page && page.files[file];
-  if (!at) return fetch(url);
+  const page = (globalThis.__sextantPages || []).find((p) => p.files[file]);
+  if (!page) return fetch(url);
+  const at = page.files[file];
   return page.bytes.then(
     (buffer) => new Uint8Array(buffer, at[0], at[1]),
     () => fetch(url),
@@ -272,15 +274,18 @@ export async function buildWasm({ out, split = true, release = true }) {
     // them). Served as application/wasm so that hosts compress it; it is not
     // itself a module. The service worker does not precache bundles: it has
     // every module on its own, which pageFetch falls back to.
+    // Each route: its bundle's name and, for each module in it in order, the
+    // module's number in `bundled` and its length. Most modules are in
+    // several bundles: each name is written once, in `bundled`, which keeps
+    // the loader (on every page's first request) small.
     const routes = {};
+    const bundled = [];
     for (const [route, points] of Object.entries(routeSplits)) {
       const files = [...new Set([points].flat().flatMap((p) => prefetch[p] ?? []))];
       const parts = files.map((f) => readFileSync(join(out, f)));
-      const index = {};
-      let offset = 0;
-      files.forEach((f, i) => {
-        index[f] = [offset, parts[i].length];
-        offset += parts[i].length;
+      const index = files.flatMap((f, i) => {
+        if (!bundled.includes(f)) bundled.push(f);
+        return [bundled.indexOf(f), parts[i].length];
       });
       const bytes = Buffer.concat(parts);
       const name = `page-${route.replace(/\//g, "-").replace("*", "doc")}-${hash(bytes)}.wasm`;
@@ -292,18 +297,33 @@ export async function buildWasm({ out, split = true, release = true }) {
         ? `// The page in the address: its modules, in one bundle, fetched alongside
 // the first module (see pageFetch in ${splitLink}).
 {
+  const bundled = ${JSON.stringify(bundled)};
   const routes = ${JSON.stringify(routes)};
-  const [first, second] = location.hash.replace(/^#\\/?/, "").split(/[/?]/);
-  const page = routes[first + "/" + second] || (second && routes[first + "/*"]) || routes[first];
-  // With the service worker in control every module is already in its
-  // cache: the bundle would only cost a download.
-  if (page && !navigator.serviceWorker?.controller) {
+  const routeOf = (hash) => {
+    const [first, second] = hash.replace(/^#?\\/?/, "").split(/[/?]/);
+    return routes[first + "/" + second] || (second && routes[first + "/*"]) || routes[first];
+  };
+  const bundles = (globalThis.__sextantPages = []);
+  const fetchBundle = (page) => {
+    // With the service worker in control every module is already in its
+    // cache: the bundle would only cost a download.
+    if (!page || navigator.serviceWorker?.controller || bundles.some((b) => b.name === page[0])) return;
     const bytes = fetch(new URL("./" + page[0], import.meta.url)).then((r) =>
       r.ok ? r.arrayBuffer() : Promise.reject(new Error("page bundle: HTTP " + r.status)),
     );
     bytes.catch(() => {});
-    globalThis.__sextantPage = { files: page[1], bytes };
-  }
+    // Where each module is in the bundle: file name to [offset, length].
+    const files = {};
+    for (let i = 0, offset = 0; i < page[1].length; offset += page[1][i + 1], i += 2) {
+      files[bundled[page[1][i]]] = [offset, page[1][i + 1]];
+    }
+    bundles.push({ name: page[0], files, bytes });
+  };
+  fetchBundle(routeOf(location.hash));
+  // The page the reader is likely to open next (a calculator's editor, from
+  // its start page), fetched when the browser is idle (ui::prefetch).
+  globalThis.__sextantPrefetch = (hash) =>
+    (globalThis.requestIdleCallback || setTimeout)(() => fetchBundle(routeOf(String(hash))));
 }
 `
         : ""

@@ -32,6 +32,20 @@ pub(crate) async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Asks the loader to fetch the modules of `page`, the page the reader is
+/// likely to open next, as one bundle when the browser is idle (see
+/// scripts/build-wasm.mjs), so that opening it takes no round trips. Does
+/// nothing in a build without page bundles.
+pub(crate) fn prefetch(page: &Page) {
+    use wasm_bindgen::JsCast;
+    let Ok(ask) = js_sys::Reflect::get(&window(), &"__sextantPrefetch".into()) else {
+        return;
+    };
+    if let Some(ask) = ask.dyn_ref::<js_sys::Function>() {
+        let _ = ask.call1(&wasm_bindgen::JsValue::NULL, &page.to_string().into());
+    }
+}
+
 pub mod autosave;
 pub mod components;
 pub mod download;

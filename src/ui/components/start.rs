@@ -67,6 +67,8 @@ pub fn StartPage(
         error,
         ..
     } = creator;
+    // The editor is where the reader goes next.
+    crate::ui::prefetch(&open(String::from("new")));
     let saved = Memo::new(move |_| {
         storage
             .list()

@@ -28,38 +28,34 @@ use crate::ui::storage::Storage;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
-/// `#/automation-roi` and `#/automation-roi/<id>`.
+/// `#/automation-roi/<id>`: a saved model in its editor, or why it cannot be opened.
 #[component]
-pub fn AutomationPage(
-    /// The saved model to open, if any.
-    id: Option<String>,
+pub fn AutomationDocument(
+    /// The saved model to open.
+    id: String,
 ) -> impl IntoView {
-    match id {
-        None => view! { <AutomationStart /> }.into_any(),
-        Some(id) => {
-            let storage = expect_context::<Storage>();
-            match untrack(|| storage.load(&id)) {
-                Ok(doc) if doc.kind == DocKind::AutomationRoi => {
-                    match format_v1::from_data(&doc.data) {
-                        Ok(model) => view! { <AutomationEditor doc=doc model=model /> }.into_any(),
-                        Err(e) => missing(TITLE, Page::AutomationRoi(None), START, format!("This saved model could not be read: {e}.")),
-                    }
-                }
-                Ok(_) => missing(TITLE, Page::AutomationRoi(None), START, "That saved document is not an automation ROI model.".into()),
-                Err(_) => missing(
-                    TITLE,
-                    Page::AutomationRoi(None),
-                    START,
-                    "There is no saved automation ROI model with this address in this browser. It may have been deleted, or saved in another browser."
-                        .into(),
-                ),
+    let storage = expect_context::<Storage>();
+    match untrack(|| storage.load(&id)) {
+        Ok(doc) if doc.kind == DocKind::AutomationRoi => {
+            match format_v1::from_data(&doc.data) {
+                Ok(model) => view! { <AutomationEditor doc=doc model=model /> }.into_any(),
+                Err(e) => missing(TITLE, Page::AutomationRoi(None), START, format!("This saved model could not be read: {e}.")),
             }
         }
+        Ok(_) => missing(TITLE, Page::AutomationRoi(None), START, "That saved document is not an automation ROI model.".into()),
+        Err(_) => missing(
+            TITLE,
+            Page::AutomationRoi(None),
+            START,
+            "There is no saved automation ROI model with this address in this browser. It may have been deleted, or saved in another browser."
+                .into(),
+        ),
     }
 }
 
+/// `#/automation-roi`: the examples and the saved models, to open or start one.
 #[component]
-fn AutomationStart() -> impl IntoView {
+pub fn AutomationStart() -> impl IntoView {
     let creator = Creator::new(DocKind::AutomationRoi, "model", |id| {
         Page::AutomationRoi(Some(id))
     });

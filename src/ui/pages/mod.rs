@@ -45,9 +45,12 @@ fn eager(page: Page) -> AnyView {
             let text = packs::shipped(*kind).text;
             return assessment_view(page, text);
         }
-        Page::Roi(_) => roi_view,
-        Page::Portfolio(_) => portfolio_view,
-        Page::AutomationRoi(_) => automation_view,
+        Page::Roi(None) => roi_start_view,
+        Page::Roi(Some(_)) => roi_view,
+        Page::Portfolio(None) => portfolio_start_view,
+        Page::Portfolio(Some(_)) => portfolio_view,
+        Page::AutomationRoi(None) => automation_start_view,
+        Page::AutomationRoi(Some(_)) => automation_view,
         Page::Shared(_) => shared_view,
         Page::Home | Page::NotFound(_) => return shell_page(page),
     };
@@ -68,26 +71,49 @@ fn assessment_view(page: Page, text: &'static str) -> AnyView {
     assess::AssessmentPage(assess::AssessmentPageProps { pack, run }).into_any()
 }
 
+// A calculator's start page and its editor are built apart, so that with
+// `split` the start page does not carry the editor.
+fn roi_start_view(page: Page, _: &'static str) -> AnyView {
+    match page {
+        Page::Roi(None) => roi::RoiStart().into_any(),
+        other => shell_page(other),
+    }
+}
+
 fn roi_view(page: Page, _: &'static str) -> AnyView {
     match page {
-        Page::Roi(id) => roi::RoiPage(roi::RoiPageProps { id }).into_any(),
+        Page::Roi(Some(id)) => roi::RoiDocument(roi::RoiDocumentProps { id }).into_any(),
+        other => shell_page(other),
+    }
+}
+
+fn portfolio_start_view(page: Page, _: &'static str) -> AnyView {
+    match page {
+        Page::Portfolio(None) => portfolio::PortfolioStart().into_any(),
         other => shell_page(other),
     }
 }
 
 fn portfolio_view(page: Page, _: &'static str) -> AnyView {
     match page {
-        Page::Portfolio(id) => {
-            portfolio::PortfolioPage(portfolio::PortfolioPageProps { id }).into_any()
+        Page::Portfolio(Some(id)) => {
+            portfolio::PortfolioDocument(portfolio::PortfolioDocumentProps { id }).into_any()
         }
+        other => shell_page(other),
+    }
+}
+
+fn automation_start_view(page: Page, _: &'static str) -> AnyView {
+    match page {
+        Page::AutomationRoi(None) => automation::AutomationStart().into_any(),
         other => shell_page(other),
     }
 }
 
 fn automation_view(page: Page, _: &'static str) -> AnyView {
     match page {
-        Page::AutomationRoi(id) => {
-            automation::AutomationPage(automation::AutomationPageProps { id }).into_any()
+        Page::AutomationRoi(Some(id)) => {
+            automation::AutomationDocument(automation::AutomationDocumentProps { id }).into_any()
         }
         other => shell_page(other),
     }
@@ -293,15 +319,33 @@ mod split {
         }
     );
     split_point!(
+        roi_start_1,
+        fn roi_start() -> Build {
+            roi_start_view
+        }
+    );
+    split_point!(
         roi_page_1,
         fn roi_page() -> Build {
             roi_view
         }
     );
     split_point!(
+        portfolio_start_1,
+        fn portfolio_start() -> Build {
+            portfolio_start_view
+        }
+    );
+    split_point!(
         portfolio_page_1,
         fn portfolio_page() -> Build {
             portfolio_view
+        }
+    );
+    split_point!(
+        automation_start_1,
+        fn automation_start() -> Build {
+            automation_start_view
         }
     );
     split_point!(
@@ -361,9 +405,12 @@ mod split {
             Page::Assessment(kind) | Page::AssessmentRun(kind, _) => {
                 (assessment_page().await?, pack_text(kind).await?)
             }
-            Page::Roi(_) => (roi_page().await?, ""),
-            Page::Portfolio(_) => (portfolio_page().await?, ""),
-            Page::AutomationRoi(_) => (automation_page().await?, ""),
+            Page::Roi(None) => (roi_start().await?, ""),
+            Page::Roi(Some(_)) => (roi_page().await?, ""),
+            Page::Portfolio(None) => (portfolio_start().await?, ""),
+            Page::Portfolio(Some(_)) => (portfolio_page().await?, ""),
+            Page::AutomationRoi(None) => (automation_start().await?, ""),
+            Page::AutomationRoi(Some(_)) => (automation_page().await?, ""),
             Page::Shared(_) => (shared_page().await?, ""),
             // In the first module: never fetched (see `render`).
             Page::Home | Page::NotFound(_) => (shell_view, ""),

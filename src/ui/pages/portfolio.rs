@@ -32,36 +32,32 @@ use std::collections::BTreeMap;
 const TITLE: &str = "Project prioritisation";
 const START: &str = "Start a new portfolio";
 
-/// `#/portfolio` and `#/portfolio/<id>`.
+/// `#/portfolio/<id>`: a saved portfolio in its editor, or why it cannot be opened.
 #[component]
-pub fn PortfolioPage(
-    /// The saved portfolio to open, if any.
-    id: Option<String>,
+pub fn PortfolioDocument(
+    /// The saved portfolio to open.
+    id: String,
 ) -> impl IntoView {
-    match id {
-        None => view! { <PortfolioStart /> }.into_any(),
-        Some(id) => {
-            let storage = expect_context::<Storage>();
-            match untrack(|| storage.load(&id)) {
-                Ok(doc) if doc.kind == DocKind::Portfolio => match format_v1::from_data(&doc.data) {
-                    Ok(p) => view! { <PortfolioEditor doc=doc portfolio=p /> }.into_any(),
-                    Err(e) => missing(TITLE, Page::Portfolio(None), START, format!("This saved portfolio could not be read: {e}.")),
-                },
-                Ok(_) => missing(TITLE, Page::Portfolio(None), START, "That saved document is not a portfolio.".into()),
-                Err(_) => missing(
-                    TITLE,
-                    Page::Portfolio(None),
-                    START,
-                    "There is no saved portfolio with this address in this browser. It may have been deleted, or saved in another browser."
-                        .into(),
-                ),
-            }
-        }
+    let storage = expect_context::<Storage>();
+    match untrack(|| storage.load(&id)) {
+        Ok(doc) if doc.kind == DocKind::Portfolio => match format_v1::from_data(&doc.data) {
+            Ok(p) => view! { <PortfolioEditor doc=doc portfolio=p /> }.into_any(),
+            Err(e) => missing(TITLE, Page::Portfolio(None), START, format!("This saved portfolio could not be read: {e}.")),
+        },
+        Ok(_) => missing(TITLE, Page::Portfolio(None), START, "That saved document is not a portfolio.".into()),
+        Err(_) => missing(
+            TITLE,
+            Page::Portfolio(None),
+            START,
+            "There is no saved portfolio with this address in this browser. It may have been deleted, or saved in another browser."
+                .into(),
+        ),
     }
 }
 
+/// `#/portfolio`: the examples and the saved portfolios, to open or start one.
 #[component]
-fn PortfolioStart() -> impl IntoView {
+pub fn PortfolioStart() -> impl IntoView {
     let creator = Creator::new(DocKind::Portfolio, "portfolio", |id| {
         Page::Portfolio(Some(id))
     });

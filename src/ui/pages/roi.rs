@@ -27,37 +27,33 @@ use crate::ui::storage::Storage;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
-/// `#/roi` and `#/roi/<id>`.
+/// `#/roi/<id>`: a saved model in its editor, or why it cannot be opened.
 #[component]
-pub fn RoiPage(
-    /// The saved model to open, if any.
-    id: Option<String>,
+pub fn RoiDocument(
+    /// The saved model to open.
+    id: String,
 ) -> impl IntoView {
-    match id {
-        None => view! { <RoiStart /> }.into_any(),
-        Some(id) => {
-            let storage = expect_context::<Storage>();
-            match untrack(|| storage.load(&id)) {
-                Ok(doc) if doc.kind == DocKind::RoiModel => match roi_format::from_data(&doc.data) {
-                    Ok(model) => {
-                        // from_data has checked the analysis; none yet: suggest one.
-                        let analysis = roi_format::analysis_from_data(&doc.data)
-                            .ok()
-                            .flatten()
-                            .unwrap_or_else(|| Analysis::suggested(&model));
-                        view! { <RoiEditor doc=doc model=model analysis=analysis /> }.into_any()
-                    }
-                    Err(e) => missing(TITLE, Page::Roi(None), START, format!("This saved model could not be read: {e}.")),
-                },
-                Ok(_) => missing(TITLE, Page::Roi(None), START, "That saved document is not an ROI model.".into()),
-                Err(_) => missing(TITLE, Page::Roi(None), START, "There is no saved ROI model with this address in this browser. It may have been deleted, or saved in another browser.".into()),
+    let storage = expect_context::<Storage>();
+    match untrack(|| storage.load(&id)) {
+        Ok(doc) if doc.kind == DocKind::RoiModel => match roi_format::from_data(&doc.data) {
+            Ok(model) => {
+                // from_data has checked the analysis; none yet: suggest one.
+                let analysis = roi_format::analysis_from_data(&doc.data)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_else(|| Analysis::suggested(&model));
+                view! { <RoiEditor doc=doc model=model analysis=analysis /> }.into_any()
             }
-        }
+            Err(e) => missing(TITLE, Page::Roi(None), START, format!("This saved model could not be read: {e}.")),
+        },
+        Ok(_) => missing(TITLE, Page::Roi(None), START, "That saved document is not an ROI model.".into()),
+        Err(_) => missing(TITLE, Page::Roi(None), START, "There is no saved ROI model with this address in this browser. It may have been deleted, or saved in another browser.".into()),
     }
 }
 
+/// `#/roi`: the examples and the saved models, to open or start one.
 #[component]
-fn RoiStart() -> impl IntoView {
+pub fn RoiStart() -> impl IntoView {
     let creator = Creator::new(DocKind::RoiModel, "model", |id| Page::Roi(Some(id)));
     let examples = roi::examples()
         .into_iter()
