@@ -12,10 +12,11 @@
 // --min-mobile-performance sets a different bar for one score only, the
 // mobile preset's performance (simulated slow 4G and a 4x slower CPU), which
 // the tool pages do not reach yet: the home page loads only the first module
-// (about 110 KB brotli) and scores 97-99, but a tool page also brings its own
-// modules (160-240 KB brotli more), and building the page and compiling its
+// (about 116 KB brotli) and scores 93-97, but a tool page also brings its own
+// modules (26-240 KB brotli more), and building the page and compiling its
 // wasm on first use keeps the main thread busy (total blocking time
-// 0.6-1.7 s). The table marks the bar it used.
+// 0.3-0.9 s at 4x CPU, 2.1-2.7 s on the ROI editor). The table marks the bar
+// it used.
 //
 // Performance is a timing: on a machine busy with other work it drops. A page
 // and preset whose performance is under the bar is measured again, up to
