@@ -327,8 +327,11 @@ export async function buildWasm({ out, split = true, release = true }) {
 }
 `
         : ""
-    }import init, * as bindings from "./${glue}";
-const wasm = await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
+    }// The glue is imported here, not at the top: a static import would hold
+// this script, and the page bundle's fetch above, until the glue and
+// everything it imports had arrived. (index.html preloads them.)
+const bindings = await import("./${glue}");
+const wasm = await bindings.default({ module_or_path: new URL("./${wasm}", import.meta.url) });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 `;
@@ -337,6 +340,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 
     const head = [
       `<link rel="modulepreload" href="./${glue}" crossorigin>`,
+      // The glue imports __wasm_split.js: without a hint it would be fetched
+      // only once the glue has arrived.
+      ...(split ? [`<link rel="modulepreload" href="./${splitLink}" crossorigin>`] : []),
       `<link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>`,
       `<script type="module" src="./${loader}"></script>`,
     ].join("\n    ");
