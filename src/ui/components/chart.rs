@@ -179,8 +179,12 @@ pub fn ChartCanvas(
         data.track();
         stale.set(true);
     });
-    // Draws the chart now, if its drawing code and data are here.
-    let draw_now = move || {
+    // Draws the chart now if it is stale and its drawing code and data are
+    // here. Does nothing once the chart is gone.
+    let draw_if_stale = move || {
+        if stale.try_get_untracked() != Some(true) {
+            return;
+        }
         let (Some(Some(Ok(draw))), Some(Some(el)), Some(Some(chart))) = (
             drawer.try_get_untracked(),
             canvas.try_get_untracked(),
@@ -193,35 +197,19 @@ pub fn ChartCanvas(
     };
 
     // Drawn in a task of its own, after the page has rendered: a page with
-    // several charts never builds one long task out of all of them.
-    let draws = StoredValue::new(0u64);
+    // several charts never builds one long task out of all of them. Of
+    // several draws queued by quick changes, the first draws the latest data
+    // and the others find the chart no longer stale.
     Effect::new(move |_| {
-        if !(stale.get() && in_view.get() && drawer.with(|d| matches!(d, Some(Ok(_))))) {
-            return;
-        }
-        let n = draws.get_value() + 1;
-        draws.set_value(n);
-        set_timeout(
-            move || {
-                // A newer draw superseded this one, or the chart is gone.
-                if draws.try_get_value() == Some(n) && stale.try_get_untracked() == Some(true) {
-                    draw_now();
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    });
-    let print = window_event_listener_untyped("beforeprint", move |_| {
-        if stale.get_untracked() {
-            draw_now();
+        if stale.get() && in_view.get() && drawer.with(|d| matches!(d, Some(Ok(_)))) {
+            set_timeout(draw_if_stale, std::time::Duration::ZERO);
         }
     });
+    let print = window_event_listener_untyped("beforeprint", move |_| draw_if_stale());
     on_cleanup(move || print.remove());
 
     let download = move |_| {
-        if stale.get_untracked() {
-            draw_now();
-        }
+        draw_if_stale();
         if let Some(el) = canvas.get_untracked() {
             if let Ok(url) = el.to_data_url() {
                 let _ = crate::ui::download::download_data_url(&file_name, &url);
