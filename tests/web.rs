@@ -220,6 +220,44 @@ async fn unreadable_data_is_quarantined_reported_and_kept() {
 }
 
 #[wasm_bindgen_test]
+async fn an_editor_says_why_a_saved_document_cannot_be_opened() {
+    let roi = doc_json("a1", "Churn");
+    let cases = [
+        (
+            "#/roi/gone",
+            "There is no saved ROI model with this address in this browser.",
+        ),
+        ("#/roi/a1", "This saved model could not be read: "),
+        ("#/portfolio/a1", "That saved document is not a portfolio."),
+        (
+            "#/automation-roi/a1",
+            "That saved document is not an automation ROI model.",
+        ),
+        (
+            "#/automation-roi/gone",
+            "There is no saved automation ROI model with this address",
+        ),
+    ];
+    for (hash, says) in cases {
+        let (root, _app) = start(hash, &[("sextant:doc:a1", &roi)]).await;
+        assert!(text(&root).contains(says), "{hash}: {}", text(&root));
+        // Nothing was changed or set aside.
+        assert_eq!(
+            storage().get_item("sextant:doc:a1").unwrap().as_deref(),
+            Some(roi.as_str())
+        );
+        for i in 0..storage().length().unwrap() {
+            let key = storage().key(i).unwrap().unwrap();
+            assert!(
+                key == "sextant:doc:a1"
+                    || !key.starts_with("sextant:doc:") && !key.starts_with("sextant:quarantine:"),
+                "{hash}: {key}"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 async fn changes_in_another_tab_show_up() {
     let (root, _app) = start("#/saved", &[]).await;
     assert!(text(&root).contains("Nothing saved yet"));

@@ -1,7 +1,42 @@
 //! Small pieces every calculator page shows the same way.
 
+use crate::persist::envelope::{DocKind, Document};
 use crate::route::Page;
+use crate::ui::storage::Storage;
 use leptos::prelude::*;
+use std::fmt::Display;
+
+/// The kind of saved document an editor opens, and its words for it.
+pub struct Opens {
+    pub kind: DocKind,
+    /// As in "This saved model could not be read".
+    pub noun: &'static str,
+    /// As in "There is no saved ROI model with this address".
+    pub name: &'static str,
+    /// As in "That saved document is not an ROI model".
+    pub a_name: &'static str,
+}
+
+/// Loads saved document `id` and reads its data with `read`, or says why it
+/// cannot be opened: not in this browser, another kind, or unreadable.
+pub fn open_saved<T, E: Display>(
+    id: &str,
+    opens: &Opens,
+    read: impl FnOnce(&Document) -> Result<T, E>,
+) -> Result<(Document, T), String> {
+    let storage = expect_context::<Storage>();
+    match untrack(|| storage.load(id)) {
+        Ok(doc) if doc.kind == opens.kind => match read(&doc) {
+            Ok(data) => Ok((doc, data)),
+            Err(e) => Err(format!("This saved {} could not be read: {e}.", opens.noun)),
+        },
+        Ok(_) => Err(format!("That saved document is not {}.", opens.a_name)),
+        Err(_) => Err(format!(
+            "There is no saved {} with this address in this browser. It may have been deleted, or saved in another browser.",
+            opens.name
+        )),
+    }
+}
 
 /// The page of an editor whose saved document cannot be opened: why, and a
 /// way to start a new one.

@@ -17,14 +17,13 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
-use crate::ui::components::panels::{figure, missing, withheld};
+use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::components::start::{Creator, StartPage};
 
 const TITLE: &str = "Automation ROI";
 const START: &str = "Start a new model";
 use crate::ui::share::SharePanel;
-use crate::ui::storage::Storage;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -34,22 +33,15 @@ pub fn AutomationDocument(
     /// The saved model to open.
     id: String,
 ) -> impl IntoView {
-    let storage = expect_context::<Storage>();
-    match untrack(|| storage.load(&id)) {
-        Ok(doc) if doc.kind == DocKind::AutomationRoi => {
-            match format_v1::from_data(&doc.data) {
-                Ok(model) => view! { <AutomationEditor doc=doc model=model /> }.into_any(),
-                Err(e) => missing(TITLE, Page::AutomationRoi(None), START, format!("This saved model could not be read: {e}.")),
-            }
-        }
-        Ok(_) => missing(TITLE, Page::AutomationRoi(None), START, "That saved document is not an automation ROI model.".into()),
-        Err(_) => missing(
-            TITLE,
-            Page::AutomationRoi(None),
-            START,
-            "There is no saved automation ROI model with this address in this browser. It may have been deleted, or saved in another browser."
-                .into(),
-        ),
+    let opens = Opens {
+        kind: DocKind::AutomationRoi,
+        noun: "model",
+        name: "automation ROI model",
+        a_name: "an automation ROI model",
+    };
+    match open_saved(&id, &opens, |doc| format_v1::from_data(&doc.data)) {
+        Ok((doc, model)) => view! { <AutomationEditor doc=doc model=model /> }.into_any(),
+        Err(why) => missing(TITLE, Page::AutomationRoi(None), START, why),
     }
 }
 

@@ -20,7 +20,7 @@ use crate::route::{AssessmentKind, Page};
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
-use crate::ui::components::panels::{missing, withheld};
+use crate::ui::components::panels::{missing, open_saved, withheld, Opens};
 use crate::ui::components::start::{Creator, StartPage};
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
@@ -38,20 +38,15 @@ pub fn PortfolioDocument(
     /// The saved portfolio to open.
     id: String,
 ) -> impl IntoView {
-    let storage = expect_context::<Storage>();
-    match untrack(|| storage.load(&id)) {
-        Ok(doc) if doc.kind == DocKind::Portfolio => match format_v1::from_data(&doc.data) {
-            Ok(p) => view! { <PortfolioEditor doc=doc portfolio=p /> }.into_any(),
-            Err(e) => missing(TITLE, Page::Portfolio(None), START, format!("This saved portfolio could not be read: {e}.")),
-        },
-        Ok(_) => missing(TITLE, Page::Portfolio(None), START, "That saved document is not a portfolio.".into()),
-        Err(_) => missing(
-            TITLE,
-            Page::Portfolio(None),
-            START,
-            "There is no saved portfolio with this address in this browser. It may have been deleted, or saved in another browser."
-                .into(),
-        ),
+    let opens = Opens {
+        kind: DocKind::Portfolio,
+        noun: "portfolio",
+        name: "portfolio",
+        a_name: "a portfolio",
+    };
+    match open_saved(&id, &opens, |doc| format_v1::from_data(&doc.data)) {
+        Ok((doc, p)) => view! { <PortfolioEditor doc=doc portfolio=p /> }.into_any(),
+        Err(why) => missing(TITLE, Page::Portfolio(None), START, why),
     }
 }
 

@@ -745,6 +745,8 @@ struct Runner {
     run: u64,
     sim: Option<crate::domain::uncertainty::Simulation>,
     started: f64,
+    /// When the progress shown was last updated.
+    shown: f64,
 }
 
 /// Work waiting for the browser to be idle.
@@ -798,9 +800,17 @@ fn after_yield(task: Box<dyn FnOnce()>) {
     }
 }
 
-/// Advances the simulation of run `run` by one slice of about 10 ms (short
-/// enough never to be a long task, even on a slow phone), then yields to the
-/// browser and goes on, until done or superseded.
+/// How long one slice of the simulation works before yielding, in ms. With
+/// the progress update and the yield, a slice stays under 10 ms here, which
+/// is under the 50 ms of a long task on a phone four times slower.
+const SLICE_MS: f64 = 4.0;
+
+/// How often the progress shown is updated while a run goes on, in ms.
+/// Updating it after every slice would cost more than the slice itself.
+const PROGRESS_MS: f64 = 100.0;
+
+/// Advances the simulation of run `run` by one slice of [`SLICE_MS`], then
+/// yields to the browser and goes on, until done or superseded.
 fn step(runner: StoredValue<Runner, LocalStorage>, run: u64, state: RwSignal<RunState>) {
     let start = js_sys::Date::now();
     let outcome = runner.try_update_value(|r| {
@@ -809,14 +819,19 @@ fn step(runner: StoredValue<Runner, LocalStorage>, run: u64, state: RwSignal<Run
         }
         let sim = r.sim.as_mut()?;
         loop {
-            sim.advance(100);
-            if sim.done() >= sim.target() || js_sys::Date::now() - start > 10.0 {
+            sim.advance(50);
+            if sim.done() >= sim.target() || js_sys::Date::now() - start > SLICE_MS {
                 break;
             }
         }
-        Some((sim.done(), sim.target(), r.started))
+        let now = js_sys::Date::now();
+        let show = now - r.shown >= PROGRESS_MS;
+        if show {
+            r.shown = now;
+        }
+        Some((sim.done(), sim.target(), r.started, show))
     });
-    let Some(Some((done, target, started))) = outcome else {
+    let Some(Some((done, target, started, show))) = outcome else {
         return;
     };
     if done >= target {
@@ -829,7 +844,9 @@ fn step(runner: StoredValue<Runner, LocalStorage>, run: u64, state: RwSignal<Run
         }
         runner.update_value(|r| r.sim = None);
     } else {
-        state.set(RunState::Running(done, target));
+        if show {
+            state.set(RunState::Running(done, target));
+        }
         after_yield(Box::new(move || step(runner, run, state)));
     }
 }
@@ -856,6 +873,7 @@ fn MonteCarlo(
         run: 0,
         sim: None,
         started: 0.0,
+        shown: 0.0,
     });
     let state = RwSignal::new(RunState::Idle(String::new()));
     let range_errors = Memo::new(move |_| {
@@ -887,6 +905,7 @@ fn MonteCarlo(
                     r.run = run;
                     r.sim = Some(sim);
                     r.started = js_sys::Date::now();
+                    r.shown = r.started;
                 });
                 state.set(RunState::Running(0, target));
                 after_yield(Box::new(move || step(runner, run, state)));

@@ -14,7 +14,7 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
-use crate::ui::components::panels::{figure, missing, withheld};
+use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::components::start::{Creator, StartPage};
 
@@ -23,7 +23,6 @@ const START: &str = "Start a new model";
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
 use crate::ui::share::SharePanel;
-use crate::ui::storage::Storage;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -33,21 +32,27 @@ pub fn RoiDocument(
     /// The saved model to open.
     id: String,
 ) -> impl IntoView {
-    let storage = expect_context::<Storage>();
-    match untrack(|| storage.load(&id)) {
-        Ok(doc) if doc.kind == DocKind::RoiModel => match roi_format::from_data(&doc.data) {
-            Ok(model) => {
-                // from_data has checked the analysis; none yet: suggest one.
-                let analysis = roi_format::analysis_from_data(&doc.data)
-                    .ok()
-                    .flatten()
-                    .unwrap_or_else(|| Analysis::suggested(&model));
-                view! { <RoiEditor doc=doc model=model analysis=analysis /> }.into_any()
-            }
-            Err(e) => missing(TITLE, Page::Roi(None), START, format!("This saved model could not be read: {e}.")),
-        },
-        Ok(_) => missing(TITLE, Page::Roi(None), START, "That saved document is not an ROI model.".into()),
-        Err(_) => missing(TITLE, Page::Roi(None), START, "There is no saved ROI model with this address in this browser. It may have been deleted, or saved in another browser.".into()),
+    let opens = Opens {
+        kind: DocKind::RoiModel,
+        noun: "model",
+        name: "ROI model",
+        a_name: "an ROI model",
+    };
+    let opened = open_saved(&id, &opens, |doc| {
+        roi_format::from_data(&doc.data).map(|model| {
+            // from_data has checked the analysis; none yet: suggest one.
+            let analysis = roi_format::analysis_from_data(&doc.data)
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Analysis::suggested(&model));
+            (model, analysis)
+        })
+    });
+    match opened {
+        Ok((doc, (model, analysis))) => {
+            view! { <RoiEditor doc=doc model=model analysis=analysis /> }.into_any()
+        }
+        Err(why) => missing(TITLE, Page::Roi(None), START, why),
     }
 }
 
