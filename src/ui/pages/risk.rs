@@ -800,9 +800,9 @@ fn after_yield(task: Box<dyn FnOnce()>) {
     }
 }
 
-/// How long one slice of the simulation works before yielding, in ms. With
-/// the progress update and the yield, a slice stays under 10 ms here, which
-/// is under the 50 ms of a long task on a phone four times slower.
+/// How long one slice of the simulation works before yielding, in ms: short
+/// enough that a slice, with its yield, stays well under the 50 ms of a long
+/// task on a phone four times slower than a laptop.
 const SLICE_MS: f64 = 4.0;
 
 /// How often the progress shown is updated while a run goes on, in ms.
@@ -933,11 +933,15 @@ fn MonteCarlo(
         });
     });
     let cancel = move |_| {
-        if let RunState::Running(done, target) = state.get_untracked() {
-            runner.update_value(|r| {
-                r.run += 1;
-                r.sim = None;
-            });
+        if let RunState::Running(shown, target) = state.get_untracked() {
+            // The trials done, not the last count shown (up to PROGRESS_MS old).
+            let done = runner
+                .try_update_value(|r| {
+                    r.run += 1;
+                    r.sim.take().map(|s| s.done())
+                })
+                .flatten()
+                .unwrap_or(shown);
             state.set(RunState::Cancelled(done, target));
         }
     };
