@@ -20,7 +20,8 @@ async function shareLinkOfExample(page) {
 
 test("a share link opens read-only elsewhere and can be saved as a copy", async ({ page, browser, axe }) => {
   const { link, npv } = await shareLinkOfExample(page);
-  expect(link).toMatch(/#\/s\/v1\.[A-Za-z0-9_-]+$/);
+  // The address names the kind of document, so the page fetches only its view.
+  expect(link).toMatch(/#\/s\/roi\/v1\.[A-Za-z0-9_-]+$/);
   expect(link.length).toBeLessThan(1000);
   await page.getByRole("button", { name: "Copy link" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Link copied|Copying failed/ })).toBeVisible();
@@ -59,7 +60,8 @@ test("a share link opens read-only elsewhere and can be saved as a copy", async 
 test("bad links explain themselves and touch nothing", async ({ page }) => {
   const { link } = await shareLinkOfExample(page);
   const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
-  const payload = link.split("#/s/")[1];
+  const base = link.replace(/#.*$/, "");
+  const payload = link.split("#/s/roi/")[1];
   const altered = payload.slice(0, 40) + (payload[40] === "A" ? "B" : "A") + payload.slice(41);
   const cases = [
     [payload.slice(0, payload.length - 25), /cut short or changed|damaged/],
@@ -68,14 +70,36 @@ test("bad links explain themselves and touch nothing", async ({ page }) => {
     ["v1.%%%%", /characters a Sextant link never has/],
     ["hello", /not a Sextant share link/],
   ];
-  for (const [bad, message] of cases) {
-    await page.goto(link.replace(/#.*$/, "") + "#/s/" + bad);
-    await expect(page.getByRole("alert")).toContainText(message);
-    await expect(page.getByText("Nothing stored in this browser was changed.")).toBeVisible();
+  // With the kind in the address, and without it (links made before it was).
+  for (const kind of ["roi/", ""]) {
+    for (const [bad, message] of cases) {
+      await page.goto(base + "#/s/" + kind + bad);
+      await expect(page.getByRole("alert")).toContainText(message);
+      await expect(page.getByText("Nothing stored in this browser was changed.")).toBeVisible();
+    }
   }
   expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(stored);
   await page.getByRole("link", { name: "Go to the home page" }).click();
   await expect(page.getByRole("region", { name: "Calculators" })).toBeVisible();
+});
+
+test("a link without its kind in the address still opens; a link naming the wrong kind says so", async ({ page }) => {
+  const { link, npv } = await shareLinkOfExample(page);
+  const base = link.replace(/#.*$/, "");
+  const payload = link.split("#/s/roi/")[1];
+  await page.goto(base + "#/s/" + payload);
+  await expect(page.getByText("Shared with you · read-only")).toBeVisible();
+  expect(await figure(page, "Net present value")).toBe(npv);
+
+  for (const kind of ["portfolio", "assess/team"]) {
+    await page.goto(base + `#/s/${kind}/` + payload);
+    await expect(page.getByRole("alert")).toContainText("names a different kind of document from the one it holds");
+    await expect(page.getByText("Nothing stored in this browser was changed.")).toBeVisible();
+  }
+  await page.getByRole("link", { name: "Open what it holds" }).click();
+  await expect(page).toHaveURL(link);
+  await expect(page.getByText("Shared with you · read-only")).toBeVisible();
+  expect(await figure(page, "Net present value")).toBe(npv);
 });
 
 test("embedded in a page from another origin, it posts its height and needs no inner scroll bar", async ({ page }) => {

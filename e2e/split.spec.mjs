@@ -2,6 +2,7 @@
 // (scripts/build-wasm.mjs): the home page loads only the first module, a page
 // opened directly fetches its modules as one bundle, and moving between pages
 // fetches the next page's modules on their own.
+import { deflateSync } from "node:zlib";
 import { test as plain } from "@playwright/test";
 import { test, expect, open } from "./fixtures.mjs";
 
@@ -63,6 +64,38 @@ test("a saved ROI model opened directly comes with its charts and uncertainty pa
   await expect(editor.getByText(/10,000 trials with seed \d+, computed in/)).toBeVisible();
   expect(seen.bundles.length, "bundles").toBe(1);
   expect(seen.bundles[0]).toMatch(/^page-roi-doc-/);
+  expect(seen.modules, "modules fetched on their own").toEqual([]);
+});
+
+test("a share link fetches the view of the kind it holds as one bundle, with or without the kind in its address", async ({ page, context }) => {
+  await open(page, "#/roi");
+  await page.getByRole("button", { name: /Start from this example: Churn prediction/ }).click();
+  const link = await page.getByLabel("Share link").inputValue();
+  expect(link).toContain("#/s/roi/v1.");
+  for (const [address, bundles] of [
+    [link, [/^page-s-roi-[0-9a-f]{16}\.wasm$/]],
+    [link.replace("#/s/roi/", "#/s/"), [/^page-s-[0-9a-f]{16}\.wasm$/, /^page-s-roi-[0-9a-f]{16}\.wasm$/]],
+  ]) {
+    const reader = await context.newPage();
+    const seen = recordWasm(reader);
+    await reader.goto(address);
+    await expect(reader.getByRole("img", { name: /Cumulative cash flow by month/ })).toBeVisible();
+    await expect(reader.getByRole("heading", { name: "How sure is this?" })).toBeVisible();
+    expect(seen.bundles.map((b, i) => bundles[i]?.test(b)), seen.bundles.join(", ")).toEqual(bundles.map(() => true));
+    expect(seen.modules, "modules fetched on their own").toEqual([]);
+    await reader.close();
+  }
+});
+
+test("an assessment's share link fetches the assessment's view and its pack only", async ({ page }) => {
+  // A team practices run with one answer, as the results page shares it.
+  const run = { v: 1, pack: "team-practices", pack_version: 1, answers: { "communication-current-work": 4 }, step: 0, completed: 1764000000000, profile: null, targets: {} };
+  const payload = "v1." + deflateSync(JSON.stringify({ kind: "assessment", name: "Team run", data: run })).toString("base64url");
+  const seen = recordWasm(page);
+  await open(page, "#/s/assess/team/" + payload);
+  await expect(page.getByText("Shared with you · read-only")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Team run" })).toBeVisible();
+  expect(seen.bundles).toEqual([expect.stringMatching(/^page-s-assess-team-[0-9a-f]{16}\.wasm$/)]);
   expect(seen.modules, "modules fetched on their own").toEqual([]);
 });
 

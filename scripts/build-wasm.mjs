@@ -45,7 +45,7 @@ const wasmOptFeatures = [
   "--enable-multivalue",
 ];
 
-// Route (the address fragment's first one or two segments, see src/route.rs)
+// Route (the address fragment's first one to three segments, see src/route.rs)
 // to the split points that render it (src/ui/pages/mod.rs). Only used to fetch a page's
 // modules early: a route missing here still works, its modules are fetched
 // when the page asks for them.
@@ -66,7 +66,18 @@ const routeSplits = {
   "roi/*": ["roi_page", "uncertainty_panel", "draw_on"],
   "portfolio/*": ["portfolio_page", "draw_on"],
   "automation-roi/*": ["automation_page", "draw_on"],
-  s: "shared_page",
+  // A share link names the kind of document it holds (src/persist/share.rs)
+  // and gets only that kind's view, which draws its charts at once.
+  "s/roi": ["shared_roi", "uncertainty_panel", "draw_on"],
+  "s/portfolio": ["shared_portfolio", "draw_on"],
+  "s/automation-roi": ["shared_automation", "draw_on"],
+  "s/assess/skills": ["shared_assessment", "skills_text", "draw_on"],
+  "s/assess/readiness": ["shared_assessment", "readiness_text", "draw_on"],
+  "s/assess/automation": ["shared_assessment", "automation_text", "draw_on"],
+  "s/assess/team": ["shared_assessment", "team_text", "draw_on"],
+  // A link made before the kind was in its address: the page reads the kind
+  // from the link, then asks for that kind's bundle (ui::fetch_modules).
+  s: "shared_link",
 };
 
 /** Whether a file of the build is a page bundle (see step 5 above). */
@@ -212,7 +223,9 @@ export async function buildWasm({ out, split = true, release = true }) {
     let glueCode = readFileSync(join(bindgenDir, "sextant.js"), "utf8");
     const prefetch = {};
     if (split) {
-      let link = readFileSync(join(bindgenDir, "__wasm_split.js"), "utf8");
+      // Without the comment above each module that lists the split points
+      // sharing it: 24 KB that every page would download for nothing.
+      let link = readFileSync(join(bindgenDir, "__wasm_split.js"), "utf8").replace(/^\/\* [\w, ]+ \*\/\n/gm, "");
       for (const [from, to] of Object.entries(chunkFile)) {
         const ref = `"./${from}"`;
         if (!link.includes(ref)) throw new Error(`build-wasm: __wasm_split.js does not load ${from}`);
@@ -274,23 +287,40 @@ export async function buildWasm({ out, split = true, release = true }) {
     // them). Served as application/wasm so that hosts compress it; it is not
     // itself a module. The service worker does not precache bundles: it has
     // every module on its own, which pageFetch falls back to.
-    // Each route: its bundle's name and, for each module in it in order, the
-    // module's number in `bundled` and its length. Most modules are in
-    // several bundles: each name is written once, in `bundled`, which keeps
-    // the loader (on every page's first request) small.
+    // Each route: its bundle's name and its modules, as runs of numbers in
+    // `bundled` ([first, count, first, count, …]); `sizes` has each module's
+    // length. Most modules are in several bundles: each name is written
+    // once, and a bundle holds its modules in the order of `bundled`, so
+    // that a route is a few runs, which keeps the loader (on every page's
+    // first request) small.
     const routes = {};
     const bundled = [];
+    const sizes = [];
     for (const [route, points] of Object.entries(routeSplits)) {
-      const files = [...new Set([points].flat().flatMap((p) => prefetch[p] ?? []))];
-      const parts = files.map((f) => readFileSync(join(out, f)));
-      const index = files.flatMap((f, i) => {
-        if (!bundled.includes(f)) bundled.push(f);
-        return [bundled.indexOf(f), parts[i].length];
-      });
-      const bytes = Buffer.concat(parts);
+      const numbers = [...new Set([points].flat().flatMap((p) => prefetch[p] ?? []))]
+        .map((f) => {
+          if (!bundled.includes(f)) {
+            bundled.push(f);
+            sizes.push(readFileSync(join(out, f)).length);
+          }
+          return bundled.indexOf(f);
+        })
+        .sort((a, b) => a - b);
+      const runs = [];
+      for (const n of numbers) {
+        if (runs.length && runs[runs.length - 2] + runs[runs.length - 1] === n) runs[runs.length - 1]++;
+        else runs.push(n, 1);
+      }
+      // A route with the same modules as one before it names that route.
+      const same = Object.keys(routes).find((r) => Array.isArray(routes[r]) && routes[r][1].join() === runs.join());
+      if (same) {
+        routes[route] = same;
+        continue;
+      }
+      const bytes = Buffer.concat(numbers.map((n) => readFileSync(join(out, bundled[n]))));
       const name = `page-${route.replace(/\//g, "-").replace("*", "doc")}-${hash(bytes)}.wasm`;
       write(name, bytes);
-      routes[route] = [name, index];
+      routes[route] = [name, runs];
     }
     const loaderCode = `${
       split
@@ -298,10 +328,16 @@ export async function buildWasm({ out, split = true, release = true }) {
 // the first module (see pageFetch in ${splitLink}).
 {
   const bundled = ${JSON.stringify(bundled)};
+  const sizes = ${JSON.stringify(sizes)};
   const routes = ${JSON.stringify(routes)};
   const routeOf = (hash) => {
-    const [first, second] = hash.replace(/^#?\\/?/, "").split(/[/?]/);
-    return routes[first + "/" + second] || (second && routes[first + "/*"]) || routes[first];
+    const [first, second, third] = hash.replace(/^#?\\/?/, "").split(/[/?]/);
+    const page =
+      routes[first + "/" + second + "/" + third] ||
+      routes[first + "/" + second] ||
+      (second && routes[first + "/*"]) ||
+      routes[first];
+    return typeof page === "string" ? routes[page] : page;
   };
   const bundles = (globalThis.__sextantPages = []);
   const fetchBundle = (page) => {
@@ -314,16 +350,23 @@ export async function buildWasm({ out, split = true, release = true }) {
     bytes.catch(() => {});
     // Where each module is in the bundle: file name to [offset, length].
     const files = {};
-    for (let i = 0, offset = 0; i < page[1].length; offset += page[1][i + 1], i += 2) {
-      files[bundled[page[1][i]]] = [offset, page[1][i + 1]];
+    let offset = 0;
+    for (let i = 0; i < page[1].length; i += 2) {
+      for (let n = page[1][i]; n < page[1][i] + page[1][i + 1]; offset += sizes[n++]) {
+        files[bundled[n]] = [offset, sizes[n]];
+      }
     }
     bundles.push({ name: page[0], files, bytes });
   };
   fetchBundle(routeOf(location.hash));
   // The page the reader is likely to open next (a calculator's editor, from
-  // its start page), fetched when the browser is idle (ui::prefetch).
-  globalThis.__sextantPrefetch = (hash) =>
-    (globalThis.requestIdleCallback || setTimeout)(() => fetchBundle(routeOf(String(hash))));
+  // its start page), fetched when the browser is idle (ui::prefetch); or,
+  // when asked for now, a page about to be built (ui::fetch_modules).
+  globalThis.__sextantPrefetch = (hash, now) => {
+    const fetchPage = () => fetchBundle(routeOf(String(hash)));
+    if (now) fetchPage();
+    else (globalThis.requestIdleCallback || setTimeout)(fetchPage);
+  };
 }
 `
         : ""

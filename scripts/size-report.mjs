@@ -72,7 +72,9 @@ const loader = readFileSync(join(dir, loaderFile), "utf8");
 const splitLink = all.filter((f) => /^sextant-split-[0-9a-f]+\.js$/.test(f));
 const shell = [...new Set(["index.html", ...linked, ...splitLink])];
 const routes = JSON.parse(loader.match(/const routes = (\{.*\});/)?.[1] ?? "{}");
-const pages = [["home, not found", []], ...Object.entries(routes).map(([route, [bundle]]) => [`#/${route}`, [bundle]])];
+// A route whose modules are another route's names that route.
+const bundleOf = (page) => (typeof page === "string" ? routes[page] : page)[0];
+const pages = [["home, not found", []], ...Object.entries(routes).map(([route, page]) => [`#/${route}`, [bundleOf(page)]])];
 
 console.log("\nWhat each page loads to open (the shell, then that page's modules)");
 console.log(header("page", 18));

@@ -44,6 +44,34 @@ impl AssessmentKind {
     }
 }
 
+/// What a share link holds, as its address names it (`#/s/roi/v1.…`), so
+/// that opening the link fetches only the view of that kind of document.
+/// The address is a hint: the page checks it against what the link holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SharedKind {
+    /// An ML project ROI model.
+    Roi,
+    /// A portfolio of candidate projects.
+    Portfolio,
+    /// An automation ROI model.
+    AutomationRoi,
+    /// A run of one of the assessments.
+    Assessment(AssessmentKind),
+}
+
+impl SharedKind {
+    /// The path segments naming this kind, after `/s/`: the same as the
+    /// path of the tool that made the document (`roi`, `assess/skills`).
+    fn path(self) -> String {
+        match self {
+            SharedKind::Roi => "roi".into(),
+            SharedKind::Portfolio => "portfolio".into(),
+            SharedKind::AutomationRoi => "automation-roi".into(),
+            SharedKind::Assessment(kind) => format!("assess/{}", kind.slug()),
+        }
+    }
+}
+
 /// A view of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -61,8 +89,10 @@ pub enum Page {
     AutomationRoi(Option<String>),
     /// Everything stored in this browser.
     Saved,
-    /// A document carried in the link itself (`#/s/v1.…`), shown read-only.
-    Shared(String),
+    /// A document carried in the link itself, shown read-only: the kind the
+    /// address names (`#/s/roi/v1.…`), if it names one (links made before
+    /// the kind was in the address are `#/s/v1.…`), and the payload.
+    Shared(Option<SharedKind>, String),
     /// Anything else: the path that was asked for.
     NotFound(String),
 }
@@ -106,7 +136,20 @@ impl Route {
             ["automation-roi"] => Page::AutomationRoi(None),
             ["automation-roi", id] if is_doc_id(id) => Page::AutomationRoi(Some((*id).to_string())),
             ["saved"] => Page::Saved,
-            ["s", payload] => Page::Shared((*payload).to_string()),
+            ["s", payload] => Page::Shared(None, (*payload).to_string()),
+            ["s", "roi", payload] => Page::Shared(Some(SharedKind::Roi), (*payload).to_string()),
+            ["s", "portfolio", payload] => {
+                Page::Shared(Some(SharedKind::Portfolio), (*payload).to_string())
+            }
+            ["s", "automation-roi", payload] => {
+                Page::Shared(Some(SharedKind::AutomationRoi), (*payload).to_string())
+            }
+            ["s", "assess", slug, payload] => match AssessmentKind::from_slug(slug) {
+                Some(kind) => {
+                    Page::Shared(Some(SharedKind::Assessment(kind)), (*payload).to_string())
+                }
+                None => Page::NotFound(path.to_string()),
+            },
             _ => Page::NotFound(path.to_string()),
         };
         Route { page, embed }
@@ -144,7 +187,8 @@ impl fmt::Display for Page {
             Page::AutomationRoi(None) => write!(f, "/automation-roi"),
             Page::AutomationRoi(Some(id)) => write!(f, "/automation-roi/{id}"),
             Page::Saved => write!(f, "/saved"),
-            Page::Shared(payload) => write!(f, "/s/{payload}"),
+            Page::Shared(None, payload) => write!(f, "/s/{payload}"),
+            Page::Shared(Some(kind), payload) => write!(f, "/s/{}/{payload}", kind.path()),
             Page::NotFound(path) => write!(f, "{path}"),
         }
     }
@@ -201,8 +245,26 @@ mod tests {
         check("#/saved?embed=1", Page::Saved, true);
         check(
             "#/s/v1.abc-_x?embed=1",
-            Page::Shared("v1.abc-_x".into()),
+            Page::Shared(None, "v1.abc-_x".into()),
             true,
+        );
+        check(
+            "#/s/roi/v1.abc",
+            Page::Shared(Some(SharedKind::Roi), "v1.abc".into()),
+            false,
+        );
+        check(
+            "#/s/automation-roi/v1.abc?embed=1",
+            Page::Shared(Some(SharedKind::AutomationRoi), "v1.abc".into()),
+            true,
+        );
+        check(
+            "#/s/assess/team/v1.abc",
+            Page::Shared(
+                Some(SharedKind::Assessment(AssessmentKind::Team)),
+                "v1.abc".into(),
+            ),
+            false,
         );
     }
 
@@ -220,6 +282,16 @@ mod tests {
             false,
         );
         check("#/roi/a/b", Page::NotFound("/roi/a/b".into()), false);
+        check(
+            "#/s/assess/astrology/v1.abc",
+            Page::NotFound("/s/assess/astrology/v1.abc".into()),
+            false,
+        );
+        check(
+            "#/s/saved/v1.abc",
+            Page::NotFound("/s/saved/v1.abc".into()),
+            false,
+        );
     }
 
     #[test]
@@ -235,8 +307,16 @@ mod tests {
             Page::AutomationRoi(None),
             Page::AutomationRoi(Some("a1".into())),
             Page::Saved,
-            Page::Shared("v1.eJyrVg".into()),
-        ];
+            Page::Shared(None, "v1.eJyrVg".into()),
+            Page::Shared(Some(SharedKind::Roi), "v1.eJyrVg".into()),
+            Page::Shared(Some(SharedKind::Portfolio), "v1.eJyrVg".into()),
+            Page::Shared(Some(SharedKind::AutomationRoi), "v1.eJyrVg".into()),
+        ]
+        .into_iter()
+        .chain(
+            AssessmentKind::ALL
+                .map(|k| Page::Shared(Some(SharedKind::Assessment(k)), "v1.eJyrVg".into())),
+        );
         for page in pages {
             for embed in [false, true] {
                 let route = Route {

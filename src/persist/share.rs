@@ -1,5 +1,9 @@
-//! Share links: a whole document in the URL fragment (`#/s/v1.…`), which
+//! Share links: a whole document in the URL fragment (`#/s/roi/v1.…`), which
 //! browsers never send to a server.
+//!
+//! The address names the kind of document ([`link_kind`]) so that the page
+//! fetches only that kind's view; links made before it did (`#/s/v1.…`)
+//! still open. The payload alone decides what is shown.
 //!
 //! Format 1: `v1.` then base64url (no padding) of zlib-compressed JSON
 //! `{"kind":…,"name":…,"data":…}`, where `data` is the document's own
@@ -9,6 +13,7 @@
 //! format gets a new prefix and a branch in [`decode`].
 
 use super::envelope::DocKind;
+use crate::route::{Page, SharedKind};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -75,7 +80,31 @@ impl fmt::Display for ShareError {
     }
 }
 
-/// Encodes a document into the part of a link after `#/s/`.
+/// The kind a link to `shared` names in its address: for an assessment, the
+/// assessment its run answers. `None` for a run of a pack Sextant does not
+/// ship (such a link gets no kind in its address, and its page says why it
+/// cannot be opened).
+pub fn link_kind(shared: &Shared) -> Option<SharedKind> {
+    match shared.kind {
+        DocKind::RoiModel => Some(SharedKind::Roi),
+        DocKind::Portfolio => Some(SharedKind::Portfolio),
+        DocKind::AutomationRoi => Some(SharedKind::AutomationRoi),
+        DocKind::Assessment => shared
+            .data
+            .get("pack")
+            .and_then(Value::as_str)
+            .and_then(crate::domain::packs::kind_of)
+            .map(SharedKind::Assessment),
+    }
+}
+
+/// The page of a share link to `shared`, whose payload is `payload`
+/// ([`encode`]'s result).
+pub fn link_page(shared: &Shared, payload: String) -> Page {
+    Page::Shared(link_kind(shared), payload)
+}
+
+/// Encodes a document into the part of a link after `#/s/<kind>/`.
 pub fn encode(shared: &Shared) -> String {
     let json = serde_json::to_vec(shared).unwrap_or_default();
     let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 10);
@@ -230,6 +259,64 @@ mod tests {
             println!("{}: {} characters", ex.id, link.len());
             assert!(link.len() < 1000, "{}: {} characters", ex.id, link.len());
         }
+    }
+
+    #[test]
+    fn a_link_names_the_kind_it_holds() {
+        use crate::domain::packs;
+        use crate::route::{AssessmentKind, Route};
+        let roi = sample();
+        let payload = encode(&roi);
+        let page = link_page(&roi, payload.clone());
+        assert_eq!(page, Page::Shared(Some(SharedKind::Roi), payload.clone()));
+        assert_eq!(page.href(), format!("#/s/roi/{payload}"));
+        assert_eq!(Route::parse(&page.href()).page, page);
+        for kind in AssessmentKind::ALL {
+            let run = crate::persist::assessment::Run::new(packs::pack_id(kind), 1);
+            let shared = Shared {
+                kind: DocKind::Assessment,
+                name: "Run".into(),
+                data: crate::persist::assessment::to_data(&run),
+            };
+            assert_eq!(link_kind(&shared), Some(SharedKind::Assessment(kind)));
+            let page = link_page(&shared, encode(&shared));
+            assert!(page
+                .href()
+                .starts_with(&format!("#/s/assess/{}/v1.", kind.slug())));
+        }
+        let portfolio = Shared {
+            kind: DocKind::Portfolio,
+            name: "P".into(),
+            data: Value::Null,
+        };
+        assert_eq!(link_kind(&portfolio), Some(SharedKind::Portfolio));
+        let automation = Shared {
+            kind: DocKind::AutomationRoi,
+            ..portfolio.clone()
+        };
+        assert_eq!(link_kind(&automation), Some(SharedKind::AutomationRoi));
+        // A run of a pack this version does not ship, or not a run at all:
+        // no kind, so the link opens the page that says why it cannot be read.
+        let unknown = Shared {
+            kind: DocKind::Assessment,
+            name: "Run".into(),
+            data: crate::persist::assessment::to_data(&crate::persist::assessment::Run::new(
+                "astrology",
+                1,
+            )),
+        };
+        assert_eq!(link_kind(&unknown), None);
+        assert_eq!(
+            link_page(&unknown, "v1.x".into()).href(),
+            "#/s/v1.x".to_string()
+        );
+        assert_eq!(
+            link_kind(&Shared {
+                kind: DocKind::Assessment,
+                ..portfolio
+            }),
+            None
+        );
     }
 
     #[test]

@@ -37,12 +37,27 @@ pub(crate) async fn next_task() {
 /// scripts/build-wasm.mjs), so that opening it takes no round trips. Does
 /// nothing in a build without page bundles.
 pub(crate) fn prefetch(page: &Page) {
+    ask_loader(page, false);
+}
+
+/// Asks the loader to fetch the modules of `page` as one bundle now: the
+/// page is about to ask for them, and would otherwise fetch each on its own.
+#[cfg(feature = "split")]
+pub(crate) fn fetch_modules(page: &Page) {
+    ask_loader(page, true);
+}
+
+fn ask_loader(page: &Page, now: bool) {
     use wasm_bindgen::JsCast;
     let Ok(ask) = js_sys::Reflect::get(&window(), &"__sextantPrefetch".into()) else {
         return;
     };
     if let Some(ask) = ask.dyn_ref::<js_sys::Function>() {
-        let _ = ask.call1(&wasm_bindgen::JsValue::NULL, &page.to_string().into());
+        let _ = ask.call2(
+            &wasm_bindgen::JsValue::NULL,
+            &page.to_string().into(),
+            &now.into(),
+        );
     }
 }
 
@@ -107,7 +122,7 @@ pub fn App() -> impl IntoView {
                     "Sextant: ML engineering self-assessments and ROI calculators".to_string()
                 }
                 Page::Saved => "Saved in this browser · Sextant".to_string(),
-                Page::Shared(_) => "Shared with you · Sextant".to_string(),
+                Page::Shared(..) => "Shared with you · Sextant".to_string(),
                 _ => "Page not found · Sextant".to_string(),
             },
         };

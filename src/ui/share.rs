@@ -3,7 +3,7 @@
 //! embedded Sextant posts to its host page.
 
 use crate::persist::share::{self, Shared, COMFORTABLE_LENGTH};
-use crate::route::{Page, Route};
+use crate::route::Route;
 use crate::ui::download::download_text;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -79,17 +79,16 @@ pub fn SharePanel(
     shared: Signal<Shared>,
 ) -> impl IntoView {
     // Compressed once per change, for both addresses.
-    let payload = Memo::new(move |_| share::encode(&shared.get()));
+    let page = Memo::new(move |_| shared.with(|s| share::link_page(s, share::encode(s))));
     let link = Memo::new(move |_| {
         url_of(&Route {
-            page: Page::Shared(payload.get()),
+            page: page.get(),
             embed: false,
         })
     });
     let embed_link = Memo::new(move |_| {
-        let payload = payload.get();
         url_of(&Route {
-            page: Page::Shared(payload),
+            page: page.get(),
             embed: true,
         })
     });

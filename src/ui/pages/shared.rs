@@ -1,67 +1,166 @@
 //! A document opened from a share link: shown read-only, with "save a copy"
 //! and "edit a copy". Opening a link never touches what the reader stored.
+//!
+//! Each kind of document has a view of its own, built by its own function,
+//! so that with `split` a link fetches only the view of what it holds (see
+//! `pages::split`). The address names the kind (`#/s/roi/v1.…`); for a link
+//! made before it did (`#/s/v1.…`), [`kind_of_link`] reads it from the
+//! payload. Either way, the payload decides: a view checks that the link
+//! holds its kind of document before showing it.
 
 use crate::domain::format;
 use crate::domain::roi::{RoiModel, FIELDS, MEMBER_FIELDS};
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::roi as roi_format;
 use crate::persist::share::{self, Shared};
-use crate::route::Page;
+use crate::route::{AssessmentKind, Page, SharedKind};
 use crate::ui::pages::roi::ResultsPanel;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
-/// `#/s/<payload>`.
-#[component]
-pub fn SharedPage(
-    /// The link payload after `#/s/`.
-    payload: String,
-) -> impl IntoView {
-    match share::decode(&payload) {
-        Err(e) => problem(format!("This share link cannot be opened: {e}.")),
-        Ok(shared) => match shared.kind {
-            DocKind::RoiModel => match roi_format::from_data(&shared.data) {
-                Ok(model) => view! { <SharedRoi shared=shared model=model /> }.into_any(),
-                Err(e) => problem(format!(
-                    "This share link cannot be opened: the model in it {e}."
-                )),
-            },
-            DocKind::Assessment => match crate::persist::assessment::from_data(&shared.data) {
-                Ok(run) => match crate::domain::packs::kind_of(&run.pack).map(|k| (k, crate::domain::packs::pack_for(k))) {
-                    Some((kind, Ok(pack))) => {
-                        let wrong: Vec<&String> =
-                            run.answers.iter().filter(|(id, a)| !pack.accepts(id, **a)).map(|(id, _)| id).collect();
-                        if wrong.is_empty() {
-                            view! {
-                                <SharedAssessment
-                                    shared=shared.clone()
-                                    run=run
-                                    kind=kind
-                                    pack=std::sync::Arc::new(pack)
-                                />
-                            }.into_any()
-                        } else {
-                            problem(format!(
-                                "This share link cannot be opened: it holds answers this version of the assessment does not have ({}).",
-                                wrong.iter().take(5).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
-                            ))
-                        }
-                    }
-                    _ => problem("This share link cannot be opened: it answers an assessment this version of Sextant does not have.".into()),
-                },
-                Err(e) => problem(format!("This share link cannot be opened: the assessment in it {e}.")),
-            },
-            DocKind::Portfolio => match crate::persist::portfolio::from_data(&shared.data) {
-                Ok(p) => view! { <SharedPortfolio shared=shared portfolio=p /> }.into_any(),
-                Err(e) => problem(format!("This share link cannot be opened: the portfolio in it {e}.")),
-            },
-            DocKind::AutomationRoi => match crate::persist::automation::from_data(&shared.data) {
-                Ok(m) => view! { <SharedAutomation shared=shared model=m /> }.into_any(),
-                Err(e) => problem(format!("This share link cannot be opened: the model in it {e}.")),
-            },
+/// What the link with this payload holds, when its address does not say:
+/// `None` if it cannot be opened ([`unreadable_view`] says why).
+pub fn kind_of_link(payload: &str) -> Option<SharedKind> {
+    share::decode(payload)
+        .ok()
+        .and_then(|shared| share::link_kind(&shared))
+}
+
+/// The page of a link that cannot be opened: why not.
+pub fn unreadable_view(page: Page, _: &'static str) -> AnyView {
+    match opened(&page, |_| true) {
+        Err(view) => view,
+        Ok(_) => problem("This share link cannot be opened.".into()),
+    }
+}
+
+/// `#/s/roi/<payload>`.
+pub fn roi_view(page: Page, _: &'static str) -> AnyView {
+    match opened(&page, |k| k == SharedKind::Roi) {
+        Err(view) => view,
+        Ok(shared) => match roi_format::from_data(&shared.data) {
+            Ok(model) => view! { <SharedRoi shared=shared model=model /> }.into_any(),
+            Err(e) => problem(format!(
+                "This share link cannot be opened: the model in it {e}."
+            )),
         },
     }
+}
+
+/// `#/s/portfolio/<payload>`.
+pub fn portfolio_view(page: Page, _: &'static str) -> AnyView {
+    match opened(&page, |k| k == SharedKind::Portfolio) {
+        Err(view) => view,
+        Ok(shared) => match crate::persist::portfolio::from_data(&shared.data) {
+            Ok(p) => view! { <SharedPortfolio shared=shared portfolio=p /> }.into_any(),
+            Err(e) => problem(format!(
+                "This share link cannot be opened: the portfolio in it {e}."
+            )),
+        },
+    }
+}
+
+/// `#/s/automation-roi/<payload>`.
+pub fn automation_view(page: Page, _: &'static str) -> AnyView {
+    match opened(&page, |k| k == SharedKind::AutomationRoi) {
+        Err(view) => view,
+        Ok(shared) => match crate::persist::automation::from_data(&shared.data) {
+            Ok(m) => view! { <SharedAutomation shared=shared model=m /> }.into_any(),
+            Err(e) => problem(format!(
+                "This share link cannot be opened: the model in it {e}."
+            )),
+        },
+    }
+}
+
+/// `#/s/assess/<assessment>/<payload>`; `text` is the pack of the
+/// assessment the link holds.
+pub fn assessment_view(page: Page, text: &'static str) -> AnyView {
+    let shared = match opened(&page, |k| matches!(k, SharedKind::Assessment(_))) {
+        Err(view) => return view,
+        Ok(shared) => shared,
+    };
+    let Some(SharedKind::Assessment(kind)) = share::link_kind(&shared) else {
+        return problem(unknown_assessment(&shared));
+    };
+    let run = match crate::persist::assessment::from_data(&shared.data) {
+        Ok(run) => run,
+        Err(e) => {
+            return problem(format!(
+                "This share link cannot be opened: the assessment in it {e}."
+            ))
+        }
+    };
+    let Ok(pack) = crate::domain::assess::load(crate::domain::packs::file_of(kind), text) else {
+        return problem(unknown_assessment(&shared));
+    };
+    let wrong: Vec<&str> = run
+        .answers
+        .iter()
+        .filter(|(id, a)| !pack.accepts(id, **a))
+        .map(|(id, _)| id.as_str())
+        .take(5)
+        .collect();
+    if !wrong.is_empty() {
+        return problem(format!(
+            "This share link cannot be opened: it holds answers this version of the assessment does not have ({}).",
+            wrong.join(", ")
+        ));
+    }
+    view! { <SharedAssessment shared=shared run=run kind=kind pack=std::sync::Arc::new(pack) /> }
+        .into_any()
+}
+
+/// The document in a shared page's link, if it holds what the address names
+/// and the view `shows`; else the view that says why it cannot be opened.
+fn opened(page: &Page, shows: fn(SharedKind) -> bool) -> Result<Shared, AnyView> {
+    let Page::Shared(named, payload) = page else {
+        return Err(problem("This is not a share link.".into()));
+    };
+    let shared = share::decode(payload)
+        .map_err(|e| problem(format!("This share link cannot be opened: {e}.")))?;
+    let Some(held) = share::link_kind(&shared) else {
+        return Err(problem(unknown_assessment(&shared)));
+    };
+    if named.unwrap_or(held) != held || !shows(held) {
+        return Err(elsewhere(Page::Shared(Some(held), payload.clone())));
+    }
+    Ok(shared)
+}
+
+/// Why a link to an assessment that names no assessment Sextant has cannot
+/// be opened.
+fn unknown_assessment(shared: &Shared) -> String {
+    match (shared.kind, crate::persist::assessment::from_data(&shared.data)) {
+        (DocKind::Assessment, Err(e)) => {
+            format!("This share link cannot be opened: the assessment in it {e}.")
+        }
+        _ => "This share link cannot be opened: it answers an assessment this version of Sextant does not have.".into(),
+    }
+}
+
+/// A link whose address names another kind of document than the one it
+/// holds: changed by hand, or cut and pasted together.
+fn elsewhere(page: Page) -> AnyView {
+    view! {
+        <section class="panel">
+            <h1>"Shared link"</h1>
+            <p role="alert">
+                "This share link's address names a different kind of document from the one it holds, so it was probably changed after it was made."
+            </p>
+            <p>"Nothing stored in this browser was changed."</p>
+            <p class="actions">
+                <a class="button" href=page.href()>
+                    "Open what it holds"
+                </a>
+                <a class="button button--quiet" href="#/">
+                    "Go to the home page"
+                </a>
+            </p>
+        </section>
+    }
+    .into_any()
 }
 
 fn problem(message: String) -> AnyView {
@@ -128,7 +227,7 @@ fn SaveCopy(shared: Shared, edit_page: fn(String) -> Page) -> impl IntoView {
 fn SharedAssessment(
     shared: Shared,
     run: crate::persist::assessment::Run,
-    kind: crate::route::AssessmentKind,
+    kind: AssessmentKind,
     pack: std::sync::Arc<crate::domain::assess::Pack>,
 ) -> impl IntoView {
     let name = shared.name.clone();
@@ -142,18 +241,14 @@ fn SharedAssessment(
             <SaveCopy
                 shared=shared
                 edit_page=match kind {
-                    crate::route::AssessmentKind::Skills => {
-                        |id| Page::AssessmentRun(crate::route::AssessmentKind::Skills, id)
+                    AssessmentKind::Skills => |id| Page::AssessmentRun(AssessmentKind::Skills, id),
+                    AssessmentKind::Readiness => {
+                        |id| Page::AssessmentRun(AssessmentKind::Readiness, id)
                     }
-                    crate::route::AssessmentKind::Readiness => {
-                        |id| Page::AssessmentRun(crate::route::AssessmentKind::Readiness, id)
+                    AssessmentKind::Automation => {
+                        |id| Page::AssessmentRun(AssessmentKind::Automation, id)
                     }
-                    crate::route::AssessmentKind::Automation => {
-                        |id| Page::AssessmentRun(crate::route::AssessmentKind::Automation, id)
-                    }
-                    crate::route::AssessmentKind::Team => {
-                        |id| Page::AssessmentRun(crate::route::AssessmentKind::Team, id)
-                    }
+                    AssessmentKind::Team => |id| Page::AssessmentRun(AssessmentKind::Team, id),
                 }
             />
         </header>
