@@ -257,6 +257,62 @@ async fn an_editor_says_why_a_saved_document_cannot_be_opened() {
     }
 }
 
+/// Share links in the build without split points (the single file, `trunk
+/// serve`): with the kind in the address, without it, with the wrong kind,
+/// and broken; none of them touches what is stored.
+#[wasm_bindgen_test]
+async fn a_share_link_opens_with_or_without_its_kind_and_says_when_it_cannot() {
+    use sextant::domain::roi::examples;
+    use sextant::persist::share::{encode, Shared};
+    let shared = Shared {
+        kind: DocKind::RoiModel,
+        name: "Shared churn".into(),
+        data: sextant::persist::roi::to_data(&examples()[0].model),
+    };
+    let payload = encode(&shared);
+    let kept = doc_json("k1", "Kept");
+    let wrong = "names a different kind of document from the one it holds";
+    let cases = [
+        (format!("#/s/roi/{payload}"), "Shared churn"),
+        (format!("#/s/{payload}"), "Shared churn"),
+        (format!("#/s/portfolio/{payload}"), wrong),
+        (format!("#/s/assess/skills/{payload}"), wrong),
+        (
+            format!("#/s/roi/{}", &payload[..payload.len() - 20]),
+            "This share link cannot be opened: ",
+        ),
+        ("#/s/hello".to_string(), "not a Sextant share link"),
+    ];
+    for (hash, says) in cases {
+        let (root, _app) = start(&hash, &[("sextant:doc:k1", &kept)]).await;
+        assert!(text(&root).contains(says), "{hash}: {}", text(&root));
+        if says == wrong {
+            let link: HtmlElement = root
+                .query_selector("a[href^='#/s/roi/']")
+                .unwrap()
+                .expect("a link to what it holds")
+                .unchecked_into();
+            assert_eq!(
+                link.get_attribute("href").unwrap(),
+                format!("#/s/roi/{payload}")
+            );
+            assert_eq!(text(&link), "Open what it holds");
+        }
+        assert_eq!(
+            storage().get_item("sextant:doc:k1").unwrap().as_deref(),
+            Some(kept.as_str())
+        );
+        for i in 0..storage().length().unwrap() {
+            let key = storage().key(i).unwrap().unwrap();
+            assert!(
+                key == "sextant:doc:k1"
+                    || !key.starts_with("sextant:doc:") && !key.starts_with("sextant:quarantine:"),
+                "{hash}: {key}"
+            );
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 async fn changes_in_another_tab_show_up() {
     let (root, _app) = start("#/saved", &[]).await;
