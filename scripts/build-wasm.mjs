@@ -84,14 +84,15 @@ const routeSplits = {
 export const isPageBundle = (file) => /^page-[a-z-]+-[0-9a-f]{16}\.wasm$/.test(file);
 
 // Prepended to __wasm_split.js.
-const pageFetch = `// Sextant (scripts/build-wasm.mjs): a module from the page bundle the
-// loader fetched (for the page in the address, or ahead of a visit), if one
-// has it (its bytes), or else from its own file (a response).
-function pageFetch(file) {
+const pageFetch = `// Sextant (scripts/build-wasm.mjs): module number n from the page bundle
+// the loader fetched (for the page in the address, or ahead of a visit), if
+// one has it (its bytes), or else from its own file (a response). Modules in
+// no bundle have the number -1.
+function pageFetch(n, file) {
   const url = new URL("./" + file, import.meta.url);
-  const page = (globalThis.__sextantPages || []).find((p) => p.files[file]);
+  const page = (globalThis.__sextantPages || []).find((p) => p.files[n]);
   if (!page) return fetch(url);
-  const at = page.files[file];
+  const at = page.files[n];
   return page.bytes.then(
     (buffer) => new Uint8Array(buffer, at[0], at[1]),
     () => fetch(url),
@@ -222,6 +223,7 @@ export async function buildWasm({ out, split = true, release = true }) {
     let glue = null;
     let glueCode = readFileSync(join(bindgenDir, "sextant.js"), "utf8");
     const prefetch = {};
+    const bundled = [];
     if (split) {
       // Without the comment above each module that lists the split points
       // sharing it: 24 KB that every page would download for nothing.
@@ -249,12 +251,18 @@ export async function buildWasm({ out, split = true, release = true }) {
       for (const point of Object.values(routeSplits).flat()) {
         if (!prefetch[point]) throw new Error(`build-wasm: no split point ${point} in this build (src/ui/pages/mod.rs)`);
       }
+      // The modules in page bundles, numbered in the order routes first
+      // name them.
+      for (const points of Object.values(routeSplits)) {
+        for (const f of [points].flat().flatMap((p) => prefetch[p])) if (!bundled.includes(f)) bundled.push(f);
+      }
       // Every module is fetched through pageFetch (below), which takes it
-      // from the page bundle when the loader has fetched one.
+      // from the page bundle when the loader has fetched one. It is asked
+      // for the module by its number, so that the loader needs no names.
       const fetchCall = /fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\)/g;
       const fetches = [...link.matchAll(fetchCall)].length;
       if (fetches !== chunkNames.length) throw new Error(`build-wasm: __wasm_split.js fetches ${fetches} modules, expected ${chunkNames.length}`);
-      link = pageFetch + link.replace(fetchCall, (_, file) => `pageFetch(${JSON.stringify(file)})`);
+      link = pageFetch + link.replace(fetchCall, (_, file) => `pageFetch(${bundled.indexOf(file)}, ${JSON.stringify(file)})`);
       const streamCall = /WebAssembly\.instantiateStreaming\(src, imports\)/g;
       const streams = [...link.matchAll(streamCall)].length;
       if (streams !== chunkNames.length) throw new Error(`build-wasm: __wasm_split.js instantiates ${streams} modules, expected ${chunkNames.length}`);
@@ -289,22 +297,14 @@ export async function buildWasm({ out, split = true, release = true }) {
     // every module on its own, which pageFetch falls back to.
     // Each route: its bundle's name and its modules, as runs of numbers in
     // `bundled` ([first, count, first, count, …]); `sizes` has each module's
-    // length. Most modules are in several bundles: each name is written
-    // once, and a bundle holds its modules in the order of `bundled`, so
-    // that a route is a few runs, which keeps the loader (on every page's
-    // first request) small.
+    // length. Most modules are in several bundles, and a bundle holds its
+    // modules in the order of `bundled`, so that a route is a few runs; the
+    // loader, on every page's first request, holds no module names.
     const routes = {};
-    const bundled = [];
-    const sizes = [];
+    const sizes = bundled.map((f) => readFileSync(join(out, f)).length);
     for (const [route, points] of Object.entries(routeSplits)) {
       const numbers = [...new Set([points].flat().flatMap((p) => prefetch[p] ?? []))]
-        .map((f) => {
-          if (!bundled.includes(f)) {
-            bundled.push(f);
-            sizes.push(readFileSync(join(out, f)).length);
-          }
-          return bundled.indexOf(f);
-        })
+        .map((f) => bundled.indexOf(f))
         .sort((a, b) => a - b);
       const runs = [];
       for (const n of numbers) {
@@ -327,7 +327,6 @@ export async function buildWasm({ out, split = true, release = true }) {
         ? `// The page in the address: its modules, in one bundle, fetched alongside
 // the first module (see pageFetch in ${splitLink}).
 {
-  const bundled = ${JSON.stringify(bundled)};
   const sizes = ${JSON.stringify(sizes)};
   const routes = ${JSON.stringify(routes)};
   const routeOf = (hash) => {
@@ -348,12 +347,12 @@ export async function buildWasm({ out, split = true, release = true }) {
       r.ok ? r.arrayBuffer() : Promise.reject(new Error("page bundle: HTTP " + r.status)),
     );
     bytes.catch(() => {});
-    // Where each module is in the bundle: file name to [offset, length].
+    // Where each module is in the bundle: its number to [offset, length].
     const files = {};
     let offset = 0;
     for (let i = 0; i < page[1].length; i += 2) {
       for (let n = page[1][i]; n < page[1][i] + page[1][i + 1]; offset += sizes[n++]) {
-        files[bundled[n]] = [offset, sizes[n]];
+        files[n] = [offset, sizes[n]];
       }
     }
     bundles.push({ name: page[0], files, bytes });
