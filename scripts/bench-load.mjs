@@ -35,6 +35,8 @@ const allPages = [
   { name: "saved", fragment: "#/saved" },
   { name: "portfolio", fragment: "#/portfolio" },
   { name: "automation-roi", fragment: "#/automation-roi" },
+  // The ROI example's share link, as a colleague opens it.
+  { name: "share-roi", fragment: null },
 ];
 const pages = args.pages ? allPages.filter((p) => args.pages.split(",").includes(p.name)) : allPages;
 
@@ -131,15 +133,17 @@ const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH 
 const rows = [];
 try {
   // The example model for the editor page, kept in localStorage and given to
-  // every fresh context.
+  // every fresh context, and its share link.
   let storageState;
-  if (pages.some((p) => p.name === "roi-example")) {
+  if (pages.some((p) => p.fragment === null)) {
     const context = await browser.newContext({ serviceWorkers: "block" });
     const page = await context.newPage();
     await page.goto(origin + "#/roi");
     await page.getByRole("button", { name: /Start from this example: Demand forecasting/ }).click();
     await page.waitForURL(/#\/roi\/[A-Za-z0-9_-]+$/);
     allPages.find((p) => p.name === "roi-example").fragment = new URL(page.url()).hash;
+    const link = await page.getByLabel("Share link").inputValue();
+    allPages.find((p) => p.name === "share-roi").fragment = new URL(link).hash;
     storageState = await context.storageState();
     await context.close();
   }
