@@ -219,6 +219,24 @@ async fn unreadable_data_is_quarantined_reported_and_kept() {
     assert!(text(&root).contains("Download"));
 }
 
+/// After opening `hash`, the one document stored before (`key`, `json`) is
+/// unchanged, and no other document was written or set aside.
+fn only_stored(hash: &str, key: &str, json: &str) {
+    assert_eq!(
+        storage().get_item(key).unwrap().as_deref(),
+        Some(json),
+        "{hash}"
+    );
+    for i in 0..storage().length().unwrap() {
+        let other = storage().key(i).unwrap().unwrap();
+        assert!(
+            other == key
+                || !other.starts_with("sextant:doc:") && !other.starts_with("sextant:quarantine:"),
+            "{hash}: {other}"
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 async fn an_editor_says_why_a_saved_document_cannot_be_opened() {
     let roi = doc_json("a1", "Churn");
@@ -241,19 +259,7 @@ async fn an_editor_says_why_a_saved_document_cannot_be_opened() {
     for (hash, says) in cases {
         let (root, _app) = start(hash, &[("sextant:doc:a1", &roi)]).await;
         assert!(text(&root).contains(says), "{hash}: {}", text(&root));
-        // Nothing was changed or set aside.
-        assert_eq!(
-            storage().get_item("sextant:doc:a1").unwrap().as_deref(),
-            Some(roi.as_str())
-        );
-        for i in 0..storage().length().unwrap() {
-            let key = storage().key(i).unwrap().unwrap();
-            assert!(
-                key == "sextant:doc:a1"
-                    || !key.starts_with("sextant:doc:") && !key.starts_with("sextant:quarantine:"),
-                "{hash}: {key}"
-            );
-        }
+        only_stored(hash, "sextant:doc:a1", &roi);
     }
 }
 
@@ -298,18 +304,7 @@ async fn a_share_link_opens_with_or_without_its_kind_and_says_when_it_cannot() {
             );
             assert_eq!(text(&link), "Open what it holds");
         }
-        assert_eq!(
-            storage().get_item("sextant:doc:k1").unwrap().as_deref(),
-            Some(kept.as_str())
-        );
-        for i in 0..storage().length().unwrap() {
-            let key = storage().key(i).unwrap().unwrap();
-            assert!(
-                key == "sextant:doc:k1"
-                    || !key.starts_with("sextant:doc:") && !key.starts_with("sextant:quarantine:"),
-                "{hash}: {key}"
-            );
-        }
+        only_stored(&hash, "sextant:doc:k1", &kept);
     }
 }
 

@@ -37,38 +37,53 @@ pub fn unreadable_view(page: Page, _: &'static str) -> AnyView {
 
 /// `#/s/roi/<payload>`.
 pub fn roi_view(page: Page, _: &'static str) -> AnyView {
-    match opened(&page, |k| k == SharedKind::Roi) {
-        Err(view) => view,
-        Ok(shared) => match roi_format::from_data(&shared.data) {
-            Ok(model) => view! { <SharedRoi shared=shared model=model /> }.into_any(),
-            Err(e) => problem(format!(
-                "This share link cannot be opened: the model in it {e}."
-            )),
-        },
-    }
+    document_view(
+        page,
+        SharedKind::Roi,
+        "model",
+        roi_format::from_data,
+        |shared, model| view! { <SharedRoi shared=shared model=model /> }.into_any(),
+    )
 }
 
 /// `#/s/portfolio/<payload>`.
 pub fn portfolio_view(page: Page, _: &'static str) -> AnyView {
-    match opened(&page, |k| k == SharedKind::Portfolio) {
-        Err(view) => view,
-        Ok(shared) => match crate::persist::portfolio::from_data(&shared.data) {
-            Ok(p) => view! { <SharedPortfolio shared=shared portfolio=p /> }.into_any(),
-            Err(e) => problem(format!(
-                "This share link cannot be opened: the portfolio in it {e}."
-            )),
-        },
-    }
+    document_view(
+        page,
+        SharedKind::Portfolio,
+        "portfolio",
+        crate::persist::portfolio::from_data,
+        |shared, p| view! { <SharedPortfolio shared=shared portfolio=p /> }.into_any(),
+    )
 }
 
 /// `#/s/automation-roi/<payload>`.
 pub fn automation_view(page: Page, _: &'static str) -> AnyView {
-    match opened(&page, |k| k == SharedKind::AutomationRoi) {
+    document_view(
+        page,
+        SharedKind::AutomationRoi,
+        "model",
+        crate::persist::automation::from_data,
+        |shared, m| view! { <SharedAutomation shared=shared model=m /> }.into_any(),
+    )
+}
+
+/// A calculator's document from a link to `kind`: read from the link's data
+/// by `read` and shown by `show`, or why it cannot be (`noun` names what the
+/// link holds, as in "the model in it …").
+fn document_view<T>(
+    page: Page,
+    kind: SharedKind,
+    noun: &str,
+    read: fn(&serde_json::Value) -> Result<T, crate::persist::envelope::ReadError>,
+    show: fn(Shared, T) -> AnyView,
+) -> AnyView {
+    match opened(&page, |k| k == kind) {
         Err(view) => view,
-        Ok(shared) => match crate::persist::automation::from_data(&shared.data) {
-            Ok(m) => view! { <SharedAutomation shared=shared model=m /> }.into_any(),
+        Ok(shared) => match read(&shared.data) {
+            Ok(document) => show(shared, document),
             Err(e) => problem(format!(
-                "This share link cannot be opened: the model in it {e}."
+                "This share link cannot be opened: the {noun} in it {e}."
             )),
         },
     }
@@ -114,7 +129,7 @@ pub fn assessment_view(page: Page, text: &'static str) -> AnyView {
 
 /// The document in a shared page's link, if it holds what the address names
 /// and the view `shows`; else the view that says why it cannot be opened.
-fn opened(page: &Page, shows: fn(SharedKind) -> bool) -> Result<Shared, AnyView> {
+fn opened(page: &Page, shows: impl Fn(SharedKind) -> bool) -> Result<Shared, AnyView> {
     let Page::Shared(named, payload) = page else {
         return Err(problem("This is not a share link.".into()));
     };
