@@ -60,25 +60,43 @@ const routeSplits = {
   roi: "roi_start",
   portfolio: "portfolio_start",
   "automation-roi": "automation_start",
-  // A saved document (a second segment, its id) opens an editor that draws
-  // charts at once, and the ROI editor also shows the uncertainty panel:
-  // their modules come in the same bundle.
-  "roi/*": ["roi_page", "uncertainty_panel", "draw_on"],
-  "portfolio/*": ["portfolio_page", "draw_on"],
-  "automation-roi/*": ["automation_page", "draw_on"],
+  // A saved document (a second segment, its id) opens an editor.
+  "roi/*": "roi_page",
+  "portfolio/*": "portfolio_page",
+  "automation-roi/*": "automation_page",
   // A share link names the kind of document it holds (src/persist/share.rs)
-  // and gets only that kind's view, which draws its charts at once.
-  "s/roi": ["shared_roi", "uncertainty_panel", "draw_on"],
-  "s/portfolio": ["shared_portfolio", "draw_on"],
-  "s/automation-roi": ["shared_automation", "draw_on"],
-  "s/assess/skills": ["shared_assessment", "skills_text", "draw_on"],
-  "s/assess/readiness": ["shared_assessment", "readiness_text", "draw_on"],
-  "s/assess/automation": ["shared_assessment", "automation_text", "draw_on"],
-  "s/assess/team": ["shared_assessment", "team_text", "draw_on"],
+  // and gets only that kind's view.
+  "s/roi": "shared_roi",
+  "s/portfolio": "shared_portfolio",
+  "s/automation-roi": "shared_automation",
+  "s/assess/skills": ["shared_assessment", "skills_text"],
+  "s/assess/readiness": ["shared_assessment", "readiness_text"],
+  "s/assess/automation": ["shared_assessment", "automation_text"],
+  "s/assess/team": ["shared_assessment", "team_text"],
   // A link made before the kind was in its address: the page reads the kind
   // from the link, then asks for that kind's bundle (ui::fetch_modules).
   s: "shared_link",
 };
+
+// What a page uses only once it has been built: the charts' drawing (a chart
+// is drawn as it comes into view, src/ui/components/chart.rs) and the ROI
+// editor's "How sure is this?" panel (below the results). Their modules come
+// in a second bundle, fetched as soon as the page's own has arrived: the page
+// opens on fewer bytes, and its charts follow (an assessment's come with its
+// results). A start page's idle fetch of its editor takes both.
+const charts = ["draw_on"];
+const routeLaterSplits = {
+  "assess/*": charts,
+  "roi/*": ["uncertainty_panel", ...charts],
+  "portfolio/*": charts,
+  "automation-roi/*": charts,
+  "s/roi": ["uncertainty_panel", ...charts],
+  "s/portfolio": charts,
+  "s/automation-roi": charts,
+  "s/assess/*": charts,
+};
+/** The split points `route` (a key of routeSplits) uses once built. */
+const laterSplitsOf = (route) => routeLaterSplits[route] ?? routeLaterSplits[route.replace(/\/[^/]+$/, "/*")] ?? [];
 
 /** Whether a file of the build is a page bundle (see step 5 above). */
 export const isPageBundle = (file) => /^page-[a-z-]+-[0-9a-f]{16}\.wasm$/.test(file);
@@ -248,13 +266,13 @@ export async function buildWasm({ out, split = true, release = true }) {
           });
         prefetch[point] = [...(own ? [own[1]] : []), ...depFiles];
       }
-      for (const point of Object.values(routeSplits).flat()) {
+      for (const point of [...Object.values(routeSplits), ...Object.values(routeLaterSplits)].flat()) {
         if (!prefetch[point]) throw new Error(`build-wasm: no split point ${point} in this build (src/ui/pages/mod.rs)`);
       }
       // The modules in page bundles, numbered in the order routes first
       // name them.
-      for (const points of Object.values(routeSplits)) {
-        for (const f of [points].flat().flatMap((p) => prefetch[p])) if (!bundled.includes(f)) bundled.push(f);
+      for (const [route, points] of Object.entries(routeSplits)) {
+        for (const f of [points, laterSplitsOf(route)].flat().flatMap((p) => prefetch[p])) if (!bundled.includes(f)) bundled.push(f);
       }
       // Every module is fetched through pageFetch (below), which takes it
       // from the page bundle when the loader has fetched one. It is asked
@@ -296,31 +314,34 @@ export async function buildWasm({ out, split = true, release = true }) {
     // itself a module. The service worker does not precache bundles: it has
     // every module on its own, which pageFetch falls back to.
     // Each route: its bundle's name and its modules, as runs of numbers in
-    // `bundled` ([first, count, first, count, …]); `sizes` has each module's
-    // length. Most modules are in several bundles, and a bundle holds its
-    // modules in the order of `bundled`, so that a route is a few runs; the
-    // loader, on every page's first request, holds no module names.
+    // `bundled` ([first, count, first, count, …]), then, if it has one, the
+    // same for the bundle of what it uses once built; `sizes` has each
+    // module's length. Most modules are in several bundles, and a bundle
+    // holds its modules in the order of `bundled`, so that a route is a few
+    // runs; the loader, on every page's first request, holds no module names.
     const routes = {};
     const sizes = bundled.map((f) => readFileSync(join(out, f)).length);
-    for (const [route, points] of Object.entries(routeSplits)) {
-      const numbers = [...new Set([points].flat().flatMap((p) => prefetch[p] ?? []))]
-        .map((f) => bundled.indexOf(f))
-        .sort((a, b) => a - b);
+    const bundle = (stem, numbers) => {
       const runs = [];
       for (const n of numbers) {
         if (runs.length && runs[runs.length - 2] + runs[runs.length - 1] === n) runs[runs.length - 1]++;
         else runs.push(n, 1);
       }
-      // A route with the same modules as one before it names that route.
-      const same = Object.keys(routes).find((r) => Array.isArray(routes[r]) && routes[r][1].join() === runs.join());
-      if (same) {
-        routes[route] = same;
-        continue;
-      }
       const bytes = Buffer.concat(numbers.map((n) => readFileSync(join(out, bundled[n]))));
-      const name = `page-${route.replace(/\//g, "-").replace("*", "doc")}-${hash(bytes)}.wasm`;
+      const name = `page-${stem}-${hash(bytes)}.wasm`;
       write(name, bytes);
-      routes[route] = [name, runs];
+      return [name, runs];
+    };
+    const numbersOf = (points) =>
+      [...new Set(points.flatMap((p) => prefetch[p] ?? []))].map((f) => bundled.indexOf(f)).sort((a, b) => a - b);
+    for (const [route, points] of Object.entries(routeSplits)) {
+      const own = numbersOf([points].flat());
+      const later = numbersOf(laterSplitsOf(route)).filter((n) => !own.includes(n));
+      const stem = route.replace(/\//g, "-").replace("*", "doc");
+      const entry = [...bundle(stem, own), ...(later.length ? bundle(`${stem}-later`, later) : [])];
+      // A route with the same modules as one before it names that route.
+      const same = Object.keys(routes).find((r) => JSON.stringify(routes[r]) === JSON.stringify(entry));
+      routes[route] = same ?? entry;
     }
     const loaderCode = `${
       split
@@ -339,32 +360,42 @@ export async function buildWasm({ out, split = true, release = true }) {
     return typeof page === "string" ? routes[page] : page;
   };
   const bundles = (globalThis.__sextantPages = []);
-  const fetchBundle = (page) => {
-    // With the service worker in control every module is already in its
-    // cache: the bundle would only cost a download.
-    if (!page || navigator.serviceWorker?.controller || bundles.some((b) => b.name === page[0])) return;
-    const bytes = fetch(new URL("./" + page[0], import.meta.url)).then((r) =>
-      r.ok ? r.arrayBuffer() : Promise.reject(new Error("page bundle: HTTP " + r.status)),
-    );
+  // A bundle: its file name, its modules (runs of numbers), and what its
+  // fetch waits for.
+  const fetchBundle = (name, runs, after) => {
+    const known = bundles.find((b) => b.name === name);
+    if (known) return known.bytes;
+    const bytes = after
+      .then(() => fetch(new URL("./" + name, import.meta.url)))
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error("page bundle: HTTP " + r.status))));
     bytes.catch(() => {});
     // Where each module is in the bundle: its number to [offset, length].
     const files = {};
     let offset = 0;
-    for (let i = 0; i < page[1].length; i += 2) {
-      for (let n = page[1][i]; n < page[1][i] + page[1][i + 1]; offset += sizes[n++]) {
+    for (let i = 0; i < runs.length; i += 2) {
+      for (let n = runs[i]; n < runs[i] + runs[i + 1]; offset += sizes[n++]) {
         files[n] = [offset, sizes[n]];
       }
     }
-    bundles.push({ name: page[0], files, bytes });
+    bundles.push({ name, files, bytes });
+    return bytes;
   };
-  fetchBundle(routeOf(location.hash));
+  // A page's bundle, then the bundle of what it uses once built (its charts).
+  // With the service worker in control every module is already in its
+  // cache: a bundle would only cost a download.
+  const fetchPage = (page) => {
+    if (!page || navigator.serviceWorker?.controller) return;
+    const own = fetchBundle(page[0], page[1], Promise.resolve());
+    if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}));
+  };
+  fetchPage(routeOf(location.hash));
   // The page the reader is likely to open next (a calculator's editor, from
   // its start page), fetched when the browser is idle (ui::prefetch); or,
   // when asked for now, a page about to be built (ui::fetch_modules).
   globalThis.__sextantPrefetch = (hash, now) => {
-    const fetchPage = () => fetchBundle(routeOf(String(hash)));
-    if (now) fetchPage();
-    else (globalThis.requestIdleCallback || setTimeout)(fetchPage);
+    const fetchNext = () => fetchPage(routeOf(String(hash)));
+    if (now) fetchNext();
+    else (globalThis.requestIdleCallback || setTimeout)(fetchNext);
   };
 }
 `

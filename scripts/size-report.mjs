@@ -3,9 +3,10 @@
 //    brotli bytes;
 //  - what each page loads to open: the shell (HTML, CSS, scripts, the first
 //    WebAssembly module) plus the bundle of that page's modules (the
-//    loader's route table, written by scripts/build-wasm.mjs). Charts and
-//    the ROI editor's uncertainty panel load after the page has opened and
-//    are not counted.
+//    loader's route table, written by scripts/build-wasm.mjs); then, on a
+//    line of its own, the bundle of what the page fetches once it has
+//    arrived (its charts, the ROI uncertainty panel), not counted in the
+//    page's budget.
 // Fails when the gzip total of dist/ or any page passes its budget.
 // Usage: node scripts/size-report.mjs dist size-budget.json
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -73,16 +74,17 @@ const splitLink = all.filter((f) => /^sextant-split-[0-9a-f]+\.js$/.test(f));
 const shell = [...new Set(["index.html", ...linked, ...splitLink])];
 const routes = JSON.parse(loader.match(/const routes = (\{.*\});/)?.[1] ?? "{}");
 // A route whose modules are another route's names that route.
-const bundleOf = (page) => (typeof page === "string" ? routes[page] : page)[0];
-const pages = [["home, not found", []], ...Object.entries(routes).map(([route, page]) => [`#/${route}`, [bundleOf(page)]])];
+const entryOf = (page) => (typeof page === "string" ? routes[page] : page);
+const pages = [["home, not found", [], null], ...Object.entries(routes).map(([route, page]) => [`#/${route}`, [entryOf(page)[0]], entryOf(page)[2]])];
 
-console.log("\nWhat each page loads to open (the shell, then that page's modules)");
-console.log(header("page", 18));
+console.log("\nWhat each page loads to open (the shell, then that page's modules), and then (its charts, the ROI uncertainty panel)");
+console.log(header("page", 22));
 let worst = { name: "", gzip: 0 };
-for (const [name, files] of pages) {
+for (const [name, files, later] of pages) {
   const r = sum([...shell, ...files]);
   if (r.gzip > worst.gzip) worst = { name, gzip: r.gzip };
-  console.log(line(name, r, 18));
+  console.log(line(name, r, 22));
+  if (later) console.log(line("  then", sum([later]), 22));
 }
 
 console.log(`\nbudgets (${budgetFile}): ${budget.gzip_total_bytes} bytes gzip for the whole build, ${budget.gzip_page_bytes} for any one page`);
