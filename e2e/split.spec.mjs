@@ -1,8 +1,8 @@
 // The release build is split into a WebAssembly module per page
 // (scripts/build-wasm.mjs): the home page loads only the first module, a page
 // opened directly fetches its modules as one bundle (and, once that has
-// arrived, a second with what it uses once built: its charts, the ROI
-// uncertainty panel), and moving between pages fetches the next page's
+// arrived and the page is built, a second with what it uses after: its
+// charts, the ROI uncertainty panel), and moving between pages fetches the next page's
 // modules on their own.
 import { deflateSync } from "node:zlib";
 import { test as plain } from "@playwright/test";
@@ -12,8 +12,8 @@ import { test, expect, open } from "./fixtures.mjs";
 // page also fetches its editor's bundles ahead, when idle.
 const views = [
   { fragment: "#/saved", heading: "Saved in this browser", bundles: ["saved"] },
-  { fragment: "#/assess/skills", heading: "ML engineer skills", bundles: ["assess-skills", "assess-skills-later"] },
-  { fragment: "#/assess/team", heading: "Team and stakeholder practices", bundles: ["assess-team", "assess-team-later"] },
+  { fragment: "#/assess/skills", heading: "ML engineer skills", bundles: ["assess-skills"] },
+  { fragment: "#/assess/team", heading: "Team and stakeholder practices", bundles: ["assess-team"] },
   { fragment: "#/roi", heading: "ML project ROI", bundles: ["roi", "roi-doc", "roi-doc-later"] },
   { fragment: "#/portfolio", heading: "Project prioritisation", bundles: ["portfolio", "portfolio-doc", "portfolio-doc-later"] },
   { fragment: "#/automation-roi", heading: "Automation ROI", bundles: ["automation-roi", "automation-roi-doc", "automation-roi-doc-later"] },

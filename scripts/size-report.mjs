@@ -4,8 +4,8 @@
 //  - what each page loads to open: the shell (HTML, CSS, scripts, the first
 //    WebAssembly module) plus the bundle of that page's modules (the
 //    loader's route table, written by scripts/build-wasm.mjs); then, on a
-//    line of its own, the bundle of what the page fetches once it has
-//    arrived (its charts, the ROI uncertainty panel), not counted in the
+//    line of its own, the bundle of what the page fetches once it has been
+//    built (its charts, the ROI uncertainty panel), not counted in the
 //    page's budget.
 // Fails when the gzip total of dist/ or any page passes its budget.
 // Usage: node scripts/size-report.mjs dist size-budget.json
