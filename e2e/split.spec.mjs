@@ -53,7 +53,7 @@ test("the home page loads the first module only", async ({ page }) => {
 });
 
 for (const { fragment, heading, bundles } of views) {
-  test(`${fragment} opened directly fetches its page's modules as one bundle, then what it uses once built`, async ({ page }) => {
+  test(`${fragment} opened directly fetches its page's modules as one bundle${bundles.length > 1 ? ", then the bundles it asks for next" : " only"}`, async ({ page }) => {
     const seen = recordWasm(page);
     await open(page, fragment);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

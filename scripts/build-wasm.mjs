@@ -328,32 +328,42 @@ export async function buildWasm({ out, split = true, release = true }) {
     // runs; the loader, on every page's first request, holds no module names.
     const routes = {};
     const sizes = bundled.map((f) => readFileSync(join(out, f)).length);
-    const bundle = (stem, numbers) => {
+    const runsOf = (numbers) => {
       const runs = [];
       for (const n of numbers) {
         if (runs.length && runs[runs.length - 2] + runs[runs.length - 1] === n) runs[runs.length - 1]++;
         else runs.push(n, 1);
       }
+      return runs;
+    };
+    const bundle = (stem, numbers) => {
       const bytes = Buffer.concat(numbers.map((n) => readFileSync(join(out, bundled[n]))));
       const name = `page-${stem}-${hash(bytes)}.wasm`;
       write(name, bytes);
-      return [name, runs];
+      return [name, runsOf(numbers)];
     };
     const numbersOf = (points) =>
       [...new Set(points.flatMap((p) => prefetch[p] ?? []))].map((f) => bundled.indexOf(f)).sort((a, b) => a - b);
+    // Each route's modules as runs (its own, then the later ones), to find a
+    // route with the same modules as one before it, which then names it.
+    const modulesOf = {};
     for (const [route, points] of Object.entries(routeSplits)) {
       const own = numbersOf([points].flat());
       const later = numbersOf(laterSplitsOf(route)).filter((n) => !own.includes(n));
+      modulesOf[route] = JSON.stringify([runsOf(own), runsOf(later)]);
+      const same = Object.keys(routes).find((r) => modulesOf[r] === modulesOf[route]);
+      if (same) {
+        routes[route] = same;
+        continue;
+      }
       const stem = route.replace(/\//g, "-").replace("*", "doc");
-      const entry = [...bundle(stem, own), ...(later.length ? bundle(`${stem}-later`, later) : [])];
-      // A route with the same modules as one before it names that route.
-      const same = Object.keys(routes).find((r) => JSON.stringify(routes[r]) === JSON.stringify(entry));
-      routes[route] = same ?? entry;
+      routes[route] = [...bundle(stem, own), ...(later.length ? bundle(`${stem}-later`, later) : [])];
     }
     const loaderCode = `${
       split
         ? `// The page in the address: its modules, in one bundle, fetched alongside
-// the first module (see pageFetch in ${splitLink}).
+// the first module, then those it uses once built (see pageFetch in
+// ${splitLink}).
 {
   const sizes = ${JSON.stringify(sizes)};
   const routes = ${JSON.stringify(routes)};
@@ -390,11 +400,12 @@ export async function buildWasm({ out, split = true, release = true }) {
   // A page's bundle, then, once the page has been built, the bundle of what
   // it uses after (its charts). With the service worker in control every
   // module is already in its cache: a bundle would only cost a download.
-  const idle = () => new Promise((go) => (globalThis.requestIdleCallback || setTimeout)(go, { timeout: 2000 }));
+  const idle = (options) =>
+    new Promise((go) => (globalThis.requestIdleCallback ? requestIdleCallback(go, options) : setTimeout(go)));
   const fetchPage = (page) => {
     if (!page || navigator.serviceWorker?.controller) return;
     const own = fetchBundle(page[0], page[1], Promise.resolve());
-    if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(idle));
+    if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => idle({ timeout: 2000 })));
   };
   fetchPage(routeOf(location.hash));
   // The page the reader is likely to open next (a calculator's editor, from
@@ -403,7 +414,7 @@ export async function buildWasm({ out, split = true, release = true }) {
   globalThis.__sextantPrefetch = (hash, now) => {
     const fetchNext = () => fetchPage(routeOf(String(hash)));
     if (now) fetchNext();
-    else (globalThis.requestIdleCallback || setTimeout)(fetchNext);
+    else idle().then(fetchNext);
   };
 }
 `
