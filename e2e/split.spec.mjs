@@ -2,8 +2,8 @@
 // (scripts/build-wasm.mjs): the home page loads only the first module, a page
 // opened directly fetches its modules as one bundle (and, once that has
 // arrived and the page is built, a second with what it uses after: its
-// charts, the ROI uncertainty panel), and moving between pages fetches the next page's
-// modules on their own.
+// charts, the ROI uncertainty panel, an assessment's results), and moving
+// between pages fetches the next page's modules on their own.
 import { deflateSync } from "node:zlib";
 import { test as plain } from "@playwright/test";
 import { test, expect, open } from "./fixtures.mjs";
@@ -12,8 +12,8 @@ import { test, expect, open } from "./fixtures.mjs";
 // page also fetches its editor's bundles ahead, when idle.
 const views = [
   { fragment: "#/saved", heading: "Saved in this browser", bundles: ["saved"] },
-  { fragment: "#/assess/skills", heading: "ML engineer skills", bundles: ["assess-skills"] },
-  { fragment: "#/assess/team", heading: "Team and stakeholder practices", bundles: ["assess-team"] },
+  { fragment: "#/assess/skills", heading: "ML engineer skills", bundles: ["assess-skills", "assess-skills-later"] },
+  { fragment: "#/assess/team", heading: "Team and stakeholder practices", bundles: ["assess-team", "assess-team-later"] },
   { fragment: "#/roi", heading: "ML project ROI", bundles: ["roi", "roi-doc", "roi-doc-later"] },
   { fragment: "#/portfolio", heading: "Project prioritisation", bundles: ["portfolio", "portfolio-doc", "portfolio-doc-later"] },
   { fragment: "#/automation-roi", heading: "Automation ROI", bundles: ["automation-roi", "automation-roi-doc", "automation-roi-doc-later"] },
@@ -78,6 +78,36 @@ test("a saved ROI model opened directly gets its charts and uncertainty panel in
   expect(seen.bundles).toEqual(["roi-doc", "roi-doc-later"]);
   expect(seen.early, "fetched before the page's own bundle had arrived").toEqual([]);
   expect(seen.modules, "modules fetched on their own").toEqual([]);
+});
+
+test("an assessment's results come in its second bundle, when answered and when the run is opened at them", async ({ page, context }) => {
+  const seen = recordWasm(page);
+  await open(page, "#/assess/team");
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  await page.locator("fieldset.question").first().getByRole("radio").last().check();
+  const steps = Number((await page.getByText(/Step 1 of \d+/).innerText()).match(/of (\d+)/)[1]);
+  await page.getByRole("button", { name: "Next" }).click();
+  for (let i = 2; i < steps; i++) await page.getByRole("button", { name: "Skip this section" }).click();
+  await page.getByRole("button", { name: "Finish and see results" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your results" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Radar chart/ })).toBeVisible();
+  expect(seen.bundles).toEqual(["assess-team", "assess-team-later"]);
+  expect(seen.early, "fetched before the page's own bundle had arrived").toEqual([]);
+  expect(seen.modules, "modules fetched on their own").toEqual([]);
+
+  // The run, opened at its results from another tab.
+  await page.goto("./#/saved");
+  const address = await page.getByRole("link", { name: "Team and stakeholder practices" }).getAttribute("href");
+  expect(address).toMatch(/^#\/assess\/team\/[A-Za-z0-9_-]+$/);
+  const again = await context.newPage();
+  const reopened = recordWasm(again);
+  await again.goto(page.url().replace(/#.*$/, address));
+  await expect(again.getByRole("heading", { level: 1, name: "Your results" })).toBeVisible();
+  await expect(again.getByRole("img", { name: /Radar chart/ })).toBeVisible();
+  await expect(again.getByLabel("Share link")).toHaveValue(/#\/s\/assess\/team\/v1\./);
+  expect(reopened.bundles).toEqual(["assess-team", "assess-team-later"]);
+  expect(reopened.early, "fetched before the page's own bundle had arrived").toEqual([]);
+  expect(reopened.modules, "modules fetched on their own").toEqual([]);
 });
 
 test("a share link fetches the view of the kind it holds as one bundle, with or without the kind in its address", async ({ page, context }) => {
@@ -175,5 +205,25 @@ plain("a module that does not arrive is said where it belongs, and Try again fet
   blocked = /^$/;
   await panelFailed.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByText(/10,000 trials with seed \d+, computed in/)).toBeVisible({ timeout: 15_000 });
+  expect(uncaught, "uncaught errors").toEqual([]);
+});
+
+plain("an assessment's results that do not arrive are said in their place, and Try again fetches them", async ({ page }) => {
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(e.message));
+  let blocked = /\/(split_assessment_results[^/]*|page-[a-z-]+-later-[0-9a-f]{16})\.wasm$/;
+  await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
+  await open(page, "#/assess/team");
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  const steps = Number((await page.getByText(/Step 1 of \d+/).innerText()).match(/of (\d+)/)[1]);
+  for (let i = 1; i < steps; i++) await page.getByRole("button", { name: "Skip this section" }).click();
+  await page.getByRole("button", { name: "Finish and see results" }).click();
+  const failed = page.getByRole("alert").filter({ hasText: "Your results could not be loaded." });
+  await expect(failed).toBeVisible({ timeout: 15_000 });
+  await expect(failed).toContainText("Nothing you saved is affected.");
+  blocked = /^$/;
+  await failed.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your results" })).toBeVisible();
+  await expect(page.getByLabel("Share link")).toHaveValue(/#\/s\/assess\/team\/v1\./);
   expect(uncaught, "uncaught errors").toEqual([]);
 });

@@ -78,14 +78,14 @@ const routeSplits = {
   s: "shared_link",
 };
 
-// What a page that shows charts at once uses only once it has been built:
-// the charts' drawing (a chart is drawn as it comes into view,
-// src/ui/components/chart.rs) and the ROI editor's "How sure is this?" panel
-// (below the results). Their modules come in a second bundle, fetched once
-// the page's own has arrived and the page has been built (the browser is
-// idle): the page opens on fewer bytes, and its charts follow. A start
-// page's idle fetch of its editor takes both. (An assessment draws charts
-// only on its results page, which fetches their modules then.)
+// What a page uses only once it has been built: the charts' drawing (a
+// chart is drawn as it comes into view, src/ui/components/chart.rs), the ROI
+// editor's "How sure is this?" panel (below the results), and an
+// assessment's results and comparison pages (shown once a run is answered,
+// src/ui/pages/assess.rs). Their modules come in a second bundle, fetched
+// once the page's own has arrived and the page has been built (the browser
+// is idle): the page opens on fewer bytes, and the rest follows. A start
+// page's idle fetch of its editor takes both.
 //
 // Fetched as soon as the first bundle had arrived instead, the second
 // arrived while the page was being built, and Lighthouse's simulated slow
@@ -101,6 +101,7 @@ const routeLaterSplits = {
   "s/portfolio": charts,
   "s/automation-roi": charts,
   "s/assess/*": charts,
+  "assess/*": ["assessment_results", ...charts],
 };
 /** The split points `route` (a key of routeSplits) uses once built. */
 const laterSplitsOf = (route) => routeLaterSplits[route] ?? routeLaterSplits[route.replace(/\/[^/]+$/, "/*")] ?? [];

@@ -89,15 +89,60 @@ fn Assessment(pack: Arc<Pack>, run: Option<String>) -> impl IntoView {
     });
     let mode = RwSignal::new(initial.unwrap_or(Mode::Intro));
     let p = pack.clone();
+    #[cfg(feature = "split")]
+    let after = super::Loaded::when_asked(after_answering);
+    // Builds a page of `After` once its module is in.
+    let after_page = move |build: &dyn Fn(After) -> AnyView| -> AnyView {
+        #[cfg(feature = "split")]
+        {
+            after.start();
+            match after.get() {
+                super::Fetch::Ready(pages) => untrack(|| build(pages)),
+                super::Fetch::Pending => super::loading(),
+                super::Fetch::Failed => after.failed("Your results"),
+            }
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            untrack(|| build(AFTER))
+        }
+    };
     view! {
         {move || match mode.get() {
             Mode::Intro => view! { <Intro pack=p.clone() mode=mode /> }.into_any(),
             Mode::Flow(id) => view! { <Flow pack=p.clone() id=id mode=mode /> }.into_any(),
-            Mode::Results(id) => view! { <RunResults pack=p.clone() id=id mode=mode /> }.into_any(),
-            Mode::Compare(a, b) => view! { <Compare pack=p.clone() a=a b=b mode=mode /> }.into_any(),
+            Mode::Results(id) => after_page(&|pages| (pages.results)(p.clone(), id.clone(), mode)),
+            Mode::Compare(a, b) => {
+                after_page(&|pages| (pages.compare)(p.clone(), a.clone(), b.clone(), mode))
+            }
         }}
     }
 }
+
+/// The pages a run shows once answered: its results, and two runs compared.
+/// With the `split` feature they are a split point of their own, with the
+/// share panel and the radar chart, so an assessment opens without them:
+/// the loader fetches them once the assessment has been built
+/// (scripts/build-wasm.mjs, `routeLaterSplits`), and a run opened at its
+/// results shows "Loading…" until they are in.
+#[derive(Clone, Copy)]
+struct After {
+    results: fn(Arc<Pack>, String, RwSignal<Mode>) -> AnyView,
+    compare: fn(Arc<Pack>, String, String, RwSignal<Mode>) -> AnyView,
+}
+
+const AFTER: After = After {
+    results: |pack, id, mode| view! { <RunResults pack=pack id=id mode=mode /> }.into_any(),
+    compare: |pack, a, b, mode| view! { <Compare pack=pack a=a b=b mode=mode /> }.into_any(),
+};
+
+#[cfg(feature = "split")]
+split_point!(
+    assessment_results_1,
+    fn after_answering() -> After {
+        AFTER
+    }
+);
 
 fn start_run(storage: Storage, pack: &Pack, mode: RwSignal<Mode>) {
     let run = Run::new(&pack.id, pack.version);

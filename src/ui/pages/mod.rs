@@ -228,6 +228,7 @@ enum Fetch<T> {
 struct Loaded<T: Send + Sync + 'static> {
     state: RwSignal<Fetch<T>>,
     retry: Callback<()>,
+    started: StoredValue<bool>,
 }
 
 #[cfg(feature = "split")]
@@ -249,9 +250,28 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
         Fut:
             std::future::Future<Output = Result<T, leptos::wasm_split::SplitLoaderError>> + 'static,
     {
+        let loaded = Self::when_asked(fetch);
+        loaded.start();
+        loaded
+    }
+
+    /// Fetches with `fetch` only once [`Loaded::start`] is called: for a part
+    /// the page may never show. Create it where the page is built, not in the
+    /// reactive closure that shows the part, which would dispose of it each
+    /// time it runs.
+    fn when_asked<F, Fut>(fetch: F) -> Self
+    where
+        F: Fn() -> Fut + Send + Sync + 'static,
+        Fut:
+            std::future::Future<Output = Result<T, leptos::wasm_split::SplitLoaderError>> + 'static,
+    {
         let state = RwSignal::new(Fetch::Pending);
         let retry = Callback::new(move |()| {
-            state.set(Fetch::Pending);
+            // Only after a failure: setting it while pending would wake the
+            // closure that called `start`, for nothing.
+            if !state.with_untracked(|s| matches!(s, Fetch::Pending)) {
+                state.set(Fetch::Pending);
+            }
             let fetching = fetch();
             leptos::task::spawn_local(async move {
                 let fetched = fetching.await;
@@ -267,8 +287,19 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
                 });
             });
         });
-        retry.run(());
-        Loaded { state, retry }
+        Loaded {
+            state,
+            retry,
+            started: StoredValue::new(false),
+        }
+    }
+
+    /// Starts the fetch, the first time only.
+    fn start(&self) {
+        if !self.started.get_value() {
+            self.started.set_value(true);
+            self.retry.run(());
+        }
     }
 
     fn get(&self) -> Fetch<T> {
