@@ -80,9 +80,11 @@ const routeSplits = {
 
 // What a page uses only once it has been built: the charts' drawing (a
 // chart is drawn as it comes into view, src/ui/components/chart.rs), the ROI
-// editor's "How sure is this?" panel (below the results), and an
-// assessment's results and comparison pages (shown once a run is answered,
-// src/ui/pages/assess.rs). Their modules come in a second bundle, fetched
+// editor's "How sure is this?" panel (below the results), the share panel
+// (at the foot of an editor and of a run's results), what reads a
+// portfolio's attached ROI models and readiness runs
+// (src/ui/pages/portfolio.rs), and an assessment's results and comparison
+// pages (shown once a run is answered, src/ui/pages/assess.rs). Their modules come in a second bundle, fetched
 // once the page's own has arrived and the page has been built (the browser
 // is idle): the page opens on fewer bytes, and the rest follows. A start
 // page's idle fetch of its editor takes both.
@@ -94,14 +96,14 @@ const routeSplits = {
 // 570-1,124 ms).
 const charts = ["draw_on"];
 const routeLaterSplits = {
-  "roi/*": ["uncertainty_panel", ...charts],
-  "portfolio/*": charts,
-  "automation-roi/*": charts,
+  "roi/*": ["uncertainty_panel", "share_panel", ...charts],
+  "portfolio/*": ["share_panel", "attachments", ...charts],
+  "automation-roi/*": ["share_panel", ...charts],
   "s/roi": ["uncertainty_panel", ...charts],
   "s/portfolio": charts,
   "s/automation-roi": charts,
   "s/assess/*": charts,
-  "assess/*": ["assessment_results", ...charts],
+  "assess/*": ["assessment_results", "share_panel", ...charts],
 };
 /** The split points `route` (a key of routeSplits) uses once built. */
 const laterSplitsOf = (route) => routeLaterSplits[route] ?? routeLaterSplits[route.replace(/\/[^/]+$/, "/*")] ?? [];

@@ -16,7 +16,6 @@ use crate::ui::components::print_stamp::PrintStamp;
 
 /// The profile id of the person's own targets.
 const CUSTOM: &str = "custom";
-use crate::ui::share::SharePanel;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -842,7 +841,7 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
                 </button>
             </div>
         </section>
-        <SharePanel shared=shared />
+        {crate::ui::pages::share_panel(shared)}
     }
     .into_any()
 }

@@ -23,7 +23,6 @@ use crate::ui::components::start::{Creator, StartPage};
 
 const TITLE: &str = "Automation ROI";
 const START: &str = "Start a new model";
-use crate::ui::share::SharePanel;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -269,7 +268,7 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
                     currency=Signal::derive(move || model.with(|m| m.currency.clone()))
                 />
             </div>
-            <SharePanel shared=shared />
+            {crate::ui::pages::share_panel(shared)}
         </div>
     }
 }

@@ -202,6 +202,39 @@ pub fn uncertainty_panel(
     }
 }
 
+/// "Share" and "Embed" ([`crate::ui::share::SharePanel`]), below an editor
+/// and a run's results: with `split`, in a module of its own (with the
+/// link's compression), fetched once the page has been built, like the
+/// uncertainty panel.
+pub fn share_panel(shared: Signal<crate::persist::share::Shared>) -> AnyView {
+    fn build(shared: Signal<crate::persist::share::Shared>) -> AnyView {
+        untrack(|| {
+            crate::ui::share::SharePanel(crate::ui::share::SharePanelProps { shared }).into_any()
+        })
+    }
+    #[cfg(feature = "split")]
+    {
+        type BuildPanel = fn(Signal<crate::persist::share::Shared>) -> AnyView;
+        split_point!(
+            share_panel_1,
+            fn panel() -> BuildPanel {
+                build
+            }
+        );
+        let loaded = Loaded::fetch(panel);
+        (move || match loaded.get() {
+            Fetch::Ready(build) => build(shared),
+            Fetch::Pending => loading(),
+            Fetch::Failed => loaded.failed("Sharing"),
+        })
+        .into_any()
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        build(shared)
+    }
+}
+
 /// What shows while a part's module is being fetched.
 #[cfg(feature = "split")]
 fn loading() -> AnyView {

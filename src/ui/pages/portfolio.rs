@@ -24,7 +24,6 @@ use crate::ui::components::panels::{missing, open_saved, withheld, Opens};
 use crate::ui::components::start::{Creator, StartPage};
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
-use crate::ui::share::SharePanel;
 use crate::ui::storage::Storage;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -127,6 +126,30 @@ fn readiness_level(id: &str) -> Result<(String, String), String> {
     Ok((label, doc.name))
 }
 
+/// What reads a project's attachments from this browser's storage: an ROI
+/// model's key figures and a readiness run's verdict. Only a portfolio with
+/// attachments uses them, with the ROI model's stored format and finance and
+/// the readiness pack; with `split` they are a module of their own, fetched
+/// when a portfolio with attachments is shown.
+#[derive(Clone, Copy)]
+struct Readers {
+    roi: fn(&str) -> Result<Attached, String>,
+    readiness: fn(&str) -> Result<(String, String), String>,
+}
+
+const READERS: Readers = Readers {
+    roi: attached_roi,
+    readiness: readiness_level,
+};
+
+#[cfg(feature = "split")]
+split_point!(
+    attachments_1,
+    fn attachment_readers() -> Readers {
+        READERS
+    }
+);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SortKey {
     Rank,
@@ -205,7 +228,7 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
                     "Add a project"
                 </button>
             </section>
-            <SharePanel shared=shared />
+            {crate::ui::pages::share_panel(shared)}
         </div>
     }
 }
@@ -336,25 +359,48 @@ pub fn Ranking(
         (n > 0).then(|| withheld("The ranking is", "it", n))
     };
     let sort = RwSignal::new((SortKey::Rank, SortDirection::Ascending));
+    #[cfg(feature = "split")]
+    let readers = super::Loaded::when_asked(attachment_readers);
+    // The readers, asked for only when a project has an attachment to read.
+    let readers = move || -> Result<Readers, String> {
+        #[cfg(feature = "split")]
+        {
+            readers.start();
+            match readers.get() {
+                super::Fetch::Ready(r) => Ok(r),
+                super::Fetch::Pending => Err("still loading".into()),
+                super::Fetch::Failed => {
+                    Err("part of Sextant did not arrive; reload the page to try again".into())
+                }
+            }
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            Ok(READERS)
+        }
+    };
     let attached = Memo::new(move |_| {
         portfolio.with(|p| {
+            let attachments = p
+                .projects
+                .iter()
+                .any(|x| x.roi_model.is_some() || x.readiness.is_some());
+            let read = if linked && attachments {
+                readers()
+            } else {
+                Err("attached in the sender's browser".into())
+            };
             p.projects
                 .iter()
                 .map(|x| {
-                    let roi = x.roi_model.as_deref().map(|id| {
-                        if linked {
-                            attached_roi(id)
-                        } else {
-                            Err("attached in the sender's browser".into())
-                        }
-                    });
-                    let ready = x.readiness.as_deref().map(|id| {
-                        if linked {
-                            readiness_level(id)
-                        } else {
-                            Err("attached in the sender's browser".into())
-                        }
-                    });
+                    let roi = x
+                        .roi_model
+                        .as_deref()
+                        .map(|id| read.clone().and_then(|r| (r.roi)(id)));
+                    let ready = x
+                        .readiness
+                        .as_deref()
+                        .map(|id| read.clone().and_then(|r| (r.readiness)(id)));
                     (roi, ready)
                 })
                 .collect::<Vec<_>>()

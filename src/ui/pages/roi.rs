@@ -22,7 +22,6 @@ const TITLE: &str = "ML project ROI";
 const START: &str = "Start a new model";
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
-use crate::ui::share::SharePanel;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -214,7 +213,7 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                 }),
                 true,
             )}
-            <SharePanel shared=shared />
+            {crate::ui::pages::share_panel(shared)}
             <ExportPanel name=name results=results />
         </div>
     }
