@@ -115,6 +115,30 @@ test("the example portfolio: map, delete with confirmation, share link", async (
   await axe();
 });
 
+test("an attached readiness run's verdict shows in the ranking, and again when the portfolio is opened by its address", async ({ page }) => {
+  // A readiness run with one critical item at its lowest level: not ready.
+  await open(page, "#/assess/readiness");
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  await page.locator("fieldset.question").first().getByRole("radio").first().check();
+  for (let i = 0; i < 12; i++) {
+    const next = page.getByRole("button", { name: "Next" });
+    if (!(await next.isVisible())) break;
+    await next.click();
+  }
+  await page.getByRole("button", { name: "Finish and see results" }).click();
+  await expect(page.getByRole("heading", { name: "Verdict: Not ready" })).toBeVisible();
+
+  await page.goto("./#/portfolio");
+  await page.getByRole("button", { name: "Start from the example" }).click();
+  const project = await page.getByLabel("Project name").first().inputValue();
+  await page.getByLabel(`Readiness assessment (${project})`).selectOption({ label: "ML project readiness" });
+  const row = () => ranking(page).locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: project }) });
+  await expect(row().getByRole("link", { name: "Not ready" })).toHaveAttribute("href", /#\/assess\/readiness\/[A-Za-z0-9_-]+$/);
+  await page.reload();
+  await expect(row().getByRole("link", { name: "Not ready" })).toBeVisible();
+  await expect(row()).not.toContainText("Not available");
+});
+
 test("automation ROI: figures, a bad share at its field, limitations carried into the summary", async ({ page, axe }) => {
   await open(page, "#/automation-roi");
   await page.getByRole("button", { name: "Start from the example" }).click();
