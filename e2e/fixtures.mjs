@@ -31,3 +31,21 @@ export async function open(page, fragment = "#/") {
   await page.goto(`./${fragment}`);
   await expect(page.locator("html[data-sextant-ready]")).toHaveCount(1);
 }
+
+/**
+ * Answers the project readiness assessment with its first item (a critical
+ * one) at its lowest level and the rest unanswered, and opens its results:
+ * the verdict is "Not ready".
+ */
+export async function notReadyRun(page) {
+  await open(page, "#/assess/readiness");
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  await page.locator("fieldset.question").first().getByRole("radio").first().check();
+  for (let i = 0; i < 12; i++) {
+    const next = page.getByRole("button", { name: "Next" });
+    if (!(await next.isVisible())) break;
+    await next.click();
+  }
+  await page.getByRole("button", { name: "Finish and see results" }).click();
+  await expect(page.getByRole("heading", { name: "Verdict: Not ready" })).toBeVisible();
+}

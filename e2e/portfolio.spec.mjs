@@ -1,5 +1,5 @@
 // Project prioritisation and automation ROI through their interfaces.
-import { test, expect, open } from "./fixtures.mjs";
+import { test, expect, open, notReadyRun } from "./fixtures.mjs";
 
 async function figure(page, scope, name) {
   const item = scope.locator(".figure").filter({ has: page.getByText(name, { exact: true }) });
@@ -116,17 +116,7 @@ test("the example portfolio: map, delete with confirmation, share link", async (
 });
 
 test("an attached readiness run's verdict shows in the ranking, and again when the portfolio is opened by its address", async ({ page }) => {
-  // A readiness run with one critical item at its lowest level: not ready.
-  await open(page, "#/assess/readiness");
-  await page.getByRole("button", { name: "Start the assessment" }).click();
-  await page.locator("fieldset.question").first().getByRole("radio").first().check();
-  for (let i = 0; i < 12; i++) {
-    const next = page.getByRole("button", { name: "Next" });
-    if (!(await next.isVisible())) break;
-    await next.click();
-  }
-  await page.getByRole("button", { name: "Finish and see results" }).click();
-  await expect(page.getByRole("heading", { name: "Verdict: Not ready" })).toBeVisible();
+  await notReadyRun(page);
 
   await page.goto("./#/portfolio");
   await page.getByRole("button", { name: "Start from the example" }).click();
