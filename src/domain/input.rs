@@ -177,9 +177,8 @@ pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, String> {
     if plain.is_empty() || plain == "." || !plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Err(format!("“{}” is not a number.", text.trim()));
     }
-    let value: f64 = plain
-        .parse()
-        .map_err(|_| format!("“{}” is not a number.", text.trim()))?;
+    let value = super::decimal::parse_decimal(&plain)
+        .ok_or_else(|| format!("“{}” is not a number.", text.trim()))?;
     let value = value * multiplier * if negative { -1.0 } else { 1.0 };
     let value = if kind == NumberKind::Percent {
         value / 100.0
