@@ -6,14 +6,14 @@
 // between pages fetches the next page's modules on their own.
 import { deflateSync } from "node:zlib";
 import { test as plain } from "@playwright/test";
-import { test, expect, open } from "./fixtures.mjs";
+import { test, expect, open, notReadyRun } from "./fixtures.mjs";
 
 // The bundles each page fetches, by name without hash; a calculator's start
 // page also fetches its editor's bundles ahead, when idle.
 const views = [
   { fragment: "#/saved", heading: "Saved in this browser", bundles: ["saved"] },
-  { fragment: "#/assess/skills", heading: "ML engineer skills", bundles: ["assess-skills", "assess-skills-later"] },
-  { fragment: "#/assess/team", heading: "Team and stakeholder practices", bundles: ["assess-team", "assess-team-later"] },
+  { fragment: "#/assess/skills", heading: "ML engineer skills", bundles: ["assess-skills", "assess-later"] },
+  { fragment: "#/assess/team", heading: "Team and stakeholder practices", bundles: ["assess-team", "assess-later"] },
   { fragment: "#/roi", heading: "ML project ROI", bundles: ["roi", "roi-doc", "roi-doc-later"] },
   { fragment: "#/portfolio", heading: "Project prioritisation", bundles: ["portfolio", "portfolio-doc", "portfolio-doc-later"] },
   { fragment: "#/automation-roi", heading: "Automation ROI", bundles: ["automation-roi", "automation-roi-doc", "automation-roi-doc-later"] },
@@ -21,9 +21,10 @@ const views = [
 
 /**
  * The wasm files a page asks for, by kind, with the service worker blocked:
- * bundles by name without hash (page-roi-doc-0123….wasm is roi-doc).
- * `early` lists any "-later" bundle asked for before its page's bundle had
- * arrived.
+ * bundles by name without hash (page-roi-doc-0123….wasm is roi-doc; a bundle
+ * several pages share is named by what their names have in common, like
+ * assess-later). `early` lists any "-later" bundle asked for before the
+ * bundle asked for just before it (its page's) had arrived.
  */
 function recordWasm(page) {
   const seen = { bundles: [], modules: [], arrived: [], early: [] };
@@ -32,8 +33,9 @@ function recordWasm(page) {
     const file = new URL(r.url()).pathname.split("/").pop();
     const name = bundle(r);
     if (name) {
+      const page = seen.bundles.at(-1);
       seen.bundles.push(name);
-      if (name.endsWith("-later") && !seen.arrived.includes(name.slice(0, -"-later".length))) seen.early.push(name);
+      if (name.endsWith("-later") && !seen.arrived.includes(page)) seen.early.push(name);
     } else if (/^(chunk|split)_.*\.wasm$/.test(file)) seen.modules.push(file);
   });
   page.on("requestfinished", (r) => {
@@ -91,7 +93,7 @@ test("an assessment's results come in its second bundle, when answered and when 
   await page.getByRole("button", { name: "Finish and see results" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your results" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Radar chart/ })).toBeVisible();
-  expect(seen.bundles).toEqual(["assess-team", "assess-team-later"]);
+  expect(seen.bundles).toEqual(["assess-team", "assess-later"]);
   expect(seen.early, "fetched before the page's own bundle had arrived").toEqual([]);
   expect(seen.modules, "modules fetched on their own").toEqual([]);
 
@@ -105,7 +107,7 @@ test("an assessment's results come in its second bundle, when answered and when 
   await expect(again.getByRole("heading", { level: 1, name: "Your results" })).toBeVisible();
   await expect(again.getByRole("img", { name: /Radar chart/ })).toBeVisible();
   await expect(again.getByLabel("Share link")).toHaveValue(/#\/s\/assess\/team\/v1\./);
-  expect(reopened.bundles).toEqual(["assess-team", "assess-team-later"]);
+  expect(reopened.bundles).toEqual(["assess-team", "assess-later"]);
   expect(reopened.early, "fetched before the page's own bundle had arrived").toEqual([]);
   expect(reopened.modules, "modules fetched on their own").toEqual([]);
 });
@@ -139,7 +141,7 @@ test("an assessment's share link fetches the assessment's view and its pack only
   await open(page, "#/s/assess/team/" + payload);
   await expect(page.getByText("Shared with you · read-only")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Team run" })).toBeVisible();
-  await expect.poll(() => seen.bundles).toEqual(["s-assess-team", "s-assess-team-later"]);
+  await expect.poll(() => seen.bundles).toEqual(["s-assess-team", "s-assess-later"]);
   expect(seen.modules, "modules fetched on their own").toEqual([]);
 });
 
@@ -225,5 +227,28 @@ plain("an assessment's results that do not arrive are said in their place, and T
   await failed.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your results" })).toBeVisible();
   await expect(page.getByLabel("Share link")).toHaveValue(/#\/s\/assess\/team\/v1\./);
+  expect(uncaught, "uncaught errors").toEqual([]);
+});
+
+plain("a portfolio's attachment readers that do not arrive are said above the ranking, and Try again reads the attachments", async ({ page }) => {
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(e.message));
+  await notReadyRun(page);
+  let blocked = /\/(split_attachments[^/]*|page-portfolio-doc-later-[0-9a-f]{16})\.wasm$/;
+  await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
+  await page.goto("./#/portfolio");
+  await page.getByRole("button", { name: "Start from the example" }).click();
+  const project = await page.getByLabel("Project name").first().inputValue();
+  await page.getByLabel(`Readiness assessment (${project})`).selectOption({ label: "ML project readiness" });
+  const ranking = page.getByRole("region", { name: "Ranking", exact: true });
+  const row = ranking.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: project }) });
+  const failed = ranking.getByRole("alert").filter({ hasText: "The attached ROI models and readiness runs could not be loaded." });
+  await expect(failed).toBeVisible({ timeout: 15_000 });
+  await expect(failed).toContainText("Nothing you saved is affected.");
+  await expect(row).toContainText("Not available: part of Sextant did not arrive (see above)");
+  blocked = /^$/;
+  await failed.getByRole("button", { name: "Try again" }).click();
+  await expect(row.getByRole("link", { name: "Not ready" })).toHaveAttribute("href", /#\/assess\/readiness\/[A-Za-z0-9_-]+$/);
+  await expect(failed).toHaveCount(0);
   expect(uncaught, "uncaught errors").toEqual([]);
 });

@@ -156,6 +156,35 @@ const chunksIn = (...runs) => {
 `;
 
 /**
+ * Ascending numbers as runs: [first, count, first, count, ...].
+ */
+export function runsOf(numbers) {
+  const runs = [];
+  for (const n of numbers) {
+    if (runs.length && runs[runs.length - 2] + runs[runs.length - 1] === n) runs[runs.length - 1]++;
+    else runs.push(n, 1);
+  }
+  return runs;
+}
+
+/**
+ * The name of a bundle several routes share: the words their stems begin
+ * and end with ("assess-later" for assess-skills-later and
+ * assess-team-later), or the one stem.
+ */
+export function commonStem(stems) {
+  const words = stems.map((s) => s.split("-"));
+  const [first] = words;
+  let head = 0;
+  while (head < first.length && words.every((w) => w[head] === first[head])) head++;
+  let tail = 0;
+  while (tail < first.length - head && words.every((w) => tail < w.length - head && w[w.length - 1 - tail] === first[first.length - 1 - tail])) tail++;
+  const name = [...first.slice(0, head), ...first.slice(first.length - tail)].join("-");
+  if (!name) throw new Error(`build-wasm: bundles ${stems.join(", ")} hold the same modules and have no word in common`);
+  return name;
+}
+
+/**
  * Writes each module's loader in __wasm_split.js as one call to `mod`, and
  * each list of the modules a module needs as runs of numbers: wasm-split
  * writes five lines a module and names every module of every list, which
@@ -177,12 +206,7 @@ export function compactModules(link, expected) {
         return Number(m[1]);
       })
       .sort((a, b) => a - b);
-    const runs = [];
-    for (const k of numbers) {
-      if (runs.length && runs[runs.length - 2] + runs[runs.length - 1] === k) runs[runs.length - 1]++;
-      else runs.push(k, 1);
-    }
-    return `mod(${n}, ${file}, chunksIn(${runs.join(",")}))`;
+    return `mod(${n}, ${file}, chunksIn(${runsOf(numbers).join(",")}))`;
   });
   if (found !== expected) throw new Error(`build-wasm: compacted ${found} module loaders in __wasm_split.js, expected ${expected}`);
   let defined = 0;
@@ -389,37 +413,41 @@ export async function buildWasm({ out, split = true, release = true }) {
     // runs; the loader, on every page's first request, holds no module names.
     const routes = {};
     const sizes = bundled.map((f) => readFileSync(join(out, f)).length);
-    const runsOf = (numbers) => {
-      const runs = [];
-      for (const n of numbers) {
-        if (runs.length && runs[runs.length - 2] + runs[runs.length - 1] === n) runs[runs.length - 1]++;
-        else runs.push(n, 1);
-      }
-      return runs;
-    };
-    const bundle = (stem, numbers) => {
-      const bytes = Buffer.concat(numbers.map((n) => readFileSync(join(out, bundled[n]))));
-      const name = `page-${stem}-${hash(bytes)}.wasm`;
-      write(name, bytes);
-      return [name, runsOf(numbers)];
-    };
     const numbersOf = (points) =>
       [...new Set(points.flatMap((p) => prefetch[p] ?? []))].map((f) => bundled.indexOf(f)).sort((a, b) => a - b);
-    // Each route's modules as runs (its own, then the later ones), to find a
-    // route with the same modules as one before it, which then names it.
+    // Each route's bundles, by their modules. A route with the same modules
+    // as one before it names that route; bundles of the same modules are
+    // one file (the four assessments' second bundles are the same), so that
+    // opening two pages that share one fetches it once.
+    const planned = {};
     const modulesOf = {};
+    const wanted = new Map();
+    const want = (stem, numbers) => {
+      const key = numbers.join(",");
+      if (!wanted.has(key)) wanted.set(key, { numbers, stems: [] });
+      wanted.get(key).stems.push(stem);
+      return key;
+    };
     for (const [route, points] of Object.entries(routeSplits)) {
       const own = numbersOf([points].flat());
       const later = numbersOf(laterSplitsOf(route)).filter((n) => !own.includes(n));
       modulesOf[route] = JSON.stringify([runsOf(own), runsOf(later)]);
-      const same = Object.keys(routes).find((r) => modulesOf[r] === modulesOf[route]);
+      const same = Object.keys(planned).find((r) => modulesOf[r] === modulesOf[route]);
       if (same) {
         routes[route] = same;
         continue;
       }
       const stem = route.replace(/\//g, "-").replace("*", "doc");
-      routes[route] = [...bundle(stem, own), ...(later.length ? bundle(`${stem}-later`, later) : [])];
+      planned[route] = [want(stem, own), ...(later.length ? [want(`${stem}-later`, later)] : [])];
     }
+    const files = new Map();
+    for (const [key, { numbers, stems }] of wanted) {
+      const bytes = Buffer.concat(numbers.map((n) => readFileSync(join(out, bundled[n]))));
+      const name = `page-${commonStem(stems)}-${hash(bytes)}.wasm`;
+      write(name, bytes);
+      files.set(key, [name, runsOf(numbers)]);
+    }
+    for (const [route, keys] of Object.entries(planned)) routes[route] = keys.flatMap((k) => files.get(k));
     const loaderCode = `${
       split
         ? `// The page in the address: its modules, in one bundle, fetched alongside

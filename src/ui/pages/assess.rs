@@ -94,12 +94,7 @@ fn Assessment(pack: Arc<Pack>, run: Option<String>) -> impl IntoView {
     let after_page = move |build: &dyn Fn(After) -> AnyView| -> AnyView {
         #[cfg(feature = "split")]
         {
-            after.start();
-            match after.get() {
-                super::Fetch::Ready(pages) => untrack(|| build(pages)),
-                super::Fetch::Pending => super::loading(),
-                super::Fetch::Failed => after.failed("Your results"),
-            }
+            after.show("Your results", build)
         }
         #[cfg(not(feature = "split"))]
         {

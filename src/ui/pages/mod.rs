@@ -189,10 +189,10 @@ pub fn uncertainty_panel(
             }
         );
         let loaded = Loaded::fetch(panel);
-        (move || match loaded.get() {
-            Fetch::Ready(build) => build(model, analysis, valid, editable),
-            Fetch::Pending => loading(),
-            Fetch::Failed => loaded.failed("The “How sure is this?” panel"),
+        (move || {
+            loaded.show("The “How sure is this?” panel", |build| {
+                build(model, analysis, valid, editable)
+            })
         })
         .into_any()
     }
@@ -222,12 +222,7 @@ pub fn share_panel(shared: Signal<crate::persist::share::Shared>) -> AnyView {
             }
         );
         let loaded = Loaded::fetch(panel);
-        (move || match loaded.get() {
-            Fetch::Ready(build) => build(shared),
-            Fetch::Pending => loading(),
-            Fetch::Failed => loaded.failed("Sharing"),
-        })
-        .into_any()
+        (move || loaded.show("Sharing", |build| build(shared))).into_any()
     }
     #[cfg(not(feature = "split"))]
     {
@@ -337,6 +332,20 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
 
     fn get(&self) -> Fetch<T> {
         self.state.get()
+    }
+
+    /// The part, for the reactive closure that shows it: starts the fetch
+    /// if it has not started, then builds the part with `build` once it is
+    /// in (untracked, so that the closure runs again only when the fetch's
+    /// state changes), "Loading…" until then, or says that `what` could not
+    /// be loaded, with "Try again".
+    fn show(&self, what: &'static str, build: impl FnOnce(T) -> AnyView) -> AnyView {
+        self.start();
+        match self.get() {
+            Fetch::Ready(value) => untrack(|| build(value)),
+            Fetch::Pending => loading(),
+            Fetch::Failed => self.failed(what),
+        }
     }
 
     /// Says that `what` could not be fetched, with a button to try again.
@@ -543,11 +552,6 @@ mod split {
         }
         let wanted = page.clone();
         let loaded = Loaded::fetch(move || load(wanted.clone()));
-        (move || match loaded.get() {
-            Fetch::Ready((build, text)) => untrack(|| build(page.clone(), text)),
-            Fetch::Pending => loading(),
-            Fetch::Failed => loaded.failed("This page"),
-        })
-        .into_any()
+        (move || loaded.show("This page", |(build, text)| build(page.clone(), text))).into_any()
     }
 }

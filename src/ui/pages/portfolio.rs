@@ -360,23 +360,34 @@ pub fn Ranking(
     };
     let sort = RwSignal::new((SortKey::Rank, SortDirection::Ascending));
     #[cfg(feature = "split")]
-    let readers = super::Loaded::when_asked(attachment_readers);
+    let loaded = super::Loaded::when_asked(attachment_readers);
     // The readers, asked for only when a project has an attachment to read.
     let readers = move || -> Result<Readers, String> {
         #[cfg(feature = "split")]
         {
-            readers.start();
-            match readers.get() {
+            loaded.start();
+            match loaded.get() {
                 super::Fetch::Ready(r) => Ok(r),
                 super::Fetch::Pending => Err("still loading".into()),
-                super::Fetch::Failed => {
-                    Err("part of Sextant did not arrive; reload the page to try again".into())
-                }
+                super::Fetch::Failed => Err("part of Sextant did not arrive (see above)".into()),
             }
         }
         #[cfg(not(feature = "split"))]
         {
             Ok(READERS)
+        }
+    };
+    // Above the table, when the readers could not be fetched: what it means,
+    // with "Try again".
+    let readers_failed = move || -> Option<AnyView> {
+        #[cfg(feature = "split")]
+        {
+            matches!(loaded.get(), super::Fetch::Failed)
+                .then(|| loaded.failed("The attached ROI models and readiness runs"))
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            None
         }
     };
     let attached = Memo::new(move |_| {
@@ -747,6 +758,7 @@ pub fn Ranking(
                 }}
             </p>
             {unavailable}
+            {readers_failed}
             <div class="ranking__body" hidden=hide_body>
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Ranking table">
                     <table class="table">
@@ -884,7 +896,10 @@ fn ProjectEditor(id: String, portfolio: RwSignal<Portfolio>, errors: FieldErrors
                     class="field__input"
                     aria-describedby=help_id.clone()
                     on:change=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                        if let Ok(v) = parse_number(
+                            &event_target_value(&ev),
+                            crate::domain::input::NumberKind::Plain,
+                        ) {
                             if field.check(v).is_ok() {
                                 update(&|x| x.set(field, v));
                             }
