@@ -262,7 +262,8 @@ impl Ord for Big {
     }
 }
 
-#[cfg(test)]
+// Native only: proptest is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
