@@ -23,8 +23,8 @@ macro_rules! split_point {
 /// browser can handle input and paint in between: code that resumes after a
 /// split point's module has arrived calls it first, because futures waiting
 /// on modules that arrive together (from a page bundle) would otherwise all
-/// resume in one long task.
-#[cfg(feature = "split")]
+/// resume in one long task; and so does
+/// [`components::deferred::Deferred`].
 pub(crate) async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback(&resolve);

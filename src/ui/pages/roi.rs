@@ -13,6 +13,7 @@ use crate::persist::share::Shared;
 use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
+use crate::ui::components::deferred::Deferred;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
@@ -136,43 +137,36 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
         model.with(|m| format::symbol(&m.money.currency).trim().to_string())
     });
 
-    let sections = Section::ALL
-        .into_iter()
-        .map(|section| {
-            let fields = FIELDS
-                .iter()
-                .filter(|f| f.section == section)
-                .map(|f| {
-                    let f = *f;
-                    let unit = Signal::derive(move || f.unit.label(&currency.get()));
-                    view! {
-                        <NumberField
-                            id=format!("roi-{}", f.id)
-                            label=f.label.to_string()
-                            unit=unit
-                            help=f.help
-                            kind=f.unit.kind()
-                            value=model.with_untracked(|m| (f.get)(m))
-                            check=Callback::new(move |v| f.check(v))
-                            on_valid=Callback::new(move |v| model.update(|m| (f.set)(m, v)))
-                            errors=errors
-                        />
-                    }
-                })
-                .collect_view();
-            let extra =
-                (section == Section::Money).then(|| view! { <CurrencySelect model=model /> });
-            view! {
-                <fieldset class="form-section">
-                    <legend>{section.title()}</legend>
-                    <div class="form-grid">{extra} {fields}</div>
-                </fieldset>
-            }
-        })
-        .collect::<Vec<_>>();
-    let mut sections = sections.into_iter();
-    let money_section = sections.next();
-    let rest = sections.collect_view();
+    let section_view = move |section: Section| {
+        let fields = FIELDS
+            .iter()
+            .filter(|f| f.section == section)
+            .map(|f| {
+                let f = *f;
+                let unit = Signal::derive(move || f.unit.label(&currency.get()));
+                view! {
+                    <NumberField
+                        id=format!("roi-{}", f.id)
+                        label=f.label.to_string()
+                        unit=unit
+                        help=f.help
+                        kind=f.unit.kind()
+                        value=model.with_untracked(|m| (f.get)(m))
+                        check=Callback::new(move |v| f.check(v))
+                        on_valid=Callback::new(move |v| model.update(|m| (f.set)(m, v)))
+                        errors=errors
+                    />
+                }
+            })
+            .collect_view();
+        let extra = (section == Section::Money).then(|| view! { <CurrencySelect model=model /> });
+        view! {
+            <fieldset class="form-section">
+                <legend>{section.title()}</legend>
+                <div class="form-grid">{extra} {fields}</div>
+            </fieldset>
+        }
+    };
 
     view! {
         <div class="roi">
@@ -199,11 +193,22 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                     on:submit=|ev| ev.prevent_default()
                     aria-label="Model inputs"
                 >
-                    {money_section}
-                    <TeamEditor model=model errors=errors currency=currency />
-                    {rest}
+                    {section_view(Section::Money)}
+                    // The rest of the form and the results, each in a task of
+                    // its own: the editor was one of 200-300 ms at 4x CPU
+                    // slowdown.
+                    <Deferred>
+                        <TeamEditor model=model errors=errors currency=currency />
+                        {Section::ALL
+                            .into_iter()
+                            .filter(|s| *s != Section::Money)
+                            .map(section_view)
+                            .collect_view()}
+                    </Deferred>
                 </form>
-                <ResultsPanel results=results errors=errors model=model />
+                <Deferred>
+                    <ResultsPanel results=results errors=errors model=model />
+                </Deferred>
             </div>
             {crate::ui::pages::uncertainty_panel(
                 model.into(),
