@@ -16,6 +16,7 @@ use crate::persist::share::Shared;
 use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
+use crate::ui::components::deferred::Deferred;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
@@ -165,63 +166,67 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
         })
         .collect_view();
 
-    let stages = Stage::ALL
-        .into_iter()
-        .map(|stage| {
-            let fields = STAGE_FIELDS
-                .iter()
-                .map(|f| {
-                    let f = *f;
-                    view! {
-                        <NumberField
-                            id=stage_field_id(stage, &f)
-                            label=format!("{} ({})", f.label, stage.name())
-                            unit=Signal::derive(move || f.unit.label(&currency.get()))
-                            help=f.help
-                            kind=f.unit.kind()
-                            value=model.with_untracked(|m| (f.get)(m.stage(stage)))
-                            check=Callback::new(move |v| f.check(v))
-                            on_valid=Callback::new(move |v| {
-                                model.update(|m| (f.set)(m.stage_mut(stage), v))
-                            })
-                            errors=errors
-                        />
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset class="form-section">
-                    <legend>{stage.name()}</legend>
-                    <div class="form-grid">{fields}</div>
-                </fieldset>
-            }
-        })
-        .collect_view();
-
-    let limitations = Limitation::ALL
-        .into_iter()
-        .map(|l| {
-            let id = format!("limit-{}", l.id());
-            view! {
-                <div class="field field--check">
-                    <input
-                        id=id.clone()
-                        type="checkbox"
-                        prop:checked=move || model.with(|m| m.limitations.contains(&l))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            model.update(|m| m.set_limitation(l, on));
+    let stages = move || {
+        Stage::ALL
+            .into_iter()
+            .map(|stage| {
+                let fields = STAGE_FIELDS
+                    .iter()
+                    .map(|f| {
+                        let f = *f;
+                        view! {
+                            <NumberField
+                                id=stage_field_id(stage, &f)
+                                label=format!("{} ({})", f.label, stage.name())
+                                unit=Signal::derive(move || f.unit.label(&currency.get()))
+                                help=f.help
+                                kind=f.unit.kind()
+                                value=model.with_untracked(|m| (f.get)(m.stage(stage)))
+                                check=Callback::new(move |v| f.check(v))
+                                on_valid=Callback::new(move |v| {
+                                    model.update(|m| (f.set)(m.stage_mut(stage), v))
+                                })
+                                errors=errors
+                            />
                         }
-                    />
-                    <label for=id>
-                        <strong>{l.name()}</strong>
-                        ": "
-                        {l.explanation()}
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
+                    })
+                    .collect_view();
+                view! {
+                    <fieldset class="form-section">
+                        <legend>{stage.name()}</legend>
+                        <div class="form-grid">{fields}</div>
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
+
+    let limitations = move || {
+        Limitation::ALL
+            .into_iter()
+            .map(|l| {
+                let id = format!("limit-{}", l.id());
+                view! {
+                    <div class="field field--check">
+                        <input
+                            id=id.clone()
+                            type="checkbox"
+                            prop:checked=move || model.with(|m| m.limitations.contains(&l))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                model.update(|m| m.set_limitation(l, on));
+                            }
+                        />
+                        <label for=id>
+                            <strong>{l.name()}</strong>
+                            ": "
+                            {l.explanation()}
+                        </label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
 
     view! {
         <div class="roi">
@@ -253,20 +258,25 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
                     <p class="field__help">
                         "For each stage: the hours one run takes by hand, how often it runs, the loaded cost of an hour, the share of that time the tool removes, and the hours a month people still spend checking its work."
                     </p>
-                    {stages}
-                    <fieldset class="form-section">
-                        <legend>"Limitations to keep in view"</legend>
-                        <p class="field__help">
-                            "Automation does not remove every risk. Tick the ones that apply; they are carried into the summary with what to do about them."
-                        </p>
-                        {limitations}
-                    </fieldset>
+                    // The stages and the results, each in a task of its own:
+                    // the editor was one of 150-300 ms at 4x CPU slowdown.
+                    <Deferred>
+                        {stages()} <fieldset class="form-section">
+                            <legend>"Limitations to keep in view"</legend>
+                            <p class="field__help">
+                                "Automation does not remove every risk. Tick the ones that apply; they are carried into the summary with what to do about them."
+                            </p>
+                            {limitations()}
+                        </fieldset>
+                    </Deferred>
                 </form>
-                <AutomationResultsPanel
-                    results=results
-                    errors=errors
-                    currency=Signal::derive(move || model.with(|m| m.currency.clone()))
-                />
+                <Deferred>
+                    <AutomationResultsPanel
+                        results=results
+                        errors=errors
+                        currency=Signal::derive(move || model.with(|m| m.currency.clone()))
+                    />
+                </Deferred>
             </div>
             {crate::ui::pages::share_panel(shared)}
         </div>
