@@ -278,7 +278,9 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
                     />
                 </Deferred>
             </div>
-            {crate::ui::pages::share_panel(shared)}
+            // Below the form, once the form is whole: shown before it, it
+            // would move down as the stages arrive (a layout shift).
+            <Deferred>{crate::ui::pages::share_panel(shared)}</Deferred>
         </div>
     }
 }

@@ -209,18 +209,16 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
                 <SaveState autosave=autosave />
             </header>
             <MethodAndWeights portfolio=portfolio errors=errors />
-            // The ranking and each project in a task of its own: the editor
-            // was one of 330-530 ms at 4x CPU slowdown.
-            <Deferred>
-                <Ranking portfolio=portfolio linked=true name=name.into() errors=errors />
-            </Deferred>
+            <Ranking portfolio=portfolio linked=true name=name.into() errors=errors />
             <section class="panel" aria-labelledby="projects-heading">
                 <h2 id="projects-heading">"Projects"</h2>
                 <p class="field__help">
                     "Score every criterion so that higher is always more favourable: a 5 for resources means few are needed, a 5 for risk means little risk. The sentence under each score says what it means."
                 </p>
-                // Each project in a task of its own: the four of the example
-                // were one of 220-300 ms at 4x CPU slowdown.
+                // Each project in a task of its own: the editor was one of
+                // 330-530 ms at 4x CPU slowdown, the four projects of the
+                // example 220-300 of it. (The ranking is not deferred: the
+                // projects below it would move down when it arrived.)
                 <For
                     each=move || {
                         portfolio
@@ -239,7 +237,9 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
                     "Add a project"
                 </button>
             </section>
-            {crate::ui::pages::share_panel(shared)}
+            // Once the projects are in: shown before them, it would move down
+            // as they arrive (a layout shift).
+            <Deferred>{crate::ui::pages::share_panel(shared)}</Deferred>
         </div>
     }
 }

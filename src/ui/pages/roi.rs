@@ -210,16 +210,18 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                     <ResultsPanel results=results errors=errors model=model />
                 </Deferred>
             </div>
-            {crate::ui::pages::uncertainty_panel(
-                model.into(),
-                analysis,
-                Signal::derive(move || {
-                    errors.with(BTreeMap::is_empty) && results.with(Result::is_ok)
-                }),
-                true,
-            )}
-            {crate::ui::pages::share_panel(shared)}
-            <ExportPanel name=name results=results />
+            // Below the form, once the form is whole: shown before it, they
+            // would move down as its sections arrive (a layout shift).
+            <Deferred>
+                {crate::ui::pages::uncertainty_panel(
+                    model.into(),
+                    analysis,
+                    Signal::derive(move || {
+                        errors.with(BTreeMap::is_empty) && results.with(Result::is_ok)
+                    }),
+                    true,
+                )} {crate::ui::pages::share_panel(shared)} <ExportPanel name=name results=results />
+            </Deferred>
         </div>
     }
 }
