@@ -1,7 +1,7 @@
 //! A labelled number input that reads what people type ("12k", "15%"),
 //! shows its unit and help, and an inline message when the value is wrong.
 
-use crate::domain::input::{format_input, parse_number, NumberKind};
+use crate::domain::input::{format_input, parse_number, Field, NumberKind};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -103,5 +103,32 @@ pub fn NumberField(
                 {help}
             </p>
         </div>
+    }
+}
+
+/// A [`NumberField`] for one row of a form's table of fields: the unit (in
+/// the model's `currency`), the help, how the text is read and the range
+/// check come from the row; the caller gives what differs between forms.
+pub fn field_input<M: 'static, S: Copy + Send + Sync + 'static>(
+    field: Field<M, S>,
+    id: String,
+    label: impl Into<Signal<String>>,
+    currency: Signal<String>,
+    value: f64,
+    on_valid: impl Fn(f64) + Send + Sync + 'static,
+    errors: FieldErrors,
+) -> impl IntoView {
+    view! {
+        <NumberField
+            id=id
+            label=label.into()
+            unit=Signal::derive(move || field.unit.label(&currency.get()))
+            help=field.help
+            kind=field.unit.kind()
+            value=value
+            check=Callback::new(move |v| field.check(v))
+            on_valid=Callback::new(on_valid)
+            errors=errors
+        />
     }
 }

@@ -17,7 +17,7 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::deferred::Deferred;
-use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::components::number_field::{field_input, FieldErrors};
 use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::components::start::{Creator, StartPage};
@@ -112,19 +112,15 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
                 .filter(|f| f.section == section)
                 .map(|f| {
                     let f = *f;
-                    view! {
-                        <NumberField
-                            id=format!("auto-{}", f.id)
-                            label=f.label.to_string()
-                            unit=Signal::derive(move || f.unit.label(&currency.get()))
-                            help=f.help
-                            kind=f.unit.kind()
-                            value=model.with_untracked(|m| (f.get)(m))
-                            check=Callback::new(move |v| f.check(v))
-                            on_valid=Callback::new(move |v| model.update(|m| (f.set)(m, v)))
-                            errors=errors
-                        />
-                    }
+                    field_input(
+                        f,
+                        format!("auto-{}", f.id),
+                        f.label.to_string(),
+                        currency,
+                        model.with_untracked(|m| (f.get)(m)),
+                        move |v| model.update(|m| (f.set)(m, v)),
+                        errors,
+                    )
                 })
                 .collect_view();
             let extra = (section == Section::Money).then(|| {
@@ -174,21 +170,15 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
                     .iter()
                     .map(|f| {
                         let f = *f;
-                        view! {
-                            <NumberField
-                                id=stage_field_id(stage, &f)
-                                label=format!("{} ({})", f.label, stage.name())
-                                unit=Signal::derive(move || f.unit.label(&currency.get()))
-                                help=f.help
-                                kind=f.unit.kind()
-                                value=model.with_untracked(|m| (f.get)(m.stage(stage)))
-                                check=Callback::new(move |v| f.check(v))
-                                on_valid=Callback::new(move |v| {
-                                    model.update(|m| (f.set)(m.stage_mut(stage), v))
-                                })
-                                errors=errors
-                            />
-                        }
+                        field_input(
+                            f,
+                            stage_field_id(stage, &f),
+                            format!("{} ({})", f.label, stage.name()),
+                            currency,
+                            model.with_untracked(|m| (f.get)(m.stage(stage))),
+                            move |v| model.update(|m| (f.set)(m.stage_mut(stage), v)),
+                            errors,
+                        )
                     })
                     .collect_view();
                 view! {

@@ -14,7 +14,7 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::deferred::Deferred;
-use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::ui::components::number_field::{field_input, FieldErrors};
 use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::components::start::{Creator, StartPage};
@@ -143,20 +143,15 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
             .filter(|f| f.section == section)
             .map(|f| {
                 let f = *f;
-                let unit = Signal::derive(move || f.unit.label(&currency.get()));
-                view! {
-                    <NumberField
-                        id=format!("roi-{}", f.id)
-                        label=f.label.to_string()
-                        unit=unit
-                        help=f.help
-                        kind=f.unit.kind()
-                        value=model.with_untracked(|m| (f.get)(m))
-                        check=Callback::new(move |v| f.check(v))
-                        on_valid=Callback::new(move |v| model.update(|m| (f.set)(m, v)))
-                        errors=errors
-                    />
-                }
+                field_input(
+                    f,
+                    format!("roi-{}", f.id),
+                    f.label.to_string(),
+                    currency,
+                    model.with_untracked(|m| (f.get)(m)),
+                    move |v| model.update(|m| (f.set)(m, v)),
+                    errors,
+                )
             })
             .collect_view();
         let extra = (section == Section::Money).then(|| view! { <CurrencySelect model=model /> });
@@ -345,31 +340,24 @@ fn TeamEditor(
                         .iter()
                         .map(|f| {
                             let f = *f;
-                            let unit = Signal::derive(move || f.unit.label(&currency.get()));
-                            view! {
-                                <NumberField
-                                    id=format!("team-{key}-{}", f.id)
-                                    label=Signal::derive(move || {
-                                        format!("{} ({})", f.label, role.get())
-                                    })
-                                    unit=unit
-                                    help=f.help
-                                    kind=f.unit.kind()
-                                    value=(f.get)(&member)
-                                    check=Callback::new(move |v| f.check(v))
-                                    on_valid=Callback::new(move |v| {
-                                        if let Some(i) = index_of(key) {
-                                            model
-                                                .update(|m| {
-                                                    if let Some(p) = m.team.get_mut(i) {
-                                                        (f.set)(p, v)
-                                                    }
-                                                });
-                                        }
-                                    })
-                                    errors=errors
-                                />
-                            }
+                            field_input(
+                                f,
+                                format!("team-{key}-{}", f.id),
+                                Signal::derive(move || format!("{} ({})", f.label, role.get())),
+                                currency,
+                                (f.get)(&member),
+                                move |v| {
+                                    if let Some(i) = index_of(key) {
+                                        model
+                                            .update(|m| {
+                                                if let Some(p) = m.team.get_mut(i) {
+                                                    (f.set)(p, v)
+                                                }
+                                            });
+                                    }
+                                },
+                                errors,
+                            )
                         })
                         .collect_view();
                     view! {
