@@ -348,6 +348,13 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
         }
     }
 
+    /// For a part shown in pieces (each piece tells its own state): once the
+    /// fetch has failed, what [`Loaded::show`] would show in its place, to
+    /// put above them; otherwise nothing.
+    fn failure(&self, what: &'static str) -> Option<AnyView> {
+        matches!(self.get(), Fetch::Failed).then(|| self.failed(what))
+    }
+
     /// Says that `what` could not be fetched, with a button to try again.
     fn failed(&self, what: &'static str) -> AnyView {
         let retry = self.retry;

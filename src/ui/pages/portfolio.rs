@@ -393,8 +393,7 @@ pub fn Ranking(
     let readers_failed = move || -> Option<AnyView> {
         #[cfg(feature = "split")]
         {
-            matches!(loaded.get(), super::Fetch::Failed)
-                .then(|| loaded.failed("The attached ROI models and readiness runs"))
+            loaded.failure("The attached ROI models and readiness runs")
         }
         #[cfg(not(feature = "split"))]
         {
