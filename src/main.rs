@@ -1,9 +1,9 @@
-//! The browser entry point: a panic hook and the start, nothing else.
+//! The browser entry point: a panic hook and the mount, nothing else.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    sextant::ui::start();
+    sextant::ui::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

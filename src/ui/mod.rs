@@ -74,18 +74,6 @@ use crate::route::{Page, Route};
 use leptos::prelude::*;
 use storage::{Notices, Storage};
 
-/// Starts the app: mounts it in a task after the one in which the module was
-/// compiled and started. On a phone (4x CPU slowdown) that one task was
-/// 160-230 ms, about half of it compiling the module's functions as they were
-/// first called; in two tasks the browser can paint and answer input in
-/// between.
-pub fn start() {
-    wasm_bindgen_futures::spawn_local(async {
-        next_task().await;
-        mount();
-    });
-}
-
 /// Mounts the app on `<body>` and removes the loading message.
 pub fn mount() {
     leptos::mount::mount_to_body(App);
