@@ -12,11 +12,11 @@
 // --min-mobile-performance sets a different bar for one score only, the
 // mobile preset's performance (simulated slow 4G and a 4x slower CPU), which
 // the tool pages do not reach yet: the home page loads only the first module
-// (about 116 KB brotli) and scores 93-97, but a tool page also brings its own
-// modules (26-240 KB brotli more), and building the page and compiling its
+// (about 118 KB brotli) and scores 94-98, but a tool page also brings its own
+// modules (26-210 KB brotli more), and building the page and compiling its
 // wasm on first use keeps the main thread busy (total blocking time
-// 0.3-0.9 s at 4x CPU, 2.1-2.7 s on the ROI editor). The table marks the bar
-// it used.
+// 0.1-0.4 s at 4x CPU, more on a busy machine). The table marks the bar it
+// used.
 //
 // Performance is a timing: on a machine busy with other work it drops. A page
 // and preset whose performance is under the bar is measured again, up to
