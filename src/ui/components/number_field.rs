@@ -132,3 +132,35 @@ pub fn field_input<M: 'static, S: Copy + Send + Sync + 'static>(
         />
     }
 }
+
+/// The number fields of one `section` of a form whose values live in
+/// `model`, in the order of `fields`, with HTML ids `<prefix>-<field id>`.
+pub fn section_inputs<M, S>(
+    fields: &'static [Field<M, S>],
+    section: S,
+    prefix: &'static str,
+    model: RwSignal<M>,
+    currency: Signal<String>,
+    errors: FieldErrors,
+) -> impl IntoView
+where
+    M: Send + Sync + 'static,
+    S: Copy + PartialEq + Send + Sync + 'static,
+{
+    fields
+        .iter()
+        .filter(|f| f.section == section)
+        .map(|f| {
+            let f = *f;
+            field_input(
+                f,
+                format!("{prefix}-{}", f.id),
+                f.label.to_string(),
+                currency,
+                model.with_untracked(|m| (f.get)(m)),
+                move |v| model.update(|m| (f.set)(m, v)),
+                errors,
+            )
+        })
+        .collect_view()
+}

@@ -17,7 +17,7 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::deferred::Deferred;
-use crate::ui::components::number_field::{field_input, FieldErrors};
+use crate::ui::components::number_field::{field_input, section_inputs, FieldErrors};
 use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::components::start::{Creator, StartPage};
@@ -107,22 +107,7 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
     let globals = Section::ALL
         .into_iter()
         .map(|section| {
-            let fields = FIELDS
-                .iter()
-                .filter(|f| f.section == section)
-                .map(|f| {
-                    let f = *f;
-                    field_input(
-                        f,
-                        format!("auto-{}", f.id),
-                        f.label.to_string(),
-                        currency,
-                        model.with_untracked(|m| (f.get)(m)),
-                        move |v| model.update(|m| (f.set)(m, v)),
-                        errors,
-                    )
-                })
-                .collect_view();
+            let fields = section_inputs(FIELDS, section, "auto", model, currency, errors);
             let extra = (section == Section::Money).then(|| {
                 let current = model.with_untracked(|m| m.currency.clone());
                 let options = CURRENCIES

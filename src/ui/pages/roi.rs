@@ -14,7 +14,7 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::deferred::Deferred;
-use crate::ui::components::number_field::{field_input, FieldErrors};
+use crate::ui::components::number_field::{field_input, section_inputs, FieldErrors};
 use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::components::start::{Creator, StartPage};
@@ -138,22 +138,7 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
     });
 
     let section_view = move |section: Section| {
-        let fields = FIELDS
-            .iter()
-            .filter(|f| f.section == section)
-            .map(|f| {
-                let f = *f;
-                field_input(
-                    f,
-                    format!("roi-{}", f.id),
-                    f.label.to_string(),
-                    currency,
-                    model.with_untracked(|m| (f.get)(m)),
-                    move |v| model.update(|m| (f.set)(m, v)),
-                    errors,
-                )
-            })
-            .collect_view();
+        let fields = section_inputs(FIELDS, section, "roi", model, currency, errors);
         let extra = (section == Section::Money).then(|| view! { <CurrencySelect model=model /> });
         view! {
             <fieldset class="form-section">
