@@ -114,12 +114,14 @@ test("an edit in another tab is never overwritten by a stale tab", async ({ page
   await open(page, "#/roi");
   await page.getByRole("button", { name: "Start a blank model" }).click();
   await page.getByLabel("Model name").fill("Shared between tabs");
+  await expect(page.getByText("All changes saved in this browser.")).toBeVisible();
   const url = page.url();
   const other = await context.newPage();
   await other.goto(url);
   await expect(other.getByLabel("Model name")).toHaveValue("Shared between tabs");
   // The other tab renames it first; this tab, still on the older version, then edits.
   await other.getByLabel("Model name").fill("Renamed in the other tab");
+  await expect(other.getByText("All changes saved in this browser.")).toBeVisible();
   await page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/).fill("5k");
   await expect(page.getByText(/Not saved: it was changed in another tab or window/)).toBeVisible();
   await other.reload();

@@ -411,3 +411,56 @@ fn monte_carlo_draws_the_same_numbers_as_the_native_build() {
     assert_eq!(mean.to_bits(), 4698674774327827541, "{mean}");
     assert_eq!(summary.trials, 1_000);
 }
+
+/// The editors' autosave: an edit made before its first run is saved, a
+/// signal set to the value it holds saves nothing, and a version changed in
+/// another tab is never overwritten.
+#[wasm_bindgen_test]
+async fn autosave_saves_real_edits_only_and_never_over_another_tab() {
+    use sextant::route::Page;
+    use sextant::ui::autosave::Autosave;
+    use sextant::ui::storage::{Notices, Storage as Store};
+    storage().clear().unwrap();
+    let key = "sextant:doc:au1";
+    storage().set_item(key, &doc_json("au1", "Opened")).unwrap();
+    let stored = || envelope::read(&storage().get_item(key).unwrap().unwrap()).unwrap();
+    let owner = Owner::new();
+    let (name, data) = owner.with(|| {
+        let store = Store::provide(Notices::provide());
+        let doc = store.load("au1").unwrap();
+        let name = RwSignal::new(doc.name.clone());
+        let data = RwSignal::new(doc.data.clone());
+        Autosave::start(doc, name.into(), data.into(), "Untitled", |id| {
+            Page::Roi(Some(id))
+        });
+        // Typed before the effect first runs.
+        name.set("Renamed at once".into());
+        (name, data)
+    });
+    leptos::task::tick().await;
+    let first = stored();
+    assert_eq!(first.name, "Renamed at once");
+    assert!(first.updated > 1_700_000_000_000.0);
+
+    // The same value again: nothing is written.
+    data.set(first.data.clone());
+    name.set("Renamed at once".into());
+    leptos::task::tick().await;
+    assert_eq!(stored().updated, first.updated);
+
+    // A blank name is saved as the untitled name.
+    name.set("  ".into());
+    leptos::task::tick().await;
+    assert_eq!(stored().name, "Untitled");
+
+    // Another tab saves a newer version; this tab's next edit is refused.
+    let mut theirs = stored();
+    theirs.name = "From the other tab".into();
+    theirs.updated += 1_000.0;
+    storage().set_item(key, &envelope::write(&theirs)).unwrap();
+    data.set(serde_json::json!({ "edited": true }));
+    leptos::task::tick().await;
+    assert_eq!(stored(), theirs);
+    drop(owner);
+    storage().clear().unwrap();
+}

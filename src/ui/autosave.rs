@@ -21,8 +21,14 @@ pub struct Autosave {
 
 impl Autosave {
     /// Saves `data` under `name` (or `untitled` while the name is blank)
-    /// every time either changes, from the second run on. `open` is the page
-    /// of a saved copy.
+    /// every time either differs from the version last saved or opened.
+    /// `open` is the page of a saved copy.
+    ///
+    /// Comparing with that version, rather than skipping the effect's first
+    /// run, saves an edit made before the first run and ignores a signal
+    /// that is set to the value it already holds: a save of unchanged data
+    /// would move the version on and refuse the next save of a tab that
+    /// holds a real edit.
     pub fn start(
         doc: Document,
         name: Signal<String>,
@@ -31,25 +37,29 @@ impl Autosave {
         open: fn(String) -> Page,
     ) -> Autosave {
         let storage = expect_context::<Storage>();
-        let doc = StoredValue::new(doc);
-        let state = RwSignal::new(None::<Result<(), String>>);
-        Effect::new(move |prev: Option<()>| {
-            let data = data.get();
-            let n = name.get();
-            if prev.is_none() {
-                return;
-            }
-            let mut d = doc.get_value();
-            d.name = if n.trim().is_empty() {
+        let named = move |n: String| {
+            if n.trim().is_empty() {
                 untitled.to_string()
             } else {
                 n
-            };
-            d.data = data;
+            }
+        };
+        let last = StoredValue::new((named(name.get_untracked()), data.get_untracked()));
+        let doc = StoredValue::new(doc);
+        let state = RwSignal::new(None::<Result<(), String>>);
+        Effect::new(move |_| {
+            let version = (named(name.get()), data.get());
+            if last.with_value(|l| *l == version) {
+                return;
+            }
+            let mut d = doc.get_value();
+            d.name = version.0.clone();
+            d.data = version.1.clone();
             let seen = doc.with_value(|d| d.updated);
             let result = match storage.save_if_unchanged(d, seen) {
                 Ok(saved) => {
                     doc.set_value(saved);
+                    last.set_value(version);
                     Ok(())
                 }
                 Err(e) => Err(e.to_string()),
