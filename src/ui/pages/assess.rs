@@ -402,9 +402,12 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
     let run = RwSignal::new(run);
     let doc = StoredValue::new(doc);
     let save_error = RwSignal::new(None::<String>);
-    Effect::new(move |prev: Option<()>| {
+    // The run as last saved or opened: only a run that differs from it is
+    // saved, however often the signal is set (as `Autosave` does).
+    let last = StoredValue::new(run.get_untracked());
+    Effect::new(move |_| {
         let r = run.get();
-        if prev.is_none() {
+        if last.with_value(|l| *l == r) {
             return;
         }
         let mut d = doc.get_value();
@@ -412,7 +415,10 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
         // Never overwrite a change or deletion made in another tab.
         let seen = doc.with_value(|d| d.updated);
         match storage.save_if_unchanged(d, seen) {
-            Ok(saved) => doc.set_value(saved),
+            Ok(saved) => {
+                doc.set_value(saved);
+                last.set_value(r);
+            }
             Err(e) => save_error.set(Some(format!("Your last answer could not be saved: {e}."))),
         }
     });
@@ -449,11 +455,15 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
         // Saved here, not left to the save effect: switching the view next
         // disposes this component and its effect.
         run.update(|r| r.completed = Some(now()));
+        let finished = run.get_untracked();
         let mut d = doc.get_value();
-        d.data = run_format::to_data(&run.get_untracked());
+        d.data = run_format::to_data(&finished);
         let seen = doc.with_value(|d| d.updated);
         match storage.save_if_unchanged(d, seen) {
-            Ok(saved) => doc.set_value(saved),
+            Ok(saved) => {
+                doc.set_value(saved);
+                last.set_value(finished);
+            }
             Err(e) => {
                 save_error.set(Some(format!("The finished run could not be saved: {e}.")));
                 return;
