@@ -4,15 +4,69 @@
 //! copy.
 
 use crate::persist::envelope::Document;
+use crate::persist::store::StoreError;
 use crate::route::Page;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
 use serde_json::Value;
 
+/// A saved document and the version of its content last saved or opened.
+/// [`Versioned::save`] writes a version only when it differs from that one
+/// (a signal set to the value it holds saves nothing, so the document's
+/// version does not move on for nothing) and only over the stored version
+/// last seen, never over a change or deletion made in another tab.
+pub struct Versioned<T: Send + Sync + 'static> {
+    doc: StoredValue<Document>,
+    last: StoredValue<T>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Versioned<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Versioned<T> {}
+
+impl<T: PartialEq + Clone + Send + Sync + 'static> Versioned<T> {
+    /// `doc` as opened, holding `current`.
+    pub fn new(doc: Document, current: T) -> Self {
+        Versioned {
+            doc: StoredValue::new(doc),
+            last: StoredValue::new(current),
+        }
+    }
+
+    /// Saves `value`, which `write` puts into the document, unless it is the
+    /// version last saved or opened: then `None`.
+    pub fn save(
+        self,
+        value: T,
+        write: impl FnOnce(&mut Document, &T),
+    ) -> Option<Result<(), StoreError>> {
+        if self.last.with_value(|l| *l == value) {
+            return None;
+        }
+        let mut d = self.doc.get_value();
+        write(&mut d, &value);
+        let seen = self.doc.with_value(|d| d.updated);
+        let storage = expect_context::<Storage>();
+        Some(storage.save_if_unchanged(d, seen).map(|saved| {
+            self.doc.set_value(saved);
+            self.last.set_value(value);
+        }))
+    }
+
+    /// The document as last saved or opened.
+    pub fn doc(self) -> Document {
+        self.doc.get_value()
+    }
+}
+
 /// The saving state of one editor.
 #[derive(Clone, Copy)]
 pub struct Autosave {
-    doc: StoredValue<Document>,
+    saved: Versioned<(String, Value)>,
     state: RwSignal<Option<Result<(), String>>>,
     data: Signal<Value>,
     name: Signal<String>,
@@ -36,7 +90,6 @@ impl Autosave {
         untitled: &'static str,
         open: fn(String) -> Page,
     ) -> Autosave {
-        let storage = expect_context::<Storage>();
         let named = move |n: String| {
             if n.trim().is_empty() {
                 untitled.to_string()
@@ -44,30 +97,20 @@ impl Autosave {
                 n
             }
         };
-        let last = StoredValue::new((named(name.get_untracked()), data.get_untracked()));
-        let doc = StoredValue::new(doc);
+        let saved = Versioned::new(doc, (named(name.get_untracked()), data.get_untracked()));
         let state = RwSignal::new(None::<Result<(), String>>);
         Effect::new(move |_| {
             let version = (named(name.get()), data.get());
-            if last.with_value(|l| *l == version) {
-                return;
+            let result = saved.save(version, |d, (name, data)| {
+                d.name = name.clone();
+                d.data = data.clone();
+            });
+            if let Some(result) = result {
+                state.set(Some(result.map_err(|e| e.to_string())));
             }
-            let mut d = doc.get_value();
-            d.name = version.0.clone();
-            d.data = version.1.clone();
-            let seen = doc.with_value(|d| d.updated);
-            let result = match storage.save_if_unchanged(d, seen) {
-                Ok(saved) => {
-                    doc.set_value(saved);
-                    last.set_value(version);
-                    Ok(())
-                }
-                Err(e) => Err(e.to_string()),
-            };
-            state.set(Some(result));
         });
         Autosave {
-            doc,
+            saved,
             state,
             data,
             name,
@@ -78,7 +121,7 @@ impl Autosave {
     /// Saves this version as a new document and opens it.
     pub fn save_copy(self) {
         let storage = expect_context::<Storage>();
-        let mut d = self.doc.get_value();
+        let mut d = self.saved.doc();
         d.id = new_id();
         d.name = format!("{} (my version)", self.name.get_untracked());
         d.created = now();

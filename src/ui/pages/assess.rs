@@ -16,6 +16,7 @@ use crate::ui::components::print_stamp::PrintStamp;
 
 /// The profile id of the person's own targets.
 const CUSTOM: &str = "custom";
+use crate::ui::autosave::Versioned;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -400,26 +401,15 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
         .into_any();
     };
     let run = RwSignal::new(run);
-    let doc = StoredValue::new(doc);
+    // Only a run that differs from the one last saved or opened is saved,
+    // however often the signal is set.
+    let saved = Versioned::new(doc, run.get_untracked());
     let save_error = RwSignal::new(None::<String>);
-    // The run as last saved or opened: only a run that differs from it is
-    // saved, however often the signal is set (as `Autosave` does).
-    let last = StoredValue::new(run.get_untracked());
     Effect::new(move |_| {
-        let r = run.get();
-        if last.with_value(|l| *l == r) {
-            return;
-        }
-        let mut d = doc.get_value();
-        d.data = run_format::to_data(&r);
         // Never overwrite a change or deletion made in another tab.
-        let seen = doc.with_value(|d| d.updated);
-        match storage.save_if_unchanged(d, seen) {
-            Ok(saved) => {
-                doc.set_value(saved);
-                last.set_value(r);
-            }
-            Err(e) => save_error.set(Some(format!("Your last answer could not be saved: {e}."))),
+        let result = saved.save(run.get(), |d, r| d.data = run_format::to_data(r));
+        if let Some(Err(e)) = result {
+            save_error.set(Some(format!("Your last answer could not be saved: {e}.")));
         }
     });
 
@@ -456,20 +446,11 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
         // disposes this component and its effect.
         run.update(|r| r.completed = Some(now()));
         let finished = run.get_untracked();
-        let mut d = doc.get_value();
-        d.data = run_format::to_data(&finished);
-        let seen = doc.with_value(|d| d.updated);
-        match storage.save_if_unchanged(d, seen) {
-            Ok(saved) => {
-                doc.set_value(saved);
-                last.set_value(finished);
-            }
-            Err(e) => {
-                save_error.set(Some(format!("The finished run could not be saved: {e}.")));
-                return;
-            }
+        if let Some(Err(e)) = saved.save(finished, |d, r| d.data = run_format::to_data(r)) {
+            save_error.set(Some(format!("The finished run could not be saved: {e}.")));
+            return;
         }
-        mode.set(Mode::Results(doc.with_value(|d| d.id.clone())));
+        mode.set(Mode::Results(saved.doc().id));
     };
     let p = pack.clone();
     let title = pack.title.clone();
