@@ -23,13 +23,72 @@ macro_rules! split_point {
 /// browser can handle input and paint in between: code that resumes after a
 /// split point's module has arrived calls it first, because futures waiting
 /// on modules that arrive together (from a page bundle) would otherwise all
-/// resume in one long task; and so does
-/// [`components::deferred::Deferred`].
+/// resume in one long task.
+#[cfg(feature = "split")]
 pub(crate) async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback(&resolve);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Work waiting for the browser to be idle.
+type Tasks = std::collections::VecDeque<Box<dyn FnOnce()>>;
+
+thread_local! {
+    /// A message channel to itself and the tasks waiting on it: posting a
+    /// message yields to the browser (input, rendering) and comes back as
+    /// soon as it is idle, without the 4 ms floor of nested timeouts.
+    static YIELD: std::cell::RefCell<Option<(web_sys::MessageChannel, Tasks)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `task` in a task of its own, after letting the browser handle what
+/// is pending (input, rendering). Tasks run in the order they were given,
+/// one per turn of the event loop: the simulation's slices and
+/// [`components::deferred::Deferred`]'s builds take turns with the browser.
+pub(crate) fn after_yield(task: Box<dyn FnOnce()>) {
+    use wasm_bindgen::JsCast;
+    let unsent = YIELD.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            let Ok(channel) = web_sys::MessageChannel::new() else {
+                return Some(task);
+            };
+            let on_message = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+                let next = YIELD.with(|cell| {
+                    cell.borrow_mut()
+                        .as_mut()
+                        .and_then(|(_, tasks)| tasks.pop_front())
+                });
+                if let Some(task) = next {
+                    task();
+                }
+            });
+            channel
+                .port1()
+                .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            // Lives as long as the page: one closure serves every run.
+            on_message.forget();
+            *cell = Some((channel, Tasks::new()));
+        }
+        let Some((channel, tasks)) = cell.as_mut() else {
+            return Some(task);
+        };
+        if channel
+            .port2()
+            .post_message(&wasm_bindgen::JsValue::NULL)
+            .is_err()
+        {
+            return Some(task);
+        }
+        tasks.push_back(task);
+        None
+    });
+    // No message channel: a timeout does the same, a little slower.
+    if let Some(task) = unsent {
+        leptos::prelude::set_timeout(task, std::time::Duration::ZERO);
+    }
 }
 
 /// Asks the loader to fetch the modules of `page`, the page the reader is

@@ -88,18 +88,16 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
     let name = RwSignal::new(doc.name.clone());
     let model = RwSignal::new(model);
     let errors: FieldErrors = RwSignal::new(BTreeMap::new());
-    let autosave = Autosave::start(
-        doc,
-        name.into(),
-        Signal::derive(move || format_v1::to_data(&model.get())),
-        "Untitled automation",
-        |id| Page::AutomationRoi(Some(id)),
-    );
+    // The stored form, made once per change for both saving and sharing.
+    let data = Memo::new(move |_| model.with(format_v1::to_data));
+    let autosave = Autosave::start(doc, name.into(), data.into(), "Untitled automation", |id| {
+        Page::AutomationRoi(Some(id))
+    });
     let results = Memo::new(move |_| model.with(AutomationModel::evaluate));
     let shared = Signal::derive(move || Shared {
         kind: DocKind::AutomationRoi,
         name: name.get(),
-        data: format_v1::to_data(&model.get()),
+        data: data.get(),
     });
     let currency =
         Signal::derive(move || model.with(|m| format::symbol(&m.currency).trim().to_string()));

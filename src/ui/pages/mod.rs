@@ -302,6 +302,11 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
             }
             let fetching = fetch();
             leptos::task::spawn_local(async move {
+                // The future does nothing until polled. Polling it runs the
+                // loader, which sets up each of the part's modules (tens for
+                // a page): in a task of its own, not in the one that builds
+                // the page around it (the app's first, on a first visit).
+                crate::ui::next_task().await;
                 let fetched = fetching.await;
                 // Modules taken from a page bundle are all ready at once, and
                 // the futures waiting on them resume in the same task: the

@@ -164,25 +164,19 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
     let name = RwSignal::new(doc.name.clone());
     let portfolio = RwSignal::new(portfolio);
     let errors: FieldErrors = RwSignal::new(BTreeMap::new());
-    let autosave = Autosave::start(
-        doc,
-        name.into(),
-        Signal::derive(move || {
-            let mut p = portfolio.get();
-            p.name = name.get();
-            format_v1::to_data(&p)
-        }),
-        "Untitled portfolio",
-        |id| Page::Portfolio(Some(id)),
-    );
-    let shared = Signal::derive(move || {
+    // The stored form, made once per change for both saving and sharing.
+    let data = Memo::new(move |_| {
         let mut p = portfolio.get();
         p.name = name.get();
-        Shared {
-            kind: DocKind::Portfolio,
-            name: name.get(),
-            data: format_v1::to_data(&p),
-        }
+        format_v1::to_data(&p)
+    });
+    let autosave = Autosave::start(doc, name.into(), data.into(), "Untitled portfolio", |id| {
+        Page::Portfolio(Some(id))
+    });
+    let shared = Signal::derive(move || Shared {
+        kind: DocKind::Portfolio,
+        name: name.get(),
+        data: data.get(),
     });
     let add = move |_| {
         portfolio.update(|p| {

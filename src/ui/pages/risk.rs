@@ -17,12 +17,7 @@ use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::deferred::Deferred;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::collections::VecDeque;
-use std::time::Duration;
-use wasm_bindgen::prelude::*;
-use web_sys::MessageChannel;
 
 /// The uncertainty of a model. `editable` is false on a shared link's
 /// read-only view, which shows the saved set-up as text.
@@ -756,57 +751,6 @@ struct Runner {
     shown: f64,
 }
 
-/// Work waiting for the browser to be idle.
-type Tasks = VecDeque<Box<dyn FnOnce()>>;
-
-thread_local! {
-    /// A message channel to itself and the tasks waiting on it: posting a
-    /// message yields to the browser (input, rendering) and comes back as
-    /// soon as it is idle, without the 4 ms floor of nested timeouts.
-    static YIELD: RefCell<Option<(MessageChannel, Tasks)>> =
-        const { RefCell::new(None) };
-}
-
-/// Runs `task` after letting the browser handle what is pending.
-fn after_yield(task: Box<dyn FnOnce()>) {
-    let unsent = YIELD.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.is_none() {
-            let Ok(channel) = MessageChannel::new() else {
-                return Some(task);
-            };
-            let on_message = Closure::<dyn FnMut()>::new(|| {
-                let next = YIELD.with(|cell| {
-                    cell.borrow_mut()
-                        .as_mut()
-                        .and_then(|(_, tasks)| tasks.pop_front())
-                });
-                if let Some(task) = next {
-                    task();
-                }
-            });
-            channel
-                .port1()
-                .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-            // Lives as long as the page: one closure serves every run.
-            on_message.forget();
-            *cell = Some((channel, VecDeque::new()));
-        }
-        let Some((channel, tasks)) = cell.as_mut() else {
-            return Some(task);
-        };
-        if channel.port2().post_message(&JsValue::NULL).is_err() {
-            return Some(task);
-        }
-        tasks.push_back(task);
-        None
-    });
-    // No message channel: a timeout does the same, a little slower.
-    if let Some(task) = unsent {
-        set_timeout(task, Duration::ZERO);
-    }
-}
-
 /// How long one slice of the simulation works before yielding, in ms: short
 /// enough that a slice, with its yield, stays well under the 50 ms of a long
 /// task on a phone four times slower than a laptop.
@@ -854,7 +798,7 @@ fn step(runner: StoredValue<Runner, LocalStorage>, run: u64, state: RwSignal<Run
         if show {
             state.set(RunState::Running(done, target));
         }
-        after_yield(Box::new(move || step(runner, run, state)));
+        crate::ui::after_yield(Box::new(move || step(runner, run, state)));
     }
 }
 
@@ -915,7 +859,7 @@ fn MonteCarlo(
                     r.shown = r.started;
                 });
                 state.set(RunState::Running(0, target));
-                after_yield(Box::new(move || step(runner, run, state)));
+                crate::ui::after_yield(Box::new(move || step(runner, run, state)));
             }
             Err(e) => {
                 runner.update_value(|r| {

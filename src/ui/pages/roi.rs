@@ -119,19 +119,18 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
     let analysis = RwSignal::new(analysis);
     let errors: FieldErrors = RwSignal::new(BTreeMap::new());
     // The model only ever holds valid values, so every change is saved.
-    let autosave = Autosave::start(
-        doc,
-        name.into(),
-        Signal::derive(move || roi_format::to_data_with(&model.get(), &analysis.get())),
-        "Untitled ML project",
-        |id| Page::Roi(Some(id)),
-    );
+    // The stored form, made once per change for both saving and sharing.
+    let data =
+        Memo::new(move |_| model.with(|m| analysis.with(|a| roi_format::to_data_with(m, a))));
+    let autosave = Autosave::start(doc, name.into(), data.into(), "Untitled ML project", |id| {
+        Page::Roi(Some(id))
+    });
 
     let results = Memo::new(move |_| model.with(|m| m.evaluate()));
     let shared = Signal::derive(move || Shared {
         kind: DocKind::RoiModel,
         name: name.get(),
-        data: roi_format::to_data_with(&model.get(), &analysis.get()),
+        data: data.get(),
     });
     let currency = Signal::derive(move || {
         model.with(|m| format::symbol(&m.money.currency).trim().to_string())
@@ -174,17 +173,16 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                     aria-label="Model inputs"
                 >
                     {section_view(Section::Money)}
-                    // The rest of the form and the results, each in a task of
-                    // its own: the editor was one of 200-300 ms at 4x CPU
-                    // slowdown.
+                    // The rest of the form and the results, each part in a
+                    // task of its own (see Deferred).
                     <Deferred>
                         <TeamEditor model=model errors=errors currency=currency />
-                        {Section::ALL
-                            .into_iter()
-                            .filter(|s| *s != Section::Money)
-                            .map(section_view)
-                            .collect_view()}
                     </Deferred>
+                    {Section::ALL
+                        .into_iter()
+                        .filter(|s| *s != Section::Money)
+                        .map(|s| view! { <Deferred>{section_view(s)}</Deferred> })
+                        .collect_view()}
                 </form>
                 <Deferred>
                     <ResultsPanel results=results errors=errors model=model />
@@ -200,7 +198,11 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                         errors.with(BTreeMap::is_empty) && results.with(Result::is_ok)
                     }),
                     true,
-                )} {crate::ui::pages::share_panel(shared)} <ExportPanel name=name results=results />
+                )}
+            </Deferred>
+            <Deferred>{crate::ui::pages::share_panel(shared)}</Deferred>
+            <Deferred>
+                <ExportPanel name=name results=results />
             </Deferred>
         </div>
     }
