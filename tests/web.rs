@@ -35,6 +35,13 @@ async fn start(hash: &str, stored: &[(&str, &str)]) -> (HtmlElement, impl Drop) 
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), App);
     leptos::task::tick().await;
+    // The page is built in a task after the header's.
+    for _ in 0..100 {
+        if container.query_selector("main > *").unwrap().is_some() {
+            break;
+        }
+        gloo_sleep(5).await;
+    }
     let guard = Unmount(Some(handle), container.clone());
     (container, guard)
 }

@@ -197,10 +197,16 @@ pub fn App() -> impl IntoView {
             </Show>
             <storage::NoticeBar />
             <main id="main" class="main" tabindex="-1">
-                {move || {
-                    let page = route.with(|r| r.page.clone());
-                    pages::render(page)
-                }}
+                // The page in a task after the header's: on a first visit
+                // the app's first task also compiles the code it runs, and
+                // with the page in it, it blocked the browser for 60-100 ms
+                // on a phone (Lighthouse's mobile preset).
+                <components::deferred::Deferred>
+                    {move || {
+                        let page = route.with(|r| r.page.clone());
+                        pages::render(page)
+                    }}
+                </components::deferred::Deferred>
             </main>
             <Show when=move || !embed()>
                 <Footer />
