@@ -12,8 +12,9 @@ use leptos::prelude::*;
 /// On a phone (Lighthouse's mobile preset slows the CPU four times), a task
 /// over 50 ms blocks the page: the ROI editor and its uncertainty panel
 /// were each one task of 200-300 ms, then a few of 80-180 ms. Each form
-/// section, panel and chart is now a part of its own, for what is below the
-/// first screenful: it appears a moment later, in its place.
+/// section and panel below the first screenful is now a part of its own
+/// (charts draw in tasks of their own already): it appears a moment later,
+/// in its place.
 #[component]
 pub fn Deferred(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);

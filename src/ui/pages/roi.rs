@@ -118,10 +118,10 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
     let model = RwSignal::new(model);
     let analysis = RwSignal::new(analysis);
     let errors: FieldErrors = RwSignal::new(BTreeMap::new());
-    // The model only ever holds valid values, so every change is saved.
     // The stored form, made once per change for both saving and sharing.
     let data =
         Memo::new(move |_| model.with(|m| analysis.with(|a| roi_format::to_data_with(m, a))));
+    // The model only ever holds valid values, so every change is saved.
     let autosave = Autosave::start(doc, name.into(), data.into(), "Untitled ML project", |id| {
         Page::Roi(Some(id))
     });
