@@ -84,10 +84,11 @@ const routeSplits = {
 // (at the foot of an editor and of a run's results), what reads a
 // portfolio's attached ROI models and readiness runs
 // (src/ui/pages/portfolio.rs), and an assessment's results and comparison
-// pages (shown once a run is answered, src/ui/pages/assess.rs). Their modules come in a second bundle, fetched
-// once the page's own has arrived and the page has been built (the browser
-// is idle): the page opens on fewer bytes, and the rest follows. A start
-// page's idle fetch of its editor takes both.
+// pages (shown once a run is answered, src/ui/pages/assess.rs). Their
+// modules come in a second bundle, fetched once the page's own has arrived
+// and the page has been built and painted (`painted` in the loader below):
+// the page opens on fewer bytes, and the rest follows. A start page's later
+// fetch of its editor takes both.
 //
 // Fetched as soon as the first bundle had arrived instead, the second
 // arrived while the page was being built, and Lighthouse's simulated slow
@@ -121,6 +122,9 @@ function pageFetch(n, file) {
   const page = (globalThis.__sextantPages || []).find((p) => p.files[n]);
   if (!page) return fetch(url);
   const at = page.files[n];
+  // A bundle still waiting to be fetched (the page's later one) is fetched
+  // now: the page needs it.
+  page.ask?.();
   return page.bytes.then(
     (buffer) => new Uint8Array(buffer, at[0], at[1]),
     () => fetch(url),
@@ -467,11 +471,14 @@ export async function buildWasm({ out, split = true, release = true }) {
   };
   const bundles = (globalThis.__sextantPages = []);
   // A bundle: its file name, its modules (runs of numbers), and what its
-  // fetch waits for.
+  // fetch waits for: "after", or the page asking for one of its modules
+  // ("ask", called by pageFetch), whichever comes first.
   const fetchBundle = (name, runs, after) => {
     const known = bundles.find((b) => b.name === name);
     if (known) return known.bytes;
-    const bytes = after
+    let ask;
+    const asked = new Promise((go) => (ask = go));
+    const bytes = Promise.race([after, asked])
       .then(() => fetch(new URL("./" + name, import.meta.url)))
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error("page bundle: HTTP " + r.status))));
     bytes.catch(() => {});
@@ -483,27 +490,45 @@ export async function buildWasm({ out, split = true, release = true }) {
         files[n] = [offset, sizes[n]];
       }
     }
-    bundles.push({ name, files, bytes });
+    bundles.push({ name, files, bytes, ask });
     return bytes;
   };
-  // A page's bundle, then, once the page has been built, the bundle of what
-  // it uses after (its charts). With the service worker in control every
-  // module is already in its cache: a bundle would only cost a download.
+  // A page's bundle, then, once the page has been built and painted, the
+  // bundle of what it uses after (its charts). With the service worker in
+  // control every module is already in its cache: a bundle would only cost
+  // a download.
   const idle = (options) =>
     new Promise((go) => (globalThis.requestIdleCallback ? requestIdleCallback(go, options) : setTimeout(go)));
+  // Resolves once the page has painted content of its own: a largest
+  // contentful paint inside <main>, not the header or the loading message.
+  // Idle time alone came too early: the browser is idle while it compiles
+  // the page's modules, before the page is built. Without such entries (a
+  // browser that does not report them, a reader who acted first, which ends
+  // them, or a page whose largest element is outside <main>), after 4 s.
+  const painted = new Promise((go) => {
+    if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes("largest-contentful-paint")) return go();
+    setTimeout(go, 4000);
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntries().some((entry) => entry.element?.closest?.("main"))) {
+        observer.disconnect();
+        go();
+      }
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+  });
   const fetchPage = (page) => {
     if (!page || navigator.serviceWorker?.controller) return;
     const own = fetchBundle(page[0], page[1], Promise.resolve());
-    if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => idle({ timeout: 2000 })));
+    if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => painted).then(() => idle({ timeout: 2000 })));
   };
   fetchPage(routeOf(location.hash));
   // The page the reader is likely to open next (a calculator's editor, from
-  // its start page), fetched when the browser is idle (ui::prefetch); or,
+  // its start page), fetched once this page has painted and the browser is
+  // idle (ui::prefetch); or,
   // when asked for now, a page about to be built (ui::fetch_modules).
   globalThis.__sextantPrefetch = (hash, now) => {
     const fetchNext = () => fetchPage(routeOf(String(hash)));
     if (now) fetchNext();
-    else idle().then(fetchNext);
+    else painted.then(() => idle()).then(fetchNext);
   };
 }
 `
