@@ -85,10 +85,10 @@ const routeSplits = {
 // portfolio's attached ROI models and readiness runs
 // (src/ui/pages/portfolio.rs), and an assessment's results and comparison
 // pages (shown once a run is answered, src/ui/pages/assess.rs). Their
-// modules come in a second bundle, fetched once the page's own has arrived
-// and the page has been built and painted (`painted` in the loader below):
-// the page opens on fewer bytes, and the rest follows. A start page's later
-// fetch of its editor takes both.
+// modules come in a second bundle, fetched once the page's own has arrived,
+// the page has been built and the browser is idle (`built` in the loader
+// below): the page opens on fewer bytes, and the rest follows. A start
+// page's later fetch of its editor takes both.
 //
 // Fetched as soon as the first bundle had arrived instead, the second
 // arrived while the page was being built, and Lighthouse's simulated slow
@@ -493,42 +493,35 @@ export async function buildWasm({ out, split = true, release = true }) {
     bundles.push({ name, files, bytes, ask });
     return bytes;
   };
-  // A page's bundle, then, once the page has been built and painted, the
-  // bundle of what it uses after (its charts). With the service worker in
-  // control every module is already in its cache: a bundle would only cost
-  // a download.
+  // A page's bundle, then, once the page has been built and the browser is
+  // idle, the bundle of what it uses after (its charts). With the service
+  // worker in control every module is already in its cache: a bundle would
+  // only cost a download.
   const idle = (options) =>
     new Promise((go) => (globalThis.requestIdleCallback ? requestIdleCallback(go, options) : setTimeout(go)));
-  // Resolves once the page has painted content of its own: a largest
-  // contentful paint inside <main>, not the header or the loading message.
-  // Idle time alone came too early: the browser is idle while it compiles
-  // the page's modules, before the page is built. Without such entries (a
-  // browser that does not report them, a reader who acted first, which ends
-  // them, or a page whose largest element is outside <main>), after 4 s.
-  const painted = new Promise((go) => {
-    if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes("largest-contentful-paint")) return go();
+  // Resolves once the app has built the page in the address: the app sends
+  // "sextant-page-built" after the page and the parts it queued
+  // (src/ui/pages/mod.rs). Idle time alone came too early: the browser is
+  // idle while it compiles the page's modules, before the page is built.
+  // After 4 s without it (a page that failed to load), it resolves anyway.
+  const built = new Promise((go) => {
+    addEventListener("sextant-page-built", () => go(), { once: true });
     setTimeout(go, 4000);
-    new PerformanceObserver((list, observer) => {
-      if (list.getEntries().some((entry) => entry.element?.closest?.("main"))) {
-        observer.disconnect();
-        go();
-      }
-    }).observe({ type: "largest-contentful-paint", buffered: true });
   });
   const fetchPage = (page) => {
     if (!page || navigator.serviceWorker?.controller) return;
     const own = fetchBundle(page[0], page[1], Promise.resolve());
-    if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => painted).then(() => idle({ timeout: 2000 })));
+    if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => built).then(() => idle({ timeout: 2000 })));
   };
   fetchPage(routeOf(location.hash));
   // The page the reader is likely to open next (a calculator's editor, from
-  // its start page), fetched once this page has painted and the browser is
-  // idle (ui::prefetch); or,
+  // its start page), fetched once this page has been built and the browser
+  // is idle (ui::prefetch); or,
   // when asked for now, a page about to be built (ui::fetch_modules).
   globalThis.__sextantPrefetch = (hash, now) => {
     const fetchNext = () => fetchPage(routeOf(String(hash)));
     if (now) fetchNext();
-    else painted.then(() => idle()).then(fetchNext);
+    else built.then(() => idle()).then(fetchNext);
   };
 }
 `

@@ -92,9 +92,9 @@ pub(crate) fn after_yield(task: Box<dyn FnOnce()>) {
 }
 
 /// Asks the loader to fetch the modules of `page`, the page the reader is
-/// likely to open next, as one bundle once this page has painted and the
-/// browser is idle (see scripts/build-wasm.mjs), so that opening it takes no
-/// round trips. Does nothing in a build without page bundles.
+/// likely to open next, as one bundle once this page has been built and
+/// the browser is idle (see scripts/build-wasm.mjs), so that opening it
+/// takes no round trips. Does nothing in a build without page bundles.
 pub(crate) fn prefetch(page: &Page) {
     ask_loader(page, false);
 }

@@ -75,7 +75,7 @@ pub fn AutomationStart() -> impl IntoView {
     view! {
         <StartPage
             title="Automation ROI"
-            lede="What does automating the ML pipeline save? For each stage, enter the hours a run takes and the share automation removes; weigh them against the tool's licence, compute, set-up and the oversight people still give it."
+            lede=crate::domain::catalog::AUTOMATION_ROI_LEDE
             creator=creator
             saved_heading="Your saved models"
             actions=actions

@@ -241,6 +241,30 @@ fn loading() -> AnyView {
     .into_any()
 }
 
+/// What shows while a page's module is being fetched: for a tool's first
+/// page (an assessment's introduction, a calculator's start page), its
+/// title and opening paragraph from the catalogue, as the page will show
+/// them, so that the reader can start reading at once; the page then takes
+/// their place without moving them. Otherwise "Loading…".
+#[cfg(feature = "split")]
+fn page_loading(page: &Page) -> AnyView {
+    let opens_with_hero = matches!(
+        page,
+        Page::Assessment(_) | Page::Roi(None) | Page::Portfolio(None) | Page::AutomationRoi(None)
+    );
+    match crate::domain::catalog::tool_for(page).filter(|_| opens_with_hero) {
+        Some(tool) => view! {
+            <section class="hero">
+                <h1>{tool.title}</h1>
+                <p class="lede">{tool.lede}</p>
+                {loading()}
+            </section>
+        }
+        .into_any(),
+        None => loading(),
+    }
+}
+
 /// Where the fetch of a split point's module stands.
 #[cfg(feature = "split")]
 #[derive(Clone)]
@@ -345,10 +369,20 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
     /// state changes), "Loading…" until then, or says that `what` could not
     /// be loaded, with "Try again".
     fn show(&self, what: &'static str, build: impl FnOnce(T) -> AnyView) -> AnyView {
+        self.show_or(what, loading, build)
+    }
+
+    /// [`Loaded::show`], with `pending` in place of "Loading…".
+    fn show_or(
+        &self,
+        what: &'static str,
+        pending: impl FnOnce() -> AnyView,
+        build: impl FnOnce(T) -> AnyView,
+    ) -> AnyView {
         self.start();
         match self.get() {
             Fetch::Ready(value) => untrack(|| build(value)),
-            Fetch::Pending => loading(),
+            Fetch::Pending => pending(),
             Fetch::Failed => self.failed(what),
         }
     }
@@ -564,6 +598,24 @@ mod split {
         }
         let wanted = page.clone();
         let loaded = Loaded::fetch(move || load(wanted.clone()));
-        (move || loaded.show("This page", |(build, text)| build(page.clone(), text))).into_any()
+        (move || {
+            loaded.show_or(
+                "This page",
+                || page_loading(&page),
+                |(build, text)| {
+                    let view = build(page.clone(), text);
+                    // Once the parts the page queued have been built too
+                    // (the queue runs in order), the loader may fetch what
+                    // the page uses later (scripts/build-wasm.mjs).
+                    crate::ui::after_yield(Box::new(|| {
+                        if let Ok(built) = web_sys::Event::new("sextant-page-built") {
+                            let _ = window().dispatch_event(&built);
+                        }
+                    }));
+                    view
+                },
+            )
+        })
+        .into_any()
     }
 }

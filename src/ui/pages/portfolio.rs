@@ -77,7 +77,7 @@ pub fn PortfolioStart() -> impl IntoView {
     view! {
         <StartPage
             title="Project prioritisation"
-            lede="Which ML projects next quarter? Score each candidate on business impact, resources, feasibility, time and risk with a shared rubric, weigh the criteria, and compare rankings by weighted criteria, RICE, WSJF and ICE."
+            lede=crate::domain::catalog::PORTFOLIO_LEDE
             creator=creator
             saved_heading="Your saved portfolios"
             actions=actions

@@ -99,7 +99,7 @@ pub fn RoiStart() -> impl IntoView {
     view! {
         <StartPage
             title="ML project ROI"
-            lede="Is this ML project worth it? Enter what it costs to build, run and maintain, and what it earns or saves; read its NPV, IRR, payback and cash flow as you type."
+            lede=crate::domain::catalog::ROI_LEDE
             creator=creator
             saved_heading="Your saved models"
             actions=actions
