@@ -27,6 +27,11 @@ pub struct Tool {
     pub lede: &'static str,
 }
 
+/// The calculators' start pages' titles and paragraphs, which the pages
+/// themselves show too.
+pub const ROI_TITLE: &str = "ML project ROI";
+pub const PORTFOLIO_TITLE: &str = "Project prioritisation";
+pub const AUTOMATION_ROI_TITLE: &str = "Automation ROI";
 /// The ROI calculator's start page's paragraph.
 pub const ROI_LEDE: &str = "Is this ML project worth it? Enter what it costs to build, run and maintain, and what it earns or saves; read its NPV, IRR, payback and cash flow as you type.";
 /// Project prioritisation's start page's paragraph.
@@ -77,7 +82,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
             Group::Calculator,
             Tool {
                 page: Page::Roi(None),
-                title: "ML project ROI",
+                title: ROI_TITLE,
                 summary: "Costs, benefits, NPV, IRR and payback of an ML project, month by month.",
                 lede: ROI_LEDE,
             },
@@ -86,7 +91,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
             Group::Calculator,
             Tool {
                 page: Page::Portfolio(None),
-                title: "Project prioritisation",
+                title: PORTFOLIO_TITLE,
                 summary: "Rank candidate ML projects by impact, effort, feasibility, time and risk.",
                 lede: PORTFOLIO_LEDE,
             },
@@ -95,7 +100,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
             Group::Calculator,
             Tool {
                 page: Page::AutomationRoi(None),
-                title: "Automation ROI",
+                title: AUTOMATION_ROI_TITLE,
                 summary: "Hours and money that automating each pipeline stage saves, against what it costs.",
                 lede: AUTOMATION_ROI_LEDE,
             },

@@ -74,7 +74,7 @@ pub fn AutomationStart() -> impl IntoView {
     .into_any();
     view! {
         <StartPage
-            title="Automation ROI"
+            title=crate::domain::catalog::AUTOMATION_ROI_TITLE
             lede=crate::domain::catalog::AUTOMATION_ROI_LEDE
             creator=creator
             saved_heading="Your saved models"

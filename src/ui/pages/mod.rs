@@ -248,11 +248,8 @@ fn loading() -> AnyView {
 /// their place without moving them. Otherwise "Loading…".
 #[cfg(feature = "split")]
 fn page_loading(page: &Page) -> AnyView {
-    let opens_with_hero = matches!(
-        page,
-        Page::Assessment(_) | Page::Roi(None) | Page::Portfolio(None) | Page::AutomationRoi(None)
-    );
-    match crate::domain::catalog::tool_for(page).filter(|_| opens_with_hero) {
+    // The catalogue's pages are exactly the tools' first pages.
+    match crate::domain::catalog::tool_for(page) {
         Some(tool) => view! {
             <section class="hero">
                 <h1>{tool.title}</h1>

@@ -76,7 +76,7 @@ pub fn PortfolioStart() -> impl IntoView {
     .into_any();
     view! {
         <StartPage
-            title="Project prioritisation"
+            title=crate::domain::catalog::PORTFOLIO_TITLE
             lede=crate::domain::catalog::PORTFOLIO_LEDE
             creator=creator
             saved_heading="Your saved portfolios"

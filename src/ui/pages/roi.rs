@@ -98,7 +98,7 @@ pub fn RoiStart() -> impl IntoView {
     .into_any();
     view! {
         <StartPage
-            title="ML project ROI"
+            title=crate::domain::catalog::ROI_TITLE
             lede=crate::domain::catalog::ROI_LEDE
             creator=creator
             saved_heading="Your saved models"
