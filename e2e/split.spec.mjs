@@ -82,6 +82,21 @@ test("a saved ROI model opened directly gets its charts and uncertainty panel in
   expect(seen.modules, "modules fetched on their own").toEqual([]);
 });
 
+test("a saved portfolio opened directly gets its project editors and map in a second bundle, after its own", async ({ page, context }) => {
+  await open(page, "#/portfolio");
+  await page.getByRole("button", { name: "Start from the example" }).click();
+  await page.waitForURL(/#\/portfolio\/[A-Za-z0-9_-]+$/);
+  const editor = await context.newPage();
+  const seen = recordWasm(editor);
+  await editor.goto(page.url());
+  await expect(editor.getByLabel("Portfolio name")).toBeEditable();
+  await expect(editor.getByLabel("Project name").first()).toBeEditable();
+  await expect(editor.getByRole("img", { name: /^Value \(.*\) against effort/ })).toBeVisible();
+  expect(seen.bundles).toEqual(["portfolio-doc", "portfolio-doc-later"]);
+  expect(seen.early, "fetched before the page's own bundle had arrived").toEqual([]);
+  expect(seen.modules, "modules fetched on their own").toEqual([]);
+});
+
 test("an assessment's results come in its second bundle, when answered and when the run is opened at them", async ({ page, context }) => {
   const seen = recordWasm(page);
   await open(page, "#/assess/team");
@@ -142,6 +157,17 @@ test("an assessment's share link fetches the assessment's view and its pack only
   await expect(page.getByText("Shared with you · read-only")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Team run" })).toBeVisible();
   await expect.poll(() => seen.bundles).toEqual(["s-assess-team", "s-assess-later"]);
+  expect(seen.modules, "modules fetched on their own").toEqual([]);
+});
+
+test("a shared run compared with its own targets gets their fields in its second bundle", async ({ page }) => {
+  const run = { v: 1, pack: "ml-engineer-skills", pack_version: 1, answers: { "tech-programming": 3 }, step: 0, completed: 1764000000000, profile: "custom", targets: { technical: 80 } };
+  const payload = "v1." + deflateSync(JSON.stringify({ kind: "assessment", name: "Skills run", data: run })).toString("base64url");
+  const seen = recordWasm(page);
+  await open(page, "#/s/assess/skills/" + payload);
+  await expect(page.getByRole("heading", { level: 1, name: "Skills run" })).toBeVisible();
+  await expect(page.getByLabel("Target for Technical excellence")).toHaveValue("80");
+  await expect.poll(() => seen.bundles).toEqual(["s-assess-skills", "s-assess-later"]);
   expect(seen.modules, "modules fetched on their own").toEqual([]);
 });
 
@@ -250,5 +276,34 @@ plain("a portfolio's attachment readers that do not arrive are said above the ra
   await failed.getByRole("button", { name: "Try again" }).click();
   await expect(row.getByRole("link", { name: "Not ready" })).toHaveAttribute("href", /#\/assess\/readiness\/[A-Za-z0-9_-]+$/);
   await expect(failed).toHaveCount(0);
+  expect(uncaught, "uncaught errors").toEqual([]);
+});
+
+plain("a portfolio's project editors and value-effort map that do not arrive are said in their place, and Try again brings them", async ({ page }) => {
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(e.message));
+  let blocked = /\/(split_below[^/]*|page-portfolio-doc-later-[0-9a-f]{16})\.wasm$/;
+  await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
+  await page.goto("./#/portfolio");
+  await page.getByRole("button", { name: "Start from the example" }).click();
+  // The top of the page works without them: the name, the method and the ranking.
+  await expect(page.getByLabel("Portfolio name")).toBeEditable();
+  const ranking = page.getByRole("region", { name: "Ranking", exact: true });
+  await expect(ranking.locator("tbody tr").first()).toBeVisible();
+  const rows = await ranking.locator("tbody tr").count();
+  const projects = page.getByRole("region", { name: "Projects" });
+  const editorsFailed = projects.getByRole("alert").filter({ hasText: "The projects' editors could not be loaded." });
+  const mapFailed = ranking.getByRole("alert").filter({ hasText: "The value-effort map could not be loaded." });
+  await expect(editorsFailed).toBeVisible({ timeout: 15_000 });
+  await expect(editorsFailed).toContainText("Nothing you saved is affected.");
+  await expect(mapFailed).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByLabel("Project name")).toHaveCount(0);
+  blocked = /^$/;
+  await editorsFailed.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByLabel("Project name")).toHaveCount(rows);
+  await expect(editorsFailed).toHaveCount(0);
+  await mapFailed.getByRole("button", { name: "Try again" }).click();
+  await expect(ranking.getByRole("img", { name: /^Value \(.*\) against effort/ })).toBeVisible();
+  await expect(page.getByLabel("Value axis")).toBeVisible();
   expect(uncaught, "uncaught errors").toEqual([]);
 });

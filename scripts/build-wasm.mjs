@@ -17,8 +17,9 @@
 //  3. wasm-bindgen writes the JS glue for the first module (keeping the
 //     exports the other modules link against).
 //  4. wasm-opt -Oz shrinks every module.
-//  5. Every file gets a content hash in its name, so a new build never mixes
-//     with cached files of an old one; references are rewritten to match.
+//  5. Every file gets a content hash in its name (the split modules one hash
+//     of them all), so a new build never mixes with cached files of an old
+//     one; references are rewritten to match.
 //  6. page-<route>-<hash>.wasm bundles each route's modules end to end, and
 //     loader-<hash>.js starts the app and, from the route in the address,
 //     fetches that bundle alongside the first module, in one request instead
@@ -83,8 +84,11 @@ const routeSplits = {
 // editor's "How sure is this?" panel (below the results), the share panel
 // (at the foot of an editor and of a run's results), what reads a
 // portfolio's attached ROI models and readiness runs
-// (src/ui/pages/portfolio.rs), and an assessment's results and comparison
-// pages (shown once a run is answered, src/ui/pages/assess.rs). Their
+// (src/ui/pages/portfolio.rs), a portfolio's project editors and
+// value-effort map (below its ranking table, asked for as the page is
+// built), an assessment's results and comparison pages (shown once a run is
+// answered, src/ui/pages/assess.rs) and the fields of one's own targets
+// (shown once "My own targets" is chosen). Their
 // modules come in a second bundle, fetched once the page's own has arrived,
 // the page has been built and the browser is idle (`built` in the loader
 // below): the page opens on fewer bytes, and the rest follows. A start
@@ -98,13 +102,13 @@ const routeSplits = {
 const charts = ["draw_on"];
 const routeLaterSplits = {
   "roi/*": ["uncertainty_panel", "share_panel", ...charts],
-  "portfolio/*": ["share_panel", "attachments", ...charts],
+  "portfolio/*": ["below", "share_panel", "attachments", ...charts],
   "automation-roi/*": ["share_panel", ...charts],
   "s/roi": ["uncertainty_panel", ...charts],
-  "s/portfolio": charts,
+  "s/portfolio": ["below", ...charts],
   "s/automation-roi": charts,
-  "s/assess/*": charts,
-  "assess/*": ["assessment_results", "share_panel", ...charts],
+  "s/assess/*": ["own_targets", ...charts],
+  "assess/*": ["assessment_results", "own_targets", "share_panel", ...charts],
 };
 /** The split points `route` (a key of routeSplits) uses once built. */
 const laterSplitsOf = (route) => routeLaterSplits[route] ?? routeLaterSplits[route.replace(/\/[^/]+$/, "/*")] ?? [];
@@ -323,12 +327,18 @@ export async function buildWasm({ out, split = true, release = true }) {
     const write = (name, bytes) => writeFileSync(join(out, name), bytes);
 
     // Content-hashed names, leaves first: modules, their loader, the glue.
+    // The split modules share one hash, of all of them: no module came
+    // through a rebuild unchanged (each refers to the first module's function
+    // table, which any change to the code reorders), so a hash of each bought
+    // no caching, and the 16 hex digits of each of the ~390 names in
+    // __wasm_split.js, which every page loads, cost about 4 KB gzip.
     const chunkFile = {};
-    for (const f of chunkNames) {
-      const bytes = readFileSync(join(bindgenDir, f));
+    const chunkBytes = new Map(chunkNames.map((f) => [f, readFileSync(join(bindgenDir, f))]));
+    const chunksId = hash(Buffer.concat([...chunkBytes.keys()].sort().flatMap((f) => [Buffer.from(f), chunkBytes.get(f)])));
+    for (const [f, bytes] of chunkBytes) {
       // split_roi_page_1.wasm -> split_roi_page-<hash>.wasm; chunk_14.wasm keeps its number.
       const stem = f.replace(/\.wasm$/, "");
-      const name = `${stem.startsWith("split_") ? stem.replace(/_\d+$/, "") : stem}-${hash(bytes)}.wasm`;
+      const name = `${stem.startsWith("split_") ? stem.replace(/_\d+$/, "") : stem}-${chunksId}.wasm`;
       chunkFile[f] = name;
       write(name, bytes);
     }

@@ -854,6 +854,76 @@ pub fn SharedResults(
     }
 }
 
+/// What the fields of one's own targets need: each area's id and title, the
+/// targets, a counter that rebuilds the fields when the targets are started
+/// again from a profile, the fields' errors, and what to call with valid
+/// targets.
+#[derive(Clone)]
+struct OwnTargets {
+    areas: Vec<(String, String)>,
+    custom: RwSignal<std::collections::BTreeMap<String, f64>>,
+    reset: RwSignal<u32>,
+    errors: FieldErrors,
+    on_targets: Callback<std::collections::BTreeMap<String, f64>>,
+}
+
+/// The fields of one's own targets, one for each area.
+fn target_fields(own: OwnTargets) -> AnyView {
+    let OwnTargets {
+        areas,
+        custom,
+        reset,
+        errors: target_errors,
+        on_targets,
+    } = own;
+    (move || {
+        reset.track();
+        areas
+            .iter()
+            .map(|(section_id, title)| {
+                let id = section_id.clone();
+                let value = custom
+                    .with_untracked(|c| c.get(section_id).copied())
+                    .unwrap_or(60.0);
+                view! {
+                    <NumberField
+                        id=format!("target-{section_id}")
+                        label=format!("Target for {title}")
+                        unit="0 to 100".to_string()
+                        help=""
+                        kind=NumberKind::Plain
+                        value=value
+                        check=Callback::new(|v: f64| {
+                            if (0.0..=100.0).contains(&v) {
+                                Ok(())
+                            } else {
+                                Err("Enter from 0 to 100.".to_string())
+                            }
+                        })
+                        on_valid=Callback::new(move |v| {
+                            custom
+                                .update(|c| {
+                                    c.insert(id.clone(), v);
+                                });
+                            on_targets.run(custom.get_untracked());
+                        })
+                        errors=target_errors
+                    />
+                }
+            })
+            .collect_view()
+    })
+    .into_any()
+}
+
+#[cfg(feature = "split")]
+split_point!(
+    own_targets_1,
+    fn own_target_fields() -> fn(OwnTargets) -> AnyView {
+        target_fields
+    }
+);
+
 #[component]
 fn ResultsView(
     pack: Arc<Pack>,
@@ -938,42 +1008,32 @@ fn ResultsView(
         .iter()
         .map(|s| (s.id.clone(), s.title.clone()))
         .collect();
+    let own = OwnTargets {
+        areas,
+        custom,
+        reset,
+        errors: target_errors,
+        on_targets,
+    };
+    // The fields exist only once "My own targets" is chosen: with `split`
+    // they are a module of their own (with the number fields), which a
+    // share link or a run's results never fetch unless the reader asks.
+    let custom_chosen = Memo::new(move |_| profile.get().as_deref() == Some(CUSTOM));
+    #[cfg(feature = "split")]
+    let fields = super::Loaded::when_asked(own_target_fields);
     let editor_fields = move || {
-        reset.track();
-        areas
-            .iter()
-            .map(|(section_id, title)| {
-                let id = section_id.clone();
-                let value = custom
-                    .with_untracked(|c| c.get(section_id).copied())
-                    .unwrap_or(60.0);
-                view! {
-                    <NumberField
-                        id=format!("target-{section_id}")
-                        label=format!("Target for {title}")
-                        unit="0 to 100".to_string()
-                        help=""
-                        kind=NumberKind::Plain
-                        value=value
-                        check=Callback::new(|v: f64| {
-                            if (0.0..=100.0).contains(&v) {
-                                Ok(())
-                            } else {
-                                Err("Enter from 0 to 100.".to_string())
-                            }
-                        })
-                        on_valid=Callback::new(move |v| {
-                            custom
-                                .update(|c| {
-                                    c.insert(id.clone(), v);
-                                });
-                            on_targets.run(custom.get_untracked());
-                        })
-                        errors=target_errors
-                    />
-                }
-            })
-            .collect_view()
+        if !custom_chosen.get() {
+            return None;
+        }
+        let own = own.clone();
+        #[cfg(feature = "split")]
+        {
+            Some(fields.show("The target fields", move |build| build(own)))
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            Some(untrack(|| target_fields(own)))
+        }
     };
     let profile_select = (!pack.profiles.is_empty()).then(|| {
         let options = pack

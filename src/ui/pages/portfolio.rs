@@ -151,6 +151,59 @@ split_point!(
     }
 );
 
+/// The parts of a portfolio's page below its ranking table: each project's
+/// editor and the value-effort map. With `split` they are a module of their
+/// own, fetched as soon as the page asks for them (the page's later bundle):
+/// with them, the editor's own bundle made it open with 337 KB gzip, more than
+/// the 300 KB a page should take.
+#[derive(Clone, Copy)]
+struct Below {
+    project: fn(String, RwSignal<Portfolio>, FieldErrors) -> AnyView,
+    map: fn(RwSignal<Portfolio>, Npvs) -> AnyView,
+}
+
+/// Each project's attached NPV, if any, in the portfolio's order.
+type Npvs = Memo<Vec<Option<f64>>>;
+
+#[cfg(not(feature = "split"))]
+const BELOW: Below = Below {
+    project: project_editor,
+    map: value_effort_map,
+};
+
+#[cfg(feature = "split")]
+split_point!(
+    below_1,
+    fn below_the_table() -> Below {
+        Below {
+            project: project_editor,
+            map: value_effort_map,
+        }
+    }
+);
+
+/// Shows `build`'s part of [`Below`]: with `split`, "Loading…" until its
+/// module is in, or that `what` could not be loaded, with "Try again".
+fn show_below(
+    what: &'static str,
+    build: impl Fn(Below) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    #[cfg(feature = "split")]
+    {
+        let loaded = super::Loaded::fetch(below_the_table);
+        move || loaded.show(what, &build)
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        let _ = what;
+        move || untrack(|| build(BELOW))
+    }
+}
+
+fn project_editor(id: String, portfolio: RwSignal<Portfolio>, errors: FieldErrors) -> AnyView {
+    untrack(|| view! { <ProjectEditor id=id portfolio=portfolio errors=errors /> }.into_any())
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SortKey {
     Rank,
@@ -213,20 +266,30 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
                 // 330-530 ms at 4x CPU slowdown, the four projects of the
                 // example 220-300 of it. (The ranking is not deferred: the
                 // projects below it would move down when it arrived.)
-                <For
-                    each=move || {
-                        portfolio
-                            .with(|p| p.projects.iter().map(|x| x.id.clone()).collect::<Vec<_>>())
-                    }
-                    key=|id| id.clone()
-                    children=move |id| {
+                {show_below(
+                    "The projects' editors",
+                    move |below| {
                         view! {
-                            <Deferred>
-                                <ProjectEditor id=id.clone() portfolio=portfolio errors=errors />
-                            </Deferred>
+                            <For
+                                each=move || {
+                                    portfolio
+                                        .with(|p| {
+                                            p.projects.iter().map(|x| x.id.clone()).collect::<Vec<_>>()
+                                        })
+                                }
+                                key=|id| id.clone()
+                                children=move |id| {
+                                    view! {
+                                        <Deferred>
+                                            {(below.project)(id.clone(), portfolio, errors)}
+                                        </Deferred>
+                                    }
+                                }
+                            />
                         }
-                    }
-                />
+                            .into_any()
+                    },
+                )}
                 <button type="button" class="button" on:click=add>
                     "Add a project"
                 </button>
@@ -624,45 +687,6 @@ pub fn Ranking(
             (r, text)
         })
     });
-    let map = Memo::new(move |_| {
-        portfolio.with(|p| {
-            let basis = match p.value_axis {
-                ValueAxis::Npv => BubbleBasis::NpvMagnitude,
-                ValueAxis::Criteria => BubbleBasis::EstimatedCost,
-            };
-            value_effort(p, &npvs.get(), basis)
-        })
-    });
-    let chart = Signal::derive(move || {
-        Some(Chart::ValueEffort(ValueEffortChart::from_map(
-            &map.get(),
-            BubbleLabel::Name,
-        )))
-    });
-    let description = Signal::derive(move || {
-        let m = map.get();
-        let mut parts: Vec<String> = m
-            .points
-            .iter()
-            .map(|pt| format!("{}: {}", pt.name, pt.quadrant.name()))
-            .collect();
-        if parts.is_empty() {
-            parts.push("no projects on the map".into());
-        }
-        format!(
-            "Value ({}) against effort ({}). {}.",
-            m.value_label,
-            m.effort_label,
-            parts.join("; ")
-        )
-    });
-    let unplotted = move || {
-        map.get()
-            .unplotted
-            .into_iter()
-            .map(|u| view! { <li>{format!("{} is not on the map: {}", u.name, u.reason)}</li> })
-            .collect_view()
-    };
     let csv = move |_| {
         let p = portfolio.get_untracked();
         let mut out = String::from("rank,project,weighted,rice,wsjf,ice\n");
@@ -689,64 +713,6 @@ pub fn Ranking(
             "text/csv",
             &out,
         );
-    };
-    let axis_select = move || {
-        let value = portfolio.with(|p| p.value_axis);
-        let effort = portfolio.with(|p| p.effort_axis);
-        view! {
-            <div class="form-grid">
-                <div class="field">
-                    <label class="field__label" for="map-value">
-                        "Value axis"
-                    </label>
-                    <select
-                        id="map-value"
-                        class="field__input"
-                        on:change=move |ev| {
-                            if let Some(v) = ValueAxis::from_id(&event_target_value(&ev)) {
-                                portfolio.update(|p| p.value_axis = v);
-                            }
-                        }
-                    >
-                        {[ValueAxis::Criteria, ValueAxis::Npv]
-                            .into_iter()
-                            .map(|v| {
-                                view! {
-                                    <option value=v.id() selected=v == value>
-                                        {v.name()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label class="field__label" for="map-effort">
-                        "Effort axis"
-                    </label>
-                    <select
-                        id="map-effort"
-                        class="field__input"
-                        on:change=move |ev| {
-                            if let Some(v) = EffortAxis::from_id(&event_target_value(&ev)) {
-                                portfolio.update(|p| p.effort_axis = v);
-                            }
-                        }
-                    >
-                        {[EffortAxis::Criteria, EffortAxis::PersonMonths]
-                            .into_iter()
-                            .map(|v| {
-                                view! {
-                                    <option value=v.id() selected=v == effort>
-                                        {v.name()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-            </div>
-        }
     };
     view! {
         <section class="panel" aria-labelledby="ranking-heading">
@@ -808,22 +774,123 @@ pub fn Ranking(
                     "Download ranking (CSV)"
                 </button>
                 <h3>"Value against effort"</h3>
-                {axis_select}
-                <figure class="chart-figure">
-                    <ChartCanvas
-                        data=chart
-                        description=description
-                        file_name="sextant-value-effort.png"
-                    />
-                    <figcaption>
-                        {description} " "
-                        {move || map.with(|m| format!("Bubble size: {}.", m.size_label))}
-                    </figcaption>
-                </figure>
-                <ul>{unplotted}</ul>
+                {show_below("The value-effort map", move |below| (below.map)(portfolio, npvs))}
             </div>
         </section>
     }
+}
+
+/// The value-effort map of [`Ranking`]: its axes, the chart with its
+/// description, and the projects it cannot place.
+fn value_effort_map(portfolio: RwSignal<Portfolio>, npvs: Npvs) -> AnyView {
+    let map = Memo::new(move |_| {
+        portfolio.with(|p| {
+            let basis = match p.value_axis {
+                ValueAxis::Npv => BubbleBasis::NpvMagnitude,
+                ValueAxis::Criteria => BubbleBasis::EstimatedCost,
+            };
+            value_effort(p, &npvs.get(), basis)
+        })
+    });
+    let chart = Signal::derive(move || {
+        Some(Chart::ValueEffort(ValueEffortChart::from_map(
+            &map.get(),
+            BubbleLabel::Name,
+        )))
+    });
+    let description = Signal::derive(move || {
+        let m = map.get();
+        let mut parts: Vec<String> = m
+            .points
+            .iter()
+            .map(|pt| format!("{}: {}", pt.name, pt.quadrant.name()))
+            .collect();
+        if parts.is_empty() {
+            parts.push("no projects on the map".into());
+        }
+        format!(
+            "Value ({}) against effort ({}). {}.",
+            m.value_label,
+            m.effort_label,
+            parts.join("; ")
+        )
+    });
+    let unplotted = move || {
+        map.get()
+            .unplotted
+            .into_iter()
+            .map(|u| view! { <li>{format!("{} is not on the map: {}", u.name, u.reason)}</li> })
+            .collect_view()
+    };
+    let axis_select = move || {
+        let value = portfolio.with(|p| p.value_axis);
+        let effort = portfolio.with(|p| p.effort_axis);
+        view! {
+            <div class="form-grid">
+                <div class="field">
+                    <label class="field__label" for="map-value">
+                        "Value axis"
+                    </label>
+                    <select
+                        id="map-value"
+                        class="field__input"
+                        on:change=move |ev| {
+                            if let Some(v) = ValueAxis::from_id(&event_target_value(&ev)) {
+                                portfolio.update(|p| p.value_axis = v);
+                            }
+                        }
+                    >
+                        {[ValueAxis::Criteria, ValueAxis::Npv]
+                            .into_iter()
+                            .map(|v| {
+                                view! {
+                                    <option value=v.id() selected=v == value>
+                                        {v.name()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="map-effort">
+                        "Effort axis"
+                    </label>
+                    <select
+                        id="map-effort"
+                        class="field__input"
+                        on:change=move |ev| {
+                            if let Some(v) = EffortAxis::from_id(&event_target_value(&ev)) {
+                                portfolio.update(|p| p.effort_axis = v);
+                            }
+                        }
+                    >
+                        {[EffortAxis::Criteria, EffortAxis::PersonMonths]
+                            .into_iter()
+                            .map(|v| {
+                                view! {
+                                    <option value=v.id() selected=v == effort>
+                                        {v.name()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+        }
+    };
+    view! {
+        {axis_select}
+        <figure class="chart-figure">
+            <ChartCanvas data=chart description=description file_name="sextant-value-effort.png" />
+            <figcaption>
+                {description} " " {move || map.with(|m| format!("Bubble size: {}.", m.size_label))}
+            </figcaption>
+        </figure>
+        <ul>{unplotted}</ul>
+    }
+    .into_any()
 }
 
 #[component]
