@@ -11,7 +11,7 @@ import { test, expect, open, notReadyRun } from "./fixtures.mjs";
 // The bundles each page fetches, by name without hash; a calculator's start
 // page also fetches its editor's bundles ahead, when idle.
 const views = [
-  { fragment: "#/saved", heading: "Saved in this browser", bundles: ["saved"] },
+  { fragment: "#/saved", heading: "Saved in this browser", bundles: ["saved", "saved-later"] },
   { fragment: "#/assess/skills", heading: "ML engineer skills", bundles: ["assess-skills", "assess-later"] },
   { fragment: "#/assess/team", heading: "Team and stakeholder practices", bundles: ["assess-team", "assess-later"] },
   { fragment: "#/roi", heading: "ML project ROI", bundles: ["roi", "roi-doc", "roi-doc-later"] },
@@ -305,5 +305,26 @@ plain("a portfolio's project editors and value-effort map that do not arrive are
   await mapFailed.getByRole("button", { name: "Try again" }).click();
   await expect(ranking.getByRole("img", { name: /^Value \(.*\) against effort/ })).toBeVisible();
   await expect(page.getByLabel("Value axis")).toBeVisible();
+  expect(uncaught, "uncaught errors").toEqual([]);
+});
+
+plain("a file chosen while the part that reads it cannot arrive is not imported, says why, and imports when chosen again", async ({ page }) => {
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(e.message));
+  let blocked = /\/(split_importer[^/]*|page-saved-later-[0-9a-f]{16})\.wasm$/;
+  await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
+  await page.goto("./#/saved");
+  await expect(page.getByText(/^Nothing saved yet/)).toBeVisible();
+  const run = { v: 1, pack: "team-practices", pack_version: 1, answers: { "communication-current-work": 4 }, step: 0, completed: 1764000000000, profile: null, targets: {} };
+  const file = { name: "team-run.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ kind: "assessment", name: "Team run", data: run })) };
+  await page.getByLabel("File to import").setInputFiles(file);
+  await expect(page.getByText(/^Not imported: the part of Sextant that reads files did not arrive/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/^Nothing saved yet/)).toBeVisible();
+  blocked = /^$/;
+  await page.getByLabel("File to import").setInputFiles(file);
+  await expect(page.getByText(/^Imported “Team run”/)).toBeVisible();
+  // An assessment opens at its run (finding it reads the stored run).
+  await expect(page.getByRole("link", { name: "Open it" })).toHaveAttribute("href", /#\/assess\/team\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole("cell", { name: "Team run" })).toBeVisible();
   expect(uncaught, "uncaught errors").toEqual([]);
 });

@@ -87,8 +87,9 @@ const routeSplits = {
 // (src/ui/pages/portfolio.rs), a portfolio's project editors and
 // value-effort map (below its ranking table, asked for as the page is
 // built), an assessment's results and comparison pages (shown once a run is
-// answered, src/ui/pages/assess.rs) and the fields of one's own targets
-// (shown once "My own targets" is chosen). Their
+// answered, src/ui/pages/assess.rs), the fields of one's own targets
+// (shown once "My own targets" is chosen) and what reads a file imported
+// on the Saved page (src/ui/pages/saved.rs). Their
 // modules come in a second bundle, fetched once the page's own has arrived,
 // the page has been built and the browser is idle (`built` in the loader
 // below): the page opens on fewer bytes, and the rest follows. A start
@@ -109,6 +110,7 @@ const routeLaterSplits = {
   "s/automation-roi": charts,
   "s/assess/*": ["own_targets", ...charts],
   "assess/*": ["assessment_results", "own_targets", "share_panel", ...charts],
+  saved: ["importer"],
 };
 /** The split points `route` (a key of routeSplits) uses once built. */
 const laterSplitsOf = (route) => routeLaterSplits[route] ?? routeLaterSplits[route.replace(/\/[^/]+$/, "/*")] ?? [];

@@ -12,13 +12,15 @@ use wasm_bindgen::JsCast;
 
 use crate::ui::export::when;
 
-fn page_for(kind: DocKind, id: &str) -> Option<Page> {
+/// Where a saved document opens. Takes the storage rather than reading it from
+/// the reactive context, which an import's task (spawned after reading the
+/// file) does not have: importing an assessment panicked there.
+fn page_for(storage: Storage, kind: DocKind, id: &str) -> Option<Page> {
     match kind {
         DocKind::RoiModel => Some(Page::Roi(Some(id.to_string()))),
         DocKind::Portfolio => Some(Page::Portfolio(Some(id.to_string()))),
         DocKind::AutomationRoi => Some(Page::AutomationRoi(Some(id.to_string()))),
         DocKind::Assessment => {
-            let storage = expect_context::<Storage>();
             let doc = untrack(|| storage.load(id)).ok()?;
             let run = crate::persist::assessment::from_data(&doc.data).ok()?;
             Some(Page::AssessmentRun(
@@ -38,7 +40,7 @@ fn SavedRow(doc: Summary) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let id = StoredValue::new(doc.id.clone());
     let name = doc.name.clone();
-    let open = page_for(doc.kind, &doc.id);
+    let open = page_for(storage, doc.kind, &doc.id);
     let input_id = format!("rename-{}", doc.id);
 
     let save_name = move |ev: leptos::ev::SubmitEvent| {
@@ -156,6 +158,35 @@ fn SavedRow(doc: Summary) -> impl IntoView {
     }
 }
 
+/// Reads a file exported by Sextant ([`crate::persist::share::import_file`]).
+type Import = fn(&str) -> Result<crate::persist::share::Shared, crate::persist::share::ImportError>;
+
+// What reads an imported file: with `split`, a module of its own, fetched
+// when a file is chosen (it comes in the page's later bundle). It holds every
+// stored format's reader and checks (a ROI model, a portfolio, an automation
+// ROI model), which the list of saved documents does not need.
+#[cfg(feature = "split")]
+split_point!(
+    importer_1,
+    fn importer() -> Import {
+        crate::persist::share::import_file
+    }
+);
+
+/// The file reader, or why it is not here.
+async fn file_reader() -> Result<Import, String> {
+    #[cfg(feature = "split")]
+    {
+        importer().await.map_err(|_| {
+            "the part of Sextant that reads files did not arrive (the network may be down, or a newer version has replaced this one); choose the file again to try again".to_string()
+        })
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(crate::persist::share::import_file)
+    }
+}
+
 /// Imports a file exported by Sextant as a new document; never replaces one.
 #[component]
 fn ImportFile() -> impl IntoView {
@@ -183,17 +214,19 @@ fn ImportFile() -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            let result = match text {
-                None => Err("the file could not be read".to_string()),
-                Some(text) => crate::persist::share::import_file(&text)
-                    .map_err(|e| e.to_string())
-                    .and_then(|s| {
+            let read = file_reader().await;
+            let result = match (text, read) {
+                (None, _) => Err("the file could not be read".to_string()),
+                (Some(_), Err(why)) => Err(why),
+                (Some(text), Ok(import)) => {
+                    import(&text).map_err(|e| e.to_string()).and_then(|s| {
                         let doc = Document::new(new_id(), s.kind, s.name, now(), s.data);
                         storage
                             .save(doc)
-                            .map(|d| (d.name.clone(), page_for(d.kind, &d.id)))
+                            .map(|d| (d.name.clone(), page_for(storage, d.kind, &d.id)))
                             .map_err(|e| e.to_string())
-                    }),
+                    })
+                }
             };
             outcome.set(Some(result));
         });
