@@ -165,7 +165,6 @@ struct Below {
 /// Each project's attached NPV, if any, in the portfolio's order.
 type Npvs = Memo<Vec<Option<f64>>>;
 
-#[cfg(not(feature = "split"))]
 const BELOW: Below = Below {
     project: project_editor,
     map: value_effort_map,
@@ -175,10 +174,7 @@ const BELOW: Below = Below {
 split_point!(
     below_1,
     fn below_the_table() -> Below {
-        Below {
-            project: project_editor,
-            map: value_effort_map,
-        }
+        BELOW
     }
 );
 

@@ -214,11 +214,9 @@ fn ImportFile() -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            let read = file_reader().await;
-            let result = match (text, read) {
-                (None, _) => Err("the file could not be read".to_string()),
-                (Some(_), Err(why)) => Err(why),
-                (Some(text), Ok(import)) => {
+            let result = match text {
+                None => Err("the file could not be read".to_string()),
+                Some(text) => file_reader().await.and_then(|import| {
                     import(&text).map_err(|e| e.to_string()).and_then(|s| {
                         let doc = Document::new(new_id(), s.kind, s.name, now(), s.data);
                         storage
@@ -226,7 +224,7 @@ fn ImportFile() -> impl IntoView {
                             .map(|d| (d.name.clone(), page_for(storage, d.kind, &d.id)))
                             .map_err(|e| e.to_string())
                     })
-                }
+                }),
             };
             outcome.set(Some(result));
         });
