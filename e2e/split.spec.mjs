@@ -60,6 +60,12 @@ for (const { fragment, heading, bundles } of views) {
     await open(page, fragment);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     expect(seen.bundles[0]).toBe(bundles[0]);
+    // Asked for while index.html was read (a preload), and fetched once:
+    // the loader's fetch of it was given that response.
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map((l) => new URL(l.href).pathname.split("/").pop()),
+    );
+    expect(preloaded.filter((f) => f.startsWith("page-")).map((f) => f.replace(/^page-|-[0-9a-f]{16}\.wasm$/g, ""))).toEqual([bundles[0]]);
     await expect.poll(() => seen.bundles, "the bundles, in order").toEqual(bundles);
     await page.waitForTimeout(500);
     expect(seen.bundles, "no more bundles").toEqual(bundles);
