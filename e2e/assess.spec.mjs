@@ -123,6 +123,8 @@ test("a completed skills run shares as a short link that opens read-only elsewhe
   await page.getByRole("button", { name: "Start the assessment" }).click();
   for (let step = 1; step <= 9; step++) {
     const questions = page.locator("fieldset.question");
+    // The first step's questions may still be on their way (the later bundle).
+    await expect(questions.first()).toBeVisible();
     const n = await questions.count();
     for (let i = 0; i < n; i++) await questions.nth(i).getByRole("radio").nth(3).check();
     await page.getByRole("button", { name: "Next" }).click();
@@ -153,6 +155,7 @@ test("two runs compare area by area", async ({ page, axe }) => {
     await page.getByRole("button", { name: /Start the assessment|Take it again/ }).first().click();
     for (let step = 0; step < 5; step++) {
       const questions = page.locator("fieldset.question");
+      await expect(questions.first()).toBeVisible();
       const n = await questions.count();
       for (let i = 0; i < n; i++) await questions.nth(i).getByRole("radio").nth(level).check();
       await page.getByRole("button", { name: "Next" }).click();

@@ -86,8 +86,8 @@ const routeSplits = {
 // portfolio's attached ROI models and readiness runs
 // (src/ui/pages/portfolio.rs), a portfolio's project editors and
 // value-effort map (below its ranking table, asked for as the page is
-// built), an assessment's results and comparison pages (shown once a run is
-// answered, src/ui/pages/assess.rs), the fields of one's own targets
+// built), an assessment's questions, results and comparison pages (shown
+// once a run is started, src/ui/pages/assess.rs), the fields of one's own targets
 // (shown once "My own targets" is chosen) and what reads a file imported
 // on the Saved page (src/ui/pages/saved.rs). Their
 // modules come in a second bundle, fetched once the page's own has arrived,
@@ -560,35 +560,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
     const loader = `loader-${hash(loaderCode)}.js`;
     write(loader, loaderCode);
 
-    // Each route's own bundle, for the script below.
-    const firstBundle = Object.fromEntries(
-      Object.entries(routes).map(([route, page]) => [route, (typeof page === "string" ? routes[page] : page)[0]]),
-    );
-    // The page's bundle is asked for while index.html is still being read,
-    // not once the loader (a module script, run after the whole document and
-    // its other scripts) gets to it: the loader's fetch of the same address
-    // is then given this response. In Lighthouse's simulated slow network the
-    // bundle no longer waits for the loader's download. Not with the service
-    // worker in control, which has every module and no bundle (as in
-    // fetchPage).
-    const pagePreload = `<script data-sextant-preload>
-    // Sextant (scripts/build-wasm.mjs): the page's bundle, fetched early.
-    (function () {
-      var routes = ${JSON.stringify(firstBundle)};
-      var at = location.hash.replace(/^#?[/]?/, "").split(/[/?]/);
-      var file = routes[at[0] + "/" + at[1] + "/" + at[2]] || routes[at[0] + "/" + at[1]] || (at[1] && routes[at[0] + "/*"]) || routes[at[0]];
-      if (!file || (navigator.serviceWorker && navigator.serviceWorker.controller)) return;
-      var link = document.createElement("link");
-      link.rel = "preload";
-      link.as = "fetch";
-      link.type = "application/wasm";
-      link.crossOrigin = "anonymous";
-      link.href = "./" + file;
-      document.head.appendChild(link);
-    })();
-    </script>`;
     const head = [
-      ...(split ? [pagePreload] : []),
       `<link rel="modulepreload" href="./${glue}" crossorigin>`,
       // The glue imports __wasm_split.js: without a hint it would be fetched
       // only once the glue has arrived.

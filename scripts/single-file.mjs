@@ -52,8 +52,6 @@ const module = `${code}
 
 // The release build's loader (scripts/build-wasm.mjs) is replaced by the module above.
 replaceOne(/<script type="module" src="\.\/loader-[0-9a-f]+\.js"><\/script>/, () => `<script type="module">${inScript(module)}</script>`, "loader script");
-// The script that preloads the page's bundle, of which there are none.
-html = html.replace(/\s*<script data-sextant-preload>[\s\S]*?<\/script>/, "");
 // Preloads of files that no longer exist.
 html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
 // No service worker or manifest from a file.

@@ -91,42 +91,54 @@ fn Assessment(pack: Arc<Pack>, run: Option<String>) -> impl IntoView {
     let p = pack.clone();
     #[cfg(feature = "split")]
     let after = super::Loaded::when_asked(after_answering);
-    // Builds a page of `After` once its module is in.
-    let after_page = move |build: &dyn Fn(After) -> AnyView| -> AnyView {
+    // Builds a page of `After` once its module is in; `what` names it if
+    // the module cannot be fetched.
+    let after_page = move |what: &'static str, build: &dyn Fn(After) -> AnyView| -> AnyView {
         #[cfg(feature = "split")]
         {
-            after.show("Your results", build)
+            after.show(what, build)
         }
         #[cfg(not(feature = "split"))]
         {
+            let _ = what;
             untrack(|| build(AFTER))
         }
     };
     view! {
         {move || match mode.get() {
             Mode::Intro => view! { <Intro pack=p.clone() mode=mode /> }.into_any(),
-            Mode::Flow(id) => view! { <Flow pack=p.clone() id=id mode=mode /> }.into_any(),
-            Mode::Results(id) => after_page(&|pages| (pages.results)(p.clone(), id.clone(), mode)),
+            Mode::Flow(id) => {
+                after_page("The questions", &|pages| (pages.flow)(p.clone(), id.clone(), mode))
+            }
+            Mode::Results(id) => {
+                after_page("Your results", &|pages| (pages.results)(p.clone(), id.clone(), mode))
+            }
             Mode::Compare(a, b) => {
-                after_page(&|pages| (pages.compare)(p.clone(), a.clone(), b.clone(), mode))
+                after_page(
+                    "The comparison",
+                    &|pages| (pages.compare)(p.clone(), a.clone(), b.clone(), mode),
+                )
             }
         }}
     }
 }
 
-/// The pages a run shows once answered: its results, and two runs compared.
-/// With the `split` feature they are a split point of their own, with the
-/// share panel and the radar chart, so an assessment opens without them:
-/// the loader fetches them once the assessment has been built
-/// (scripts/build-wasm.mjs, `routeLaterSplits`), and a run opened at its
-/// results shows "Loading…" until they are in.
+/// The pages after the introduction: the questions, a run's results, and
+/// two runs compared. With the `split` feature they are a split point of
+/// their own, with the share panel and the radar chart, so an assessment's
+/// introduction opens without them: the loader fetches them once it has
+/// been built (scripts/build-wasm.mjs, `routeLaterSplits`), and a run opened
+/// at its questions or results, or started before they are in, shows
+/// "Loading…" until they are.
 #[derive(Clone, Copy)]
 struct After {
+    flow: fn(Arc<Pack>, String, RwSignal<Mode>) -> AnyView,
     results: fn(Arc<Pack>, String, RwSignal<Mode>) -> AnyView,
     compare: fn(Arc<Pack>, String, String, RwSignal<Mode>) -> AnyView,
 }
 
 const AFTER: After = After {
+    flow: |pack, id, mode| view! { <Flow pack=pack id=id mode=mode /> }.into_any(),
     results: |pack, id, mode| view! { <RunResults pack=pack id=id mode=mode /> }.into_any(),
     compare: |pack, a, b, mode| view! { <Compare pack=pack a=a b=b mode=mode /> }.into_any(),
 };
