@@ -239,7 +239,7 @@ plain("a module that does not arrive is said where it belongs, and Try again fet
 plain("an assessment's questions and results that do not arrive are said in their place, and Try again fetches them", async ({ page }) => {
   const uncaught = [];
   page.on("pageerror", (e) => uncaught.push(e.message));
-  let blocked = /\/(split_assessment_results[^/]*|page-[a-z-]+-later-[0-9a-f]{16})\.wasm$/;
+  let blocked = /\/(split_after_intro[^/]*|page-[a-z-]+-later-[0-9a-f]{16})\.wasm$/;
   await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
   await open(page, "#/assess/team");
   await page.getByRole("button", { name: "Start the assessment" }).click();

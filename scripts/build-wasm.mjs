@@ -109,7 +109,7 @@ const routeLaterSplits = {
   "s/portfolio": ["below", ...charts],
   "s/automation-roi": charts,
   "s/assess/*": ["own_targets", ...charts],
-  "assess/*": ["assessment_results", "own_targets", "share_panel", ...charts],
+  "assess/*": ["after_intro", "own_targets", "share_panel", ...charts],
   saved: ["importer"],
 };
 /** The split points `route` (a key of routeSplits) uses once built. */

@@ -90,7 +90,7 @@ fn Assessment(pack: Arc<Pack>, run: Option<String>) -> impl IntoView {
     let mode = RwSignal::new(initial.unwrap_or(Mode::Intro));
     let p = pack.clone();
     #[cfg(feature = "split")]
-    let after = super::Loaded::when_asked(after_answering);
+    let after = super::Loaded::when_asked(after_intro);
     // Builds a page of `After` once its module is in; `what` names it if
     // the module cannot be fetched.
     let after_page = move |what: &'static str, build: &dyn Fn(After) -> AnyView| -> AnyView {
@@ -145,8 +145,8 @@ const AFTER: After = After {
 
 #[cfg(feature = "split")]
 split_point!(
-    assessment_results_1,
-    fn after_answering() -> After {
+    after_intro_1,
+    fn after_intro() -> After {
         AFTER
     }
 );
