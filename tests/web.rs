@@ -471,3 +471,62 @@ async fn autosave_saves_real_edits_only_and_never_over_another_tab() {
     drop(owner);
     storage().clear().unwrap();
 }
+
+/// A part deferred within a deferred part is built before the parts that
+/// follow it on the page, so that parts appear in the page's order, each
+/// below those already there.
+#[wasm_bindgen_test]
+async fn deferred_parts_are_built_in_the_page_order() {
+    use sextant::ui::components::deferred::{defer, Deferred};
+    use std::sync::{Arc, Mutex};
+    let built = Arc::new(Mutex::new(Vec::<&'static str>::new()));
+    let note = {
+        let built = Arc::clone(&built);
+        move |what: &'static str| {
+            built.lock().unwrap().push(what);
+            view! { <p>{what}</p> }
+        }
+    };
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    // A part within a part, inside a component as in the app's pages.
+    #[component]
+    fn Within(note: Arc<dyn Fn(&'static str) -> AnyView + Send + Sync>) -> impl IntoView {
+        let again = Arc::clone(&note);
+        view! {
+            {note("first")}
+            {defer(move || again("within first"))}
+            <Deferred>{note("also within first")}</Deferred>
+        }
+    }
+    let note: Arc<dyn Fn(&'static str) -> AnyView + Send + Sync> =
+        Arc::new(move |what| note(what).into_any());
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let (first, second) = (Arc::clone(&note), Arc::clone(&note));
+        view! {
+            <p>"start"</p>
+            <Deferred>
+                <Within note=Arc::clone(&first) />
+            </Deferred>
+            <Deferred>{second("second")}</Deferred>
+        }
+    });
+    // Nothing deferred is built in the task that mounts the page.
+    assert!(built.lock().unwrap().is_empty());
+    for _ in 0..100 {
+        if built.lock().unwrap().len() == 4 {
+            break;
+        }
+        gloo_sleep(5).await;
+    }
+    assert_eq!(
+        *built.lock().unwrap(),
+        ["first", "within first", "also within first", "second"]
+    );
+    assert_eq!(
+        text(&container),
+        "startfirstwithin firstalso within firstsecond"
+    );
+    drop(handle);
+    container.remove();
+}

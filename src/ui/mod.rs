@@ -41,6 +41,10 @@ thread_local! {
     /// soon as it is idle, without the 4 ms floor of nested timeouts.
     static YIELD: std::cell::RefCell<Option<(web_sys::MessageChannel, Tasks)>> =
         const { std::cell::RefCell::new(None) };
+    /// While a task given to [`after_yield`] runs, where in the queue the
+    /// parts it defers go: ahead of the tasks already waiting, in the order
+    /// they are given (see [`after_yield_nested`]).
+    static NESTED_AT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
 }
 
 /// Runs `task` in a task of its own, after letting the browser handle what
@@ -48,6 +52,19 @@ thread_local! {
 /// one per turn of the event loop: the simulation's slices and
 /// [`components::deferred::Deferred`]'s builds take turns with the browser.
 pub(crate) fn after_yield(task: Box<dyn FnOnce()>) {
+    queue(task, false);
+}
+
+/// Like [`after_yield`], for a part of a page built in a later task: given
+/// while an earlier part is being built (a part within a part), it runs
+/// before the parts that were already waiting, so that a page's parts are
+/// built in the page's order, depth first, and each appears below those
+/// already there.
+pub(crate) fn after_yield_nested(task: Box<dyn FnOnce()>) {
+    queue(task, true);
+}
+
+fn queue(task: Box<dyn FnOnce()>, nested: bool) {
     use wasm_bindgen::JsCast;
     let unsent = YIELD.with(|cell| {
         let mut cell = cell.borrow_mut();
@@ -62,7 +79,14 @@ pub(crate) fn after_yield(task: Box<dyn FnOnce()>) {
                         .and_then(|(_, tasks)| tasks.pop_front())
                 });
                 if let Some(task) = next {
+                    NESTED_AT.with(|at| at.set(Some(0)));
                     task();
+                    // A part is built by the effects its task wakes, which
+                    // run after it, queued on the same executor: the cursor
+                    // is put away after them, still within this task.
+                    wasm_bindgen_futures::spawn_local(async {
+                        NESTED_AT.with(|at| at.set(None));
+                    });
                 }
             });
             channel
@@ -82,7 +106,13 @@ pub(crate) fn after_yield(task: Box<dyn FnOnce()>) {
         {
             return Some(task);
         }
-        tasks.push_back(task);
+        match NESTED_AT.with(|at| at.get()).filter(|_| nested) {
+            Some(at) => {
+                tasks.insert(at.min(tasks.len()), task);
+                NESTED_AT.with(|cell| cell.set(Some(at + 1)));
+            }
+            None => tasks.push_back(task),
+        }
         None
     });
     // No message channel: a timeout does the same, a little slower.

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 /// Builds its children in a task of its own, after the one that builds the
 /// page around it. While one task builds a whole page the browser cannot
 /// answer input or paint; in several, it can between them. Deferred parts
-/// are built one per task, in the order they were created (the page's
-/// order), so each appears below those already there and nothing moves
-/// (no layout shift).
+/// are built one per task, in the page's order (a part deferred within a
+/// part comes before the parts that follow it; see
+/// [`crate::ui::after_yield_nested`]), so each appears below those already
+/// there and nothing moves (no layout shift).
 ///
 /// On a phone (Lighthouse's mobile preset slows the CPU four times), a task
 /// over 50 ms blocks the page: the ROI editor and its uncertainty panel
@@ -18,9 +19,27 @@ use leptos::prelude::*;
 #[component]
 pub fn Deferred(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
-    crate::ui::after_yield(Box::new(move || {
+    crate::ui::after_yield_nested(Box::new(move || {
         // try_set: the page may have been left meanwhile.
         let _ = ready.try_set(true);
     }));
-    move || ready.get().then(|| children())
+    // Untracked: the part is built once, not again when a signal it read
+    // while being built changes (its own effects follow those).
+    move || ready.get().then(|| untrack(|| children()))
+}
+
+/// [`Deferred`] for a part made by a closure that can run only once (one
+/// that moves what it captures into the view), such as a row of a list.
+pub fn defer(build: impl FnOnce() -> AnyView + 'static) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    let build = StoredValue::new_local(Some(Box::new(build) as Box<dyn FnOnce() -> AnyView>));
+    crate::ui::after_yield_nested(Box::new(move || {
+        let _ = ready.try_set(true);
+    }));
+    move || {
+        ready
+            .get()
+            .then(|| untrack(|| build.try_update_value(Option::take).flatten().map(|b| b())))
+            .flatten()
+    }
 }

@@ -14,7 +14,7 @@ use crate::domain::uncertainty::{
     Scenario, Shape, Summary, TornadoBar, Uncertain, MAX_SEED, MAX_TRIALS,
 };
 use crate::ui::components::chart::ChartCanvas;
-use crate::ui::components::deferred::Deferred;
+use crate::ui::components::deferred::{defer, Deferred};
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -246,47 +246,55 @@ fn Sensitivity(
                     </label>
                 </div>
             </div>
-            <figure class="chart-figure">
-                <ChartCanvas
-                    data=Signal::derive(move || chart_data.get().map(Chart::Tornado))
-                    description=description
-                    file_name="sextant-tornado.png"
-                    hover=hover
-                />
-                <figcaption>
-                    {description} " The 12 largest are drawn; the table lists every input."
-                </figcaption>
-            </figure>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Sensitivity table">
-                <table class="table">
-                    <caption>
-                        {move || {
-                            format!("{} when one input moves", analysis.with(|a| a.metric.label()))
-                        }}
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Input"</th>
-                            <th scope="col" class="num">
-                                "Low input"
-                            </th>
-                            <th scope="col" class="num">
-                                "Figure at low"
-                            </th>
-                            <th scope="col" class="num">
-                                "High input"
-                            </th>
-                            <th scope="col" class="num">
-                                "Figure at high"
-                            </th>
-                            <th scope="col" class="num">
-                                "Swing"
-                            </th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            // The chart and the table, each in a task of its own.
+            <Deferred>
+                <figure class="chart-figure">
+                    <ChartCanvas
+                        data=Signal::derive(move || chart_data.get().map(Chart::Tornado))
+                        description=description
+                        file_name="sextant-tornado.png"
+                        hover=hover
+                    />
+                    <figcaption>
+                        {description} " The 12 largest are drawn; the table lists every input."
+                    </figcaption>
+                </figure>
+            </Deferred>
+            <Deferred>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Sensitivity table">
+                    <table class="table">
+                        <caption>
+                            {move || {
+                                format!(
+                                    "{} when one input moves",
+                                    analysis.with(|a| a.metric.label()),
+                                )
+                            }}
+                        </caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Input"</th>
+                                <th scope="col" class="num">
+                                    "Low input"
+                                </th>
+                                <th scope="col" class="num">
+                                    "Figure at low"
+                                </th>
+                                <th scope="col" class="num">
+                                    "High input"
+                                </th>
+                                <th scope="col" class="num">
+                                    "Figure at high"
+                                </th>
+                                <th scope="col" class="num">
+                                    "Swing"
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Deferred>
         </section>
     }
 }
@@ -501,26 +509,28 @@ fn Scenarios(
                 key=|k| *k
                 children=move |key| {
                     view! {
-                        <ScenarioEditor
-                            key=key
-                            model=model
-                            index_of=index_of
-                            analysis=analysis
-                            currency=currency
-                            errors=errors
-                            on_remove=Callback::new(move |_| {
-                                if let Some(i) = index_of(key) {
-                                    analysis
-                                        .update(|a| {
-                                            a.scenarios.remove(i);
+                        <Deferred>
+                            <ScenarioEditor
+                                key=key
+                                model=model
+                                index_of=index_of
+                                analysis=analysis
+                                currency=currency
+                                errors=errors
+                                on_remove=Callback::new(move |_| {
+                                    if let Some(i) = index_of(key) {
+                                        analysis
+                                            .update(|a| {
+                                                a.scenarios.remove(i);
+                                            });
+                                        keys.update(|k| {
+                                            k.remove(i);
                                         });
-                                    keys.update(|k| {
-                                        k.remove(i);
-                                    });
-                                }
-                            })
-                            on_copy=Callback::new(move |_| add_scenario(index_of(key)))
-                        />
+                                    }
+                                })
+                                on_copy=Callback::new(move |_| add_scenario(index_of(key)))
+                            />
+                        </Deferred>
                     }
                 }
             />
@@ -568,13 +578,21 @@ fn Scenarios(
             </p>
             {editor}
             {summary.map(|s| view! { <ul>{s}</ul> })}
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Scenarios table">
-                {table}
-            </div>
-            <figure class="chart-figure">
-                <ChartCanvas data=chart description=description file_name="sextant-scenarios.png" />
-                <figcaption>{description}</figcaption>
-            </figure>
+            <Deferred>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Scenarios table">
+                    {table}
+                </div>
+            </Deferred>
+            <Deferred>
+                <figure class="chart-figure">
+                    <ChartCanvas
+                        data=chart
+                        description=description
+                        file_name="sextant-scenarios.png"
+                    />
+                    <figcaption>{description}</figcaption>
+                </figure>
+            </Deferred>
         </section>
     }
 }
@@ -1142,96 +1160,102 @@ fn RangeEditor(
             each=move || drivers.get()
             key=|d| d.id()
             children=move |d| {
-                let start = analysis
-                    .with_untracked(|a| a.inputs.iter().find(|u| u.driver == d).cloned());
-                let Some(start) = start else { return ().into_any() };
-                let order_error = Memo::new(move |_| {
-                    analysis
-                        .with(|a| {
-                            a.inputs.iter().find(|u| u.driver == d).and_then(|u| u.check().err())
-                        })
-                });
-                let field = move |
-                    which: &'static str,
-                    label: &'static str,
-                    value: f64,
-                    set: fn(&mut Uncertain, f64)|
-                {
-                    view! {
-                        <NumberField
-                            id=format!("range-{}-{which}", d.id())
-                            label=format!("{label}: {}", d.label())
-                            unit=Signal::derive(move || d.unit_label(&currency.get()))
-                            help=""
-                            kind=d.kind()
-                            value=value
-                            check=Callback::new(move |v| d.check(v))
-                            on_valid=Callback::new(move |v| update(d, &|u| set(u, v)))
-                            errors=errors
-                        />
-                    }
-                };
-                let shapes = Shape::ALL
-                    .into_iter()
-                    .map(|s| {
+                defer(move || {
+                    let start = analysis
+                        .with_untracked(|a| a.inputs.iter().find(|u| u.driver == d).cloned());
+                    let Some(start) = start else { return ().into_any() };
+                    let order_error = Memo::new(move |_| {
+                        analysis
+                            .with(|a| {
+                                a.inputs
+                                    .iter()
+                                    .find(|u| u.driver == d)
+                                    .and_then(|u| u.check().err())
+                            })
+                    });
+                    let field = move |
+                        which: &'static str,
+                        label: &'static str,
+                        value: f64,
+                        set: fn(&mut Uncertain, f64)|
+                    {
+                        // Each range in a task of its own.
                         view! {
-                            <option value=s.id() selected=s == start.shape>
-                                {s.label()}
-                            </option>
+                            <NumberField
+                                id=format!("range-{}-{which}", d.id())
+                                label=format!("{label}: {}", d.label())
+                                unit=Signal::derive(move || d.unit_label(&currency.get()))
+                                help=""
+                                kind=d.kind()
+                                value=value
+                                check=Callback::new(move |v| d.check(v))
+                                on_valid=Callback::new(move |v| update(d, &|u| set(u, v)))
+                                errors=errors
+                            />
                         }
-                    })
-                    .collect_view();
-                let shape_id = format!("range-{}-shape", d.id());
-                let error_id = format!("range-{}-order", d.id());
-                view! {
-                    <fieldset class="form-section range-row">
-                        <legend>{d.label()}</legend>
-                        <div class="form-grid">
-                            {field("low", "Low", start.low, |u, v| u.low = v)}
-                            {field("likely", "Most likely", start.likely, |u, v| u.likely = v)}
-                            {field("high", "High", start.high, |u, v| u.high = v)}
-                            <div class="field">
-                                <label class="field__label" for=shape_id.clone()>
-                                    {format!("Distribution: {}", d.label())}
-                                </label>
-                                <select
-                                    id=shape_id.clone()
-                                    class="field__input"
-                                    on:change=move |ev| {
-                                        if let Some(s) = Shape::from_id(&event_target_value(&ev)) {
-                                            update(d, &|u| u.shape = s);
-                                        }
-                                    }
-                                >
-                                    {shapes}
-                                </select>
-                            </div>
-                        </div>
-                        {move || {
-                            order_error
-                                .get()
-                                .map(|_| {
-                                    view! {
-                                        <p class="field__error" role="alert" id=error_id.clone()>
-                                            "Low must not be above most likely, nor most likely above high."
-                                        </p>
-                                    }
-                                })
-                        }}
-                        <button
-                            type="button"
-                            class="button button--quiet button--small"
-                            aria-label=format!("Remove the range of {}", d.label())
-                            on:click=move |_| {
-                                analysis.update(|a| a.inputs.retain(|u| u.driver != d));
-                                drivers.update(|v| v.retain(|x| *x != d));
+                    };
+                    let shapes = Shape::ALL
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <option value=s.id() selected=s == start.shape>
+                                    {s.label()}
+                                </option>
                             }
-                        >
-                            "Remove"
-                        </button>
-                    </fieldset>
-                }
-                    .into_any()
+                        })
+                        .collect_view();
+                    let shape_id = format!("range-{}-shape", d.id());
+                    let error_id = format!("range-{}-order", d.id());
+                    view! {
+                        <fieldset class="form-section range-row">
+                            <legend>{d.label()}</legend>
+                            <div class="form-grid">
+                                {field("low", "Low", start.low, |u, v| u.low = v)}
+                                {field("likely", "Most likely", start.likely, |u, v| u.likely = v)}
+                                {field("high", "High", start.high, |u, v| u.high = v)}
+                                <div class="field">
+                                    <label class="field__label" for=shape_id.clone()>
+                                        {format!("Distribution: {}", d.label())}
+                                    </label>
+                                    <select
+                                        id=shape_id.clone()
+                                        class="field__input"
+                                        on:change=move |ev| {
+                                            if let Some(s) = Shape::from_id(&event_target_value(&ev)) {
+                                                update(d, &|u| u.shape = s);
+                                            }
+                                        }
+                                    >
+                                        {shapes}
+                                    </select>
+                                </div>
+                            </div>
+                            {move || {
+                                order_error
+                                    .get()
+                                    .map(|_| {
+                                        view! {
+                                            <p class="field__error" role="alert" id=error_id.clone()>
+                                                "Low must not be above most likely, nor most likely above high."
+                                            </p>
+                                        }
+                                    })
+                            }}
+                            <button
+                                type="button"
+                                class="button button--quiet button--small"
+                                aria-label=format!("Remove the range of {}", d.label())
+                                on:click=move |_| {
+                                    analysis.update(|a| a.inputs.retain(|u| u.driver != d));
+                                    drivers.update(|v| v.retain(|x| *x != d));
+                                }
+                            >
+                                "Remove"
+                            </button>
+                        </fieldset>
+                    }
+                        .into_any()
+                })
             }
         />
         <AddDriver

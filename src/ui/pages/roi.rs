@@ -13,7 +13,7 @@ use crate::persist::share::Shared;
 use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
-use crate::ui::components::deferred::Deferred;
+use crate::ui::components::deferred::{defer, Deferred};
 use crate::ui::components::number_field::{field_input, section_inputs, FieldErrors};
 use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
@@ -312,87 +312,91 @@ fn TeamEditor(
                 each=move || rows.get()
                 key=|k| *k
                 children=move |key| {
-                    let i = index_of(key).unwrap_or(0);
-                    let member = model
-                        .with_untracked(|m| m.team.get(i).cloned())
-                        .unwrap_or(TeamMember {
-                            role: String::new(),
-                            headcount: 0.0,
-                            monthly_cost: 0.0,
-                            months: 0.0,
-                        });
-                    let role = RwSignal::new(member.role.clone());
-                    let role_id = format!("team-{key}-role");
-                    let fields = MEMBER_FIELDS
-                        .iter()
-                        .map(|f| {
-                            let f = *f;
-                            field_input(
-                                f,
-                                format!("team-{key}-{}", f.id),
-                                Signal::derive(move || format!("{} ({})", f.label, role.get())),
-                                currency,
-                                (f.get)(&member),
-                                move |v| {
-                                    if let Some(i) = index_of(key) {
-                                        model
-                                            .update(|m| {
-                                                if let Some(p) = m.team.get_mut(i) {
-                                                    (f.set)(p, v)
-                                                }
-                                            });
-                                    }
-                                },
-                                errors,
-                            )
-                        })
-                        .collect_view();
-                    view! {
-                        <div class="team-row">
-                            <div class="field">
-                                <label class="field__label" for=role_id.clone()>
-                                    "Role"
-                                </label>
-                                <input
-                                    id=role_id.clone()
-                                    class="field__input"
-                                    type="text"
-                                    prop:value=move || role.get()
-                                    on:input=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        role.set(v.clone());
+                    defer(move || {
+                        let i = index_of(key).unwrap_or(0);
+                        let member = model
+                            .with_untracked(|m| m.team.get(i).cloned())
+                            .unwrap_or(TeamMember {
+                                role: String::new(),
+                                headcount: 0.0,
+                                monthly_cost: 0.0,
+                                months: 0.0,
+                            });
+                        let role = RwSignal::new(member.role.clone());
+                        let role_id = format!("team-{key}-role");
+                        let fields = MEMBER_FIELDS
+                            .iter()
+                            .map(|f| {
+                                let f = *f;
+                                field_input(
+                                    f,
+                                    format!("team-{key}-{}", f.id),
+                                    Signal::derive(move || format!("{} ({})", f.label, role.get())),
+                                    currency,
+                                    (f.get)(&member),
+                                    move |v| {
                                         if let Some(i) = index_of(key) {
                                             model
                                                 .update(|m| {
                                                     if let Some(p) = m.team.get_mut(i) {
-                                                        p.role = v;
+                                                        (f.set)(p, v)
                                                     }
                                                 });
                                         }
-                                    }
-                                />
-                            </div>
-                            {fields}
-                            <button
-                                type="button"
-                                class="button button--quiet"
-                                aria-label=move || format!("Remove the role {}", role.get())
-                                on:click=move |_| {
-                                    if let Some(i) = index_of(key) {
-                                        model
-                                            .update(|m| {
-                                                m.team.remove(i);
+                                    },
+                                    errors,
+                                )
+                            })
+                            .collect_view();
+                        // Each row in a task of its own.
+                        view! {
+                            <div class="team-row">
+                                <div class="field">
+                                    <label class="field__label" for=role_id.clone()>
+                                        "Role"
+                                    </label>
+                                    <input
+                                        id=role_id.clone()
+                                        class="field__input"
+                                        type="text"
+                                        prop:value=move || role.get()
+                                        on:input=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            role.set(v.clone());
+                                            if let Some(i) = index_of(key) {
+                                                model
+                                                    .update(|m| {
+                                                        if let Some(p) = m.team.get_mut(i) {
+                                                            p.role = v;
+                                                        }
+                                                    });
+                                            }
+                                        }
+                                    />
+                                </div>
+                                {fields}
+                                <button
+                                    type="button"
+                                    class="button button--quiet"
+                                    aria-label=move || format!("Remove the role {}", role.get())
+                                    on:click=move |_| {
+                                        if let Some(i) = index_of(key) {
+                                            model
+                                                .update(|m| {
+                                                    m.team.remove(i);
+                                                });
+                                            rows.update(|r| {
+                                                r.remove(i);
                                             });
-                                        rows.update(|r| {
-                                            r.remove(i);
-                                        });
+                                        }
                                     }
-                                }
-                            >
-                                "Remove"
-                            </button>
-                        </div>
-                    }
+                                >
+                                    "Remove"
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    })
                 }
             />
             <button type="button" class="button button--quiet" on:click=add>
@@ -410,7 +414,15 @@ pub fn ResultsPanel(
     model: RwSignal<RoiModel>,
 ) -> impl IntoView {
     let currency = move || model.with(|m| m.money.currency.clone());
-    let body = move || {
+    // The results while every input is valid and the model evaluates.
+    let valid = move || {
+        if errors.with(BTreeMap::is_empty) {
+            results.get().ok()
+        } else {
+            None
+        }
+    };
+    let figures = move || {
         let n = errors.with(BTreeMap::len);
         if n > 0 {
             return withheld("Results are", "them", n);
@@ -436,37 +448,6 @@ pub fn ResultsPanel(
                 };
                 let horizon_note =
                     "the cumulative cash flow does not turn positive within the horizon";
-                let chart = CumulativeChart {
-                    cumulative: r.cumulative.clone(),
-                    break_even: r.payback_months,
-                    currency: c.clone(),
-                };
-                let description = format!(
-                    "Cumulative cash flow by month, from {} at the start to {} after month {}{}.",
-                    money(r.cumulative.first().copied().unwrap_or(0.0)),
-                    money(r.cumulative.last().copied().unwrap_or(0.0)),
-                    r.cumulative.len().saturating_sub(1),
-                    match r.payback_months {
-                        Some(p) => format!("; it breaks even at month {p:.1}"),
-                        None => "; it does not break even".into(),
-                    },
-                );
-                let years = r
-                    .years
-                    .iter()
-                    .map(|y| {
-                        view! {
-                            <tr>
-                                <th scope="row">{format!("Year {}", y.year)}</th>
-                                <td class="num">{money(y.cost)}</td>
-                                <td class="num">{money(y.benefit)}</td>
-                                <td class="num">{money(y.tax)}</td>
-                                <td class="num">{money(y.net)}</td>
-                                <td class="num">{money(y.cumulative)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
                 view! {
                     <dl class="figures">
                         {figure("Net present value", r.npv.clone().map(money), None)}
@@ -502,55 +483,101 @@ pub fn ResultsPanel(
                             Some("After tax, undiscounted."),
                         )}
                     </dl>
-                    <figure class="chart-figure">
-                        <ChartCanvas
-                            data=Some(Chart::Cashflow(chart))
-                            description=description.clone()
-                            file_name="sextant-cash-flow.png"
-                        />
-                        <figcaption>{description}</figcaption>
-                    </figure>
-                    <div
-                        class="table-wrap"
-                        tabindex="0"
-                        role="region"
-                        aria-label="Year by year table"
-                    >
-                        <table class="table">
-                            <caption>"Year by year"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Year"</th>
-                                    <th scope="col" class="num">
-                                        "Cost"
-                                    </th>
-                                    <th scope="col" class="num">
-                                        "Benefit"
-                                    </th>
-                                    <th scope="col" class="num">
-                                        "Tax"
-                                    </th>
-                                    <th scope="col" class="num">
-                                        "Net"
-                                    </th>
-                                    <th scope="col" class="num">
-                                        "Cumulative"
-                                    </th>
-                                </tr>
-                            </thead>
-                            <tbody>{years}</tbody>
-                        </table>
-                    </div>
                 }
                 .into_any()
             }
         }
     };
+    let chart = move || {
+        valid().map(|r| {
+            let c = currency();
+            let money = |v: f64| format::money(v, &c);
+            let description = format!(
+                "Cumulative cash flow by month, from {} at the start to {} after month {}{}.",
+                money(r.cumulative.first().copied().unwrap_or(0.0)),
+                money(r.cumulative.last().copied().unwrap_or(0.0)),
+                r.cumulative.len().saturating_sub(1),
+                match r.payback_months {
+                    Some(p) => format!("; it breaks even at month {p:.1}"),
+                    None => "; it does not break even".into(),
+                },
+            );
+            let chart = CumulativeChart {
+                cumulative: r.cumulative,
+                break_even: r.payback_months,
+                currency: c,
+            };
+            view! {
+                <figure class="chart-figure">
+                    <ChartCanvas
+                        data=Some(Chart::Cashflow(chart))
+                        description=description.clone()
+                        file_name="sextant-cash-flow.png"
+                    />
+                    <figcaption>{description}</figcaption>
+                </figure>
+            }
+        })
+    };
+    let table = move || {
+        valid().map(|r| {
+            let c = currency();
+            let money = |v: f64| format::money(v, &c);
+            let years = r
+                .years
+                .iter()
+                .map(|y| {
+                    view! {
+                        <tr>
+                            <th scope="row">{format!("Year {}", y.year)}</th>
+                            <td class="num">{money(y.cost)}</td>
+                            <td class="num">{money(y.benefit)}</td>
+                            <td class="num">{money(y.tax)}</td>
+                            <td class="num">{money(y.net)}</td>
+                            <td class="num">{money(y.cumulative)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Year by year table">
+                    <table class="table">
+                        <caption>"Year by year"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Year"</th>
+                                <th scope="col" class="num">
+                                    "Cost"
+                                </th>
+                                <th scope="col" class="num">
+                                    "Benefit"
+                                </th>
+                                <th scope="col" class="num">
+                                    "Tax"
+                                </th>
+                                <th scope="col" class="num">
+                                    "Net"
+                                </th>
+                                <th scope="col" class="num">
+                                    "Cumulative"
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>{years}</tbody>
+                    </table>
+                </div>
+            }
+        })
+    };
     // Focusable: on wide screens the panel scrolls on its own.
     view! {
         <section class="roi__results panel" aria-labelledby="results-heading" tabindex="0">
             <h2 id="results-heading">"Results"</h2>
-            {body}
+            {figures}
+            // The chart and the table, each in a task of its own when the
+            // page is built; both follow every change after that.
+            <Deferred>{chart}</Deferred>
+            <Deferred>{table}</Deferred>
         </section>
     }
 }
