@@ -9,6 +9,11 @@
 //            last byte of the module arrived (compile and instantiate)
 //   heap     JS heap used once usable (CDP Performance.getMetrics), and the
 //            size of the wasm linear memory
+//   blocking ms of main-thread tasks beyond 50 ms each (the browser's long
+//            task entries) from navigation start until the page has been
+//            quiet for a second after being usable (at most 6 s after): the
+//            parts built after the first control count too, as they do in
+//            Lighthouse's total blocking time; and the longest task
 // Service workers are blocked: the worker installs after the page has loaded,
 // and its precaching would be counted as the page's own transfer.
 //
@@ -43,7 +48,10 @@ const pages = args.pages ? allPages.filter((p) => args.pages.split(",").includes
 // Runs in the page before any of its scripts: times WebAssembly's
 // instantiation and the moment the first control is usable.
 function instrument() {
-  const marks = (window.__bench = { wasm: [], usable: null, memory: null });
+  const marks = (window.__bench = { wasm: [], usable: null, memory: null, long: [] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) marks.long.push([e.startTime, e.duration]);
+  }).observe({ type: "longtask", buffered: true });
   for (const name of ["instantiateStreaming", "instantiate"]) {
     const original = WebAssembly[name];
     if (typeof original !== "function") continue;
@@ -109,6 +117,18 @@ async function load(browser, url, rate, storageState) {
     cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
     await page.goto(url);
     await page.waitForFunction(() => window.__bench.usable !== null, null, { timeout: 60_000 });
+    // The rest of the page is built after its first control: wait until no
+    // long task has ended for a second (at most 6 s after usable).
+    await page.waitForFunction(
+      () => {
+        const { usable, long } = window.__bench;
+        const now = performance.now();
+        const last = Math.max(usable, ...long.map(([start, d]) => start + d));
+        return now - last > 1000 || now - usable > 6000;
+      },
+      null,
+      { timeout: 60_000, polling: 100 },
+    );
     const marks = await page.evaluate(() => {
       const wasmEntry = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
       return { ...window.__bench, wasmResponseEnd: wasmEntry ? wasmEntry.responseEnd : null };
@@ -122,6 +142,8 @@ async function load(browser, url, rate, storageState) {
       wasmAfterDownload: streaming && marks.wasmResponseEnd !== null ? streaming.end - Math.max(streaming.start, marks.wasmResponseEnd) : NaN,
       heap: metrics.JSHeapUsedSize,
       wasmMemory: marks.memory ?? NaN,
+      blocking: marks.long.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
+      longest: marks.long.reduce((max, [, d]) => Math.max(max, d), 0),
     };
   } finally {
     await context.close();
@@ -167,10 +189,10 @@ const kb = (b) => (b / 1024).toFixed(1);
 const mb = (b) => (b / 1048576).toFixed(1);
 console.log(`\nMedians of ${runs} cold loads each; bytes compressed (brotli), service workers blocked.`);
 console.log(
-  `${"page".padEnd(18)} ${pad("cpu", 4)} ${pad("usable ms", 10)} ${pad("KB sent", 8)} ${pad("wasm ms", 8)} ${pad("compile ms", 11)} ${pad("JS heap MB", 11)} ${pad("wasm mem MB", 12)}`,
+  `${"page".padEnd(18)} ${pad("cpu", 4)} ${pad("usable ms", 10)} ${pad("KB sent", 8)} ${pad("wasm ms", 8)} ${pad("compile ms", 11)} ${pad("JS heap MB", 11)} ${pad("wasm mem MB", 12)} ${pad("blocking ms", 12)} ${pad("longest ms", 11)}`,
 );
 for (const r of rows) {
   console.log(
-    `${r.page.padEnd(18)} ${pad(r.cpu, 4)} ${pad(r.usable.toFixed(0), 10)} ${pad(kb(r.bytes), 8)} ${pad(r.wasmTotal.toFixed(0), 8)} ${pad(r.wasmAfterDownload.toFixed(0), 11)} ${pad(mb(r.heap), 11)} ${pad(mb(r.wasmMemory), 12)}`,
+    `${r.page.padEnd(18)} ${pad(r.cpu, 4)} ${pad(r.usable.toFixed(0), 10)} ${pad(kb(r.bytes), 8)} ${pad(r.wasmTotal.toFixed(0), 8)} ${pad(r.wasmAfterDownload.toFixed(0), 11)} ${pad(mb(r.heap), 11)} ${pad(mb(r.wasmMemory), 12)} ${pad(r.blocking.toFixed(0), 12)} ${pad(r.longest.toFixed(0), 11)}`,
   );
 }
