@@ -18,14 +18,7 @@ use leptos::prelude::*;
 /// in its place.
 #[component]
 pub fn Deferred(children: ChildrenFn) -> impl IntoView {
-    let ready = RwSignal::new(false);
-    crate::ui::after_yield_nested(Box::new(move || {
-        // try_set: the page may have been left meanwhile.
-        let _ = ready.try_set(true);
-    }));
-    // Untracked: the part is built once, not again when a signal it read
-    // while being built changes (its own effects follow those).
-    move || ready.get().then(|| untrack(|| children()))
+    defer(move || children())
 }
 
 /// [`Deferred`] for a part made by a closure that can run only once (one
@@ -34,8 +27,11 @@ pub fn defer(build: impl FnOnce() -> AnyView + 'static) -> impl IntoView {
     let ready = RwSignal::new(false);
     let build = StoredValue::new_local(Some(Box::new(build) as Box<dyn FnOnce() -> AnyView>));
     crate::ui::after_yield_nested(Box::new(move || {
+        // try_set: the page may have been left meanwhile.
         let _ = ready.try_set(true);
     }));
+    // Untracked: the part is built once, not again when a signal it read
+    // while being built changes (its own effects follow those).
     move || {
         ready
             .get()
