@@ -8,34 +8,39 @@ import { deflateSync } from "node:zlib";
 import { test as plain } from "@playwright/test";
 import { test, expect, open, notReadyRun } from "./fixtures.mjs";
 
-// The bundles each page fetches, by name without hash; a calculator's start
-// page also fetches its editor's bundles ahead, when idle.
+// The bundles each page fetches, by name without hash: those of the page
+// opened merged into one module each, and, a calculator's start page, its
+// editor's ahead, when idle, as modules end to end.
 const views = [
-  { fragment: "#/saved", heading: "Saved in this browser", bundles: ["saved", "saved-later"] },
-  { fragment: "#/assess/skills", heading: "ML engineer skills", bundles: ["assess-skills", "assess-later"] },
-  { fragment: "#/assess/team", heading: "Team and stakeholder practices", bundles: ["assess-team", "assess-later"] },
-  { fragment: "#/roi", heading: "ML project ROI", bundles: ["roi", "roi-doc", "roi-doc-later"] },
-  { fragment: "#/portfolio", heading: "Project prioritisation", bundles: ["portfolio", "portfolio-doc", "portfolio-doc-later"] },
-  { fragment: "#/automation-roi", heading: "Automation ROI", bundles: ["automation-roi", "automation-roi-doc", "automation-roi-doc-later"] },
+  { fragment: "#/saved", heading: "Saved in this browser", bundles: ["saved (merged)", "saved-later (merged)"] },
+  { fragment: "#/assess/skills", heading: "ML engineer skills", bundles: ["assess-skills (merged)", "assess-later (merged)"] },
+  { fragment: "#/assess/team", heading: "Team and stakeholder practices", bundles: ["assess-team (merged)", "assess-later (merged)"] },
+  { fragment: "#/roi", heading: "ML project ROI", bundles: ["roi (merged)", "roi-doc", "roi-doc-later"] },
+  { fragment: "#/portfolio", heading: "Project prioritisation", bundles: ["portfolio (merged)", "portfolio-doc", "portfolio-doc-later"] },
+  { fragment: "#/automation-roi", heading: "Automation ROI", bundles: ["automation-roi (merged)", "automation-roi-doc", "automation-roi-doc-later"] },
 ];
 
 /**
  * The wasm files a page asks for, by kind, with the service worker blocked:
- * bundles by name without hash (page-roi-doc-0123….wasm is roi-doc; a bundle
- * several pages share is named by what their names have in common, like
- * assess-later). `early` lists any "-later" bundle asked for before the
- * bundle asked for just before it (its page's) had arrived.
+ * bundles by name without hash (page-roi-doc-0123….wasm is roi-doc, and
+ * page-roi-doc-0123….merged.wasm "roi-doc (merged)"; a bundle several pages
+ * share is named by what their names have in common, like assess-later).
+ * `early` lists any "-later" bundle asked for before the bundle asked for
+ * just before it (its page's) had arrived.
  */
 function recordWasm(page) {
   const seen = { bundles: [], modules: [], arrived: [], early: [] };
-  const bundle = (r) => new URL(r.url()).pathname.split("/").pop().match(/^page-([a-z-]+)-[0-9a-f]{16}\.wasm$/)?.[1];
+  const bundle = (r) => {
+    const m = new URL(r.url()).pathname.split("/").pop().match(/^page-([a-z-]+)-[0-9a-f]{16}(\.merged)?\.wasm$/);
+    return m && (m[2] ? `${m[1]} (merged)` : m[1]);
+  };
   page.on("request", (r) => {
     const file = new URL(r.url()).pathname.split("/").pop();
     const name = bundle(r);
     if (name) {
       const page = seen.bundles.at(-1);
       seen.bundles.push(name);
-      if (name.endsWith("-later") && !seen.arrived.includes(page)) seen.early.push(name);
+      if (name.replace(" (merged)", "").endsWith("-later") && !seen.arrived.includes(page)) seen.early.push(name);
     } else if (/^(chunk|split)_.*\.wasm$/.test(file)) seen.modules.push(file);
   });
   page.on("requestfinished", (r) => {
@@ -46,6 +51,20 @@ function recordWasm(page) {
 }
 
 test.use({ serviceWorkers: "block" });
+
+/** Counts the WebAssembly modules the page instantiates, in window.__instantiated. */
+async function countInstances(page) {
+  await page.addInitScript(() => {
+    window.__instantiated = 0;
+    for (const name of ["instantiate", "instantiateStreaming"]) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = function (...args) {
+        window.__instantiated++;
+        return original.apply(this, args);
+      };
+    }
+  });
+}
 
 test("the home page loads the first module only", async ({ page }) => {
   const seen = recordWasm(page);
@@ -74,12 +93,21 @@ test("a saved ROI model opened directly gets its charts and uncertainty panel in
   await page.waitForURL(/#\/roi\/[A-Za-z0-9_-]+$/);
   const editor = await context.newPage();
   const seen = recordWasm(editor);
+  await countInstances(editor);
   await editor.goto(page.url());
   await expect(editor.getByRole("img", { name: /Cumulative cash flow by month/ })).toBeVisible();
   await expect(editor.getByText(/10,000 trials with seed \d+, computed in/)).toBeVisible();
-  expect(seen.bundles).toEqual(["roi-doc", "roi-doc-later"]);
+  expect(seen.bundles).toEqual(["roi-doc (merged)", "roi-doc-later (merged)"]);
   expect(seen.early, "fetched before the page's own bundle had arrived").toEqual([]);
   expect(seen.modules, "modules fetched on their own").toEqual([]);
+  // The first module and one module a bundle (there are 225 in the first
+  // bundle and about 60 in the second).
+  expect(await editor.evaluate(() => window.__instantiated), "modules instantiated").toBe(3);
+  // The modules work as before: an edit is computed again.
+  const npv = editor.locator(".figure").filter({ has: editor.getByText("Net present value", { exact: true }) }).locator("dd").first();
+  const before = await npv.innerText();
+  await editor.getByLabel("Discount rate").fill("40%");
+  await expect(npv).not.toHaveText(before);
 });
 
 test("a saved portfolio opened directly gets its project editors and map in a second bundle, after its own", async ({ page, context }) => {
@@ -92,7 +120,7 @@ test("a saved portfolio opened directly gets its project editors and map in a se
   await expect(editor.getByLabel("Portfolio name")).toBeEditable();
   await expect(editor.getByLabel("Project name").first()).toBeEditable();
   await expect(editor.getByRole("img", { name: /^Value \(.*\) against effort/ })).toBeVisible();
-  expect(seen.bundles).toEqual(["portfolio-doc", "portfolio-doc-later"]);
+  expect(seen.bundles).toEqual(["portfolio-doc (merged)", "portfolio-doc-later (merged)"]);
   expect(seen.early, "fetched before the page's own bundle had arrived").toEqual([]);
   expect(seen.modules, "modules fetched on their own").toEqual([]);
 });
@@ -108,7 +136,7 @@ test("an assessment's results come in its second bundle, when answered and when 
   await page.getByRole("button", { name: "Finish and see results" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your results" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Radar chart/ })).toBeVisible();
-  expect(seen.bundles).toEqual(["assess-team", "assess-later"]);
+  expect(seen.bundles).toEqual(["assess-team (merged)", "assess-later (merged)"]);
   expect(seen.early, "fetched before the page's own bundle had arrived").toEqual([]);
   expect(seen.modules, "modules fetched on their own").toEqual([]);
 
@@ -122,7 +150,7 @@ test("an assessment's results come in its second bundle, when answered and when 
   await expect(again.getByRole("heading", { level: 1, name: "Your results" })).toBeVisible();
   await expect(again.getByRole("img", { name: /Radar chart/ })).toBeVisible();
   await expect(again.getByLabel("Share link")).toHaveValue(/#\/s\/assess\/team\/v1\./);
-  expect(reopened.bundles).toEqual(["assess-team", "assess-later"]);
+  expect(reopened.bundles).toEqual(["assess-team (merged)", "assess-later (merged)"]);
   expect(reopened.early, "fetched before the page's own bundle had arrived").toEqual([]);
   expect(reopened.modules, "modules fetched on their own").toEqual([]);
 });
@@ -133,8 +161,10 @@ test("a share link fetches the view of the kind it holds as one bundle, with or 
   const link = await page.getByLabel("Share link").inputValue();
   expect(link).toContain("#/s/roi/v1.");
   for (const [address, bundles] of [
-    [link, ["s-roi", "s-roi-later"]],
-    [link.replace("#/s/roi/", "#/s/"), ["s", "s-roi", "s-roi-later"]],
+    [link, ["s-roi (merged)", "s-roi-later (merged)"]],
+    // The kind's view is asked for once the link has been read: as modules
+    // end to end, as the page in use has many of them.
+    [link.replace("#/s/roi/", "#/s/"), ["s (merged)", "s-roi", "s-roi-later"]],
   ]) {
     const reader = await context.newPage();
     const seen = recordWasm(reader);
@@ -156,7 +186,7 @@ test("an assessment's share link fetches the assessment's view and its pack only
   await open(page, "#/s/assess/team/" + payload);
   await expect(page.getByText("Shared with you · read-only")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Team run" })).toBeVisible();
-  await expect.poll(() => seen.bundles).toEqual(["s-assess-team", "s-assess-later"]);
+  await expect.poll(() => seen.bundles).toEqual(["s-assess-team (merged)", "s-assess-later (merged)"]);
   expect(seen.modules, "modules fetched on their own").toEqual([]);
 });
 
@@ -167,7 +197,7 @@ test("a shared run compared with its own targets gets their fields in its second
   await open(page, "#/s/assess/skills/" + payload);
   await expect(page.getByRole("heading", { level: 1, name: "Skills run" })).toBeVisible();
   await expect(page.getByLabel("Target for Technical excellence")).toHaveValue("80");
-  await expect.poll(() => seen.bundles).toEqual(["s-assess-skills", "s-assess-later"]);
+  await expect.poll(() => seen.bundles).toEqual(["s-assess-skills (merged)", "s-assess-later (merged)"]);
   expect(seen.modules, "modules fetched on their own").toEqual([]);
 });
 
@@ -200,7 +230,7 @@ plain("a module that does not arrive is said where it belongs, and Try again fet
   const uncaught = [];
   page.on("pageerror", (e) => uncaught.push(e.message));
   // Page bundles are blocked too: a start page fetches its editor's ahead.
-  let blocked = /\/((chunk|split)_[^/]*|page-[a-z-]+-[0-9a-f]{16})\.wasm$/;
+  let blocked = /\/((chunk|split)_[^/]*|page-[a-z-]+-[0-9a-f]{16}(\.merged)?)\.wasm$/;
   await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
   await open(page, "#/");
 
@@ -218,7 +248,7 @@ plain("a module that does not arrive is said where it belongs, and Try again fet
   await expect(pageFailed).toHaveCount(0);
   await page.getByRole("link", { name: /ML project ROI/ }).first().click();
   await expect(pageFailed).toBeVisible();
-  blocked = /\/(split_(draw_on|uncertainty_panel)[^/]*|page-[a-z-]+-[0-9a-f]{16})\.wasm$/;
+  blocked = /\/(split_(draw_on|uncertainty_panel)[^/]*|page-[a-z-]+-[0-9a-f]{16}(\.merged)?)\.wasm$/;
   await pageFailed.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "ML project ROI" })).toBeVisible();
 
@@ -239,7 +269,7 @@ plain("a module that does not arrive is said where it belongs, and Try again fet
 plain("an assessment's questions and results that do not arrive are said in their place, and Try again fetches them", async ({ page }) => {
   const uncaught = [];
   page.on("pageerror", (e) => uncaught.push(e.message));
-  let blocked = /\/(split_after_intro[^/]*|page-[a-z-]+-later-[0-9a-f]{16})\.wasm$/;
+  let blocked = /\/(split_after_intro[^/]*|page-[a-z-]+-later-[0-9a-f]{16}(\.merged)?)\.wasm$/;
   await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
   await open(page, "#/assess/team");
   await page.getByRole("button", { name: "Start the assessment" }).click();
@@ -261,7 +291,7 @@ plain("a portfolio's attachment readers that do not arrive are said above the ra
   const uncaught = [];
   page.on("pageerror", (e) => uncaught.push(e.message));
   await notReadyRun(page);
-  let blocked = /\/(split_attachments[^/]*|page-portfolio-doc-later-[0-9a-f]{16})\.wasm$/;
+  let blocked = /\/(split_attachments[^/]*|page-portfolio-doc-later-[0-9a-f]{16}(\.merged)?)\.wasm$/;
   await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
   await page.goto("./#/portfolio");
   await page.getByRole("button", { name: "Start from the example" }).click();
@@ -283,7 +313,7 @@ plain("a portfolio's attachment readers that do not arrive are said above the ra
 plain("a portfolio's project editors and value-effort map that do not arrive are said in their place, and Try again brings them", async ({ page }) => {
   const uncaught = [];
   page.on("pageerror", (e) => uncaught.push(e.message));
-  let blocked = /\/(split_below[^/]*|page-portfolio-doc-later-[0-9a-f]{16})\.wasm$/;
+  let blocked = /\/(split_below[^/]*|page-portfolio-doc-later-[0-9a-f]{16}(\.merged)?)\.wasm$/;
   await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
   await page.goto("./#/portfolio");
   await page.getByRole("button", { name: "Start from the example" }).click();
@@ -312,7 +342,7 @@ plain("a portfolio's project editors and value-effort map that do not arrive are
 plain("a file chosen while the part that reads it cannot arrive is not imported, says why, and imports when chosen again", async ({ page }) => {
   const uncaught = [];
   page.on("pageerror", (e) => uncaught.push(e.message));
-  let blocked = /\/(split_importer[^/]*|page-saved-later-[0-9a-f]{16})\.wasm$/;
+  let blocked = /\/(split_importer[^/]*|page-saved-later-[0-9a-f]{16}(\.merged)?)\.wasm$/;
   await page.route(/\.wasm$/, (route) => (blocked.test(route.request().url()) ? route.abort() : route.continue()));
   await page.goto("./#/saved");
   await expect(page.getByText(/^Nothing saved yet/)).toBeVisible();
@@ -327,5 +357,22 @@ plain("a file chosen while the part that reads it cannot arrive is not imported,
   // An assessment opens at its run (finding it reads the stored run).
   await expect(page.getByRole("link", { name: "Open it" })).toHaveAttribute("href", /#\/assess\/team\/[A-Za-z0-9_-]+$/);
   await expect(page.getByRole("cell", { name: "Team run" })).toBeVisible();
+  expect(uncaught, "uncaught errors").toEqual([]);
+});
+
+plain("a page whose merged bundles do not arrive fetches their modules on their own, and works", async ({ page }) => {
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(e.message));
+  await page.route(/\.merged\.wasm$/, (route) => route.abort());
+  const seen = recordWasm(page);
+  await page.goto("./#/assess/team");
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  const steps = Number((await page.getByText(/Step 1 of \d+/).innerText()).match(/of (\d+)/)[1]);
+  for (let i = 1; i < steps; i++) await page.getByRole("button", { name: "Skip this section" }).click();
+  await page.getByRole("button", { name: "Finish and see results" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your results" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Radar chart/ })).toBeVisible();
+  expect(seen.bundles).toEqual(["assess-team (merged)", "assess-later (merged)"]);
+  expect(seen.modules.length, "modules fetched on their own").toBeGreaterThan(50);
   expect(uncaught, "uncaught errors").toEqual([]);
 });

@@ -21,9 +21,14 @@
 //     of them all), so a new build never mixes with cached files of an old
 //     one; references are rewritten to match.
 //  6. page-<route>-<hash>.wasm bundles each route's modules end to end, and
-//     loader-<hash>.js starts the app and, from the route in the address,
-//     fetches that bundle alongside the first module, in one request instead
-//     of dozens after it. index.html gets the loader and preload hints.
+//     page-<route>-<hash>.merged.wasm has the same modules merged into one
+//     (wasm-merge). loader-<hash>.js starts the app and, from the route in
+//     the address, fetches that merged bundle alongside the first module:
+//     one request instead of dozens, and one module to instantiate instead
+//     of dozens (225 for the ROI editor). A page the app asks for later
+//     (a start page's editor, ahead) gets its modules end to end, as the
+//     page already in use has many of them. index.html gets the loader and
+//     preload hints.
 //
 // The unsplit build (--no-split, or a debug build) skips step 2 and the
 // bundles: the single-file build and `trunk serve` use it.
@@ -115,17 +120,41 @@ const routeLaterSplits = {
 /** The split points `route` (a key of routeSplits) uses once built. */
 const laterSplitsOf = (route) => routeLaterSplits[route] ?? routeLaterSplits[route.replace(/\/[^/]+$/, "/*")] ?? [];
 
-/** Whether a file of the build is a page bundle (see step 5 above). */
-export const isPageBundle = (file) => /^page-[a-z-]+-[0-9a-f]{16}\.wasm$/.test(file);
+/**
+ * Whether a file of the build is a page bundle (see step 6 above): its
+ * modules end to end (page-<stem>-<hash>.wasm) or merged into one module
+ * (page-<stem>-<hash>.merged.wasm).
+ */
+export const isPageBundle = (file) => /^page-[a-z-]+-[0-9a-f]{16}(\.merged)?\.wasm$/.test(file);
+/** The merged form of the page bundle `file` (see mergeModules). */
+export const mergedName = (file) => file.replace(/\.wasm$/, ".merged.wasm");
 
 // Prepended to __wasm_split.js.
-const pageFetch = `// Sextant (scripts/build-wasm.mjs): module number n from the page bundle
-// the loader fetched (for the page in the address, or ahead of a visit), if
-// one has it (its bytes), or else from its own file (a response). Modules in
-// no bundle have the number -1.
+const pageFetch = `// Sextant (scripts/build-wasm.mjs). Module numbers in a merged bundle the
+// loader fetched (one module made of many: a page opened directly fetches
+// its modules so) are instantiated once, all together; the others each on
+// their own. A merged bundle is used only while none of its modules has been
+// instantiated otherwise: instantiating a module twice would write its data
+// into memory again, over what the app has since changed there.
+const alone = new Set();
+const merged = new Map();
+// Module number n: from a merged bundle that has it ({ merged }), or its
+// bytes from a bundle of modules end to end, or else from its own file (a
+// response). Modules in no bundle have the number -1.
 function pageFetch(n, file) {
   const url = new URL("./" + file, import.meta.url);
-  const page = (globalThis.__sextantPages || []).find((p) => p.files[n]);
+  const pages = globalThis.__sextantPages || [];
+  let whole = merged.get(n);
+  if (!whole) {
+    whole = pages.find((p) => p.merged && p.files[n] && !p.numbers.some((k) => alone.has(k) || merged.has(k)));
+    if (whole) for (const k of whole.numbers) merged.set(k, whole);
+  }
+  if (whole) {
+    whole.ask?.();
+    return { merged: whole };
+  }
+  alone.add(n);
+  const page = pages.find((p) => !p.merged && p.files[n]);
   if (!page) return fetch(url);
   const at = page.files[n];
   // A bundle still waiting to be fetched (the page's later one) is fetched
@@ -140,8 +169,15 @@ function pageFetch(n, file) {
 // WebAssembly.instantiate, off the main thread. Streaming them from a
 // made-up Response instead would feed and finish every module of the bundle
 // on the main thread, in one long task (Lighthouse mobile, ROI start: total
-// blocking time 700-1,250 ms before, 515-575 ms after).
-function pageInstantiate(src, imports) {
+// blocking time 700-1,250 ms before, 515-575 ms after). A merged bundle is
+// instantiated once, for all its modules; if it does not arrive, each of
+// them is fetched from its own file.
+function pageInstantiate(src, imports, file) {
+  if (src.merged) {
+    const page = src.merged;
+    page.instance ??= page.bytes.then((bytes) => WebAssembly.instantiate(bytes, imports)).catch(() => null);
+    return page.instance.then((done) => done || WebAssembly.instantiateStreaming(fetch(new URL("./" + file, import.meta.url)), imports));
+  }
   return src.then((from) =>
     from instanceof Response ? WebAssembly.instantiateStreaming(from, imports) : WebAssembly.instantiate(from, imports),
   );
@@ -151,8 +187,8 @@ function pageInstantiate(src, imports) {
 function mod(n, file, deps) {
   return makeLoad(() => {
     const src = pageFetch(n, file);
-    src.catch(() => {});
-    return async (imports) => pageInstantiate(src, imports);
+    src.catch?.(() => {});
+    return async (imports) => pageInstantiate(src, imports, file);
   }, deps);
 }
 // The shared modules, by wasm-split's number, and a list of them from runs
@@ -271,6 +307,140 @@ export function stripRelocations(bytes) {
   return Buffer.concat(out);
 }
 
+/** An unsigned LEB128 number at `at` in `bytes`: [value, the offset after it]. */
+function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (!(b & 0x80)) return [value, at];
+  }
+}
+
+/** `n` as an unsigned LEB128 number. */
+function leb(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return Buffer.from(out);
+}
+
+const wasmName = (text) => {
+  const bytes = Buffer.from(text, "utf8");
+  return Buffer.concat([leb(bytes.length), bytes]);
+};
+
+/** A module's sections: [{ id, payload }], payload a view of `bytes`. */
+function sectionsOf(bytes) {
+  if (bytes.readUInt32LE(0) !== 0x6d736100) throw new Error("build-wasm: not a WebAssembly module");
+  const out = [];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, from] = readLeb(bytes, at + 1);
+    out.push({ id, payload: bytes.subarray(from, from + size) });
+    at = from + size;
+  }
+  return out;
+}
+
+const moduleOf = (sections) =>
+  Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), ...sections.flatMap(({ id, payload }) => [Buffer.from([id]), leb(payload.length), payload])]);
+
+const importSection = 2;
+const exportSection = 7;
+
+/**
+ * A module's imports: [{ module, field, kind, desc }], desc the bytes that
+ * describe the import (its type, limits or value type).
+ */
+export function importsOf(bytes) {
+  const section = sectionsOf(bytes).find((s) => s.id === importSection);
+  if (!section) return [];
+  const p = section.payload;
+  let [count, at] = readLeb(p, 0);
+  const text = () => {
+    const [length, from] = readLeb(p, at);
+    at = from + length;
+    return p.subarray(from, at).toString("utf8");
+  };
+  const limits = () => {
+    const flags = p[at++];
+    [, at] = readLeb(p, at);
+    if (flags & 1) [, at] = readLeb(p, at);
+  };
+  const imports = [];
+  while (count--) {
+    const module = text();
+    const field = text();
+    const kind = p[at++];
+    const from = at;
+    if (kind === 0) [, at] = readLeb(p, at);
+    else if (kind === 1) at++, limits();
+    else if (kind === 2) limits();
+    else if (kind === 3) at += 2;
+    else throw new Error(`build-wasm: an import of unknown kind ${kind}`);
+    imports.push({ module, field, kind, desc: p.subarray(from, at) });
+  }
+  return imports;
+}
+
+const importPayload = (imports) =>
+  Buffer.concat([leb(imports.length), ...imports.flatMap((i) => [wasmName(i.module), wasmName(i.field), Buffer.from([i.kind]), i.desc])]);
+
+// The module name a merged bundle's first module imports under (see
+// mergeModules); renamed back to "__wasm_split" once merged.
+const stubImports = "__wasm_split_stub";
+
+/**
+ * The first module of a merge (see mergeModules): it imports what a split
+ * module imports (`imports`, from "__wasm_split") from "__wasm_split_stub",
+ * and exports each under its own name.
+ */
+export function splitStub(imports) {
+  const exports = Buffer.concat([
+    leb(imports.length),
+    ...imports.map((i, n) => {
+      // Each kind's imports are numbered on their own, from 0.
+      const index = imports.slice(0, n).filter((j) => j.kind === i.kind).length;
+      return Buffer.concat([wasmName(i.field), Buffer.from([i.kind]), leb(index)]);
+    }),
+  ]);
+  return moduleOf([
+    { id: importSection, payload: importPayload(imports.map((i) => ({ ...i, module: stubImports }))) },
+    { id: exportSection, payload: exports },
+  ]);
+}
+
+/**
+ * The merged module as a split module: its imports (the stub's) named
+ * "__wasm_split" again, and without the stub's exports, the only ones it
+ * has (split modules export nothing).
+ */
+export function asSplitModule(bytes, imports) {
+  const sections = sectionsOf(bytes);
+  const found = importsOf(bytes);
+  const same = (a, b) => a.length === b.length && a.every((x, k) => x.field === b[k].field && x.kind === b[k].kind && Buffer.compare(x.desc, b[k].desc) === 0);
+  if (!found.every((i) => i.module === stubImports) || !same(found, imports)) {
+    throw new Error(`build-wasm: a merged bundle imports ${JSON.stringify(found.map((i) => `${i.module}.${i.field}`))}, not what its modules import`);
+  }
+  const exports = sections.filter((s) => s.id === exportSection);
+  const expected = splitStub(imports);
+  const stubExports = sectionsOf(expected).find((s) => s.id === exportSection).payload;
+  if (exports.length !== 1 || Buffer.compare(exports[0].payload, stubExports) !== 0) throw new Error("build-wasm: a merged bundle exports more than its first module's imports");
+  return moduleOf(
+    sections
+      .filter((s) => s.id !== exportSection)
+      .map((s) => (s.id === importSection ? { id: importSection, payload: importPayload(imports) } : s)),
+  );
+}
+
 async function pool(items, size, work) {
   const queue = [...items];
   await Promise.all(
@@ -278,6 +448,24 @@ async function pool(items, size, work) {
       while (queue.length) await work(queue.shift());
     }),
   );
+}
+
+/**
+ * Merges the split modules `modules` into one module, `into`: the stub
+ * first (see splitStub), under the name the modules import from, so that
+ * every module's memory, table and stack pointer become the one set the stub
+ * imports; then each module, whose functions and data keep their table
+ * slots and addresses. Then -Oz if `optimise`.
+ */
+function mergeModules(stub, modules, into, imports, optimise) {
+  const args = [stub, "__wasm_split", ...modules.flatMap((f, k) => [f, `m${k}`]), "-o", into, ...wasmOptFeatures];
+  return new Promise((resolve, reject) => {
+    const child = spawn("wasm-merge", args, { stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`wasm-merge failed on ${into}`))));
+  }).then(() => {
+    writeFileSync(into, asSplitModule(readFileSync(into), imports));
+    if (optimise) return wasmOpt(into);
+  });
 }
 
 function wasmOpt(file) {
@@ -457,12 +645,35 @@ export async function buildWasm({ out, split = true, release = true }) {
       planned[route] = [want(stem, own), ...(later.length ? [want(`${stem}-later`, later)] : [])];
     }
     const files = new Map();
+    const merges = [];
     for (const [key, { numbers, stems }] of wanted) {
       const bytes = Buffer.concat(numbers.map((n) => readFileSync(join(out, bundled[n]))));
       const name = `page-${commonStem(stems)}-${hash(bytes)}.wasm`;
       write(name, bytes);
       files.set(key, [name, runsOf(numbers)]);
+      merges.push({ modules: numbers.map((n) => join(out, bundled[n])), into: join(out, mergedName(name)) });
     }
+    // Each bundle also merged into one module, which a page opened directly
+    // instantiates instead of its modules one by one (see pageFetch). It is
+    // named after the bundle it is made from: the same modules, merged by the
+    // same pinned wasm-merge, make the same file.
+    // What the stub imports: everything a split module imports (each
+    // imports those of the first module's memory, table and stack pointer
+    // it uses), the same way in every module.
+    const imports = [];
+    for (const f of bundled) {
+      for (const i of importsOf(readFileSync(join(out, f)))) {
+        const known = imports.find((j) => j.field === i.field);
+        if (!known) imports.push(i);
+        else if (known.module !== i.module || known.kind !== i.kind || Buffer.compare(known.desc, i.desc) !== 0) {
+          throw new Error(`build-wasm: ${f} imports ${i.module}.${i.field} otherwise than another split module; the bundles cannot be merged`);
+        }
+      }
+    }
+    if (!imports.every((i) => i.module === "__wasm_split")) throw new Error("build-wasm: a split module imports from elsewhere than __wasm_split");
+    const stub = join(work, "stub.wasm");
+    writeFileSync(stub, splitStub(imports));
+    await pool(merges, 2, ({ modules, into }) => mergeModules(stub, modules, into, imports, release && !process.env.SEXTANT_NO_WASM_OPT));
     for (const [route, keys] of Object.entries(planned)) routes[route] = keys.flatMap((k) => files.get(k));
     const loaderCode = `${
       split
@@ -484,14 +695,16 @@ export async function buildWasm({ out, split = true, release = true }) {
   const bundles = (globalThis.__sextantPages = []);
   // A bundle: its file name, its modules (runs of numbers), and what its
   // fetch waits for: "after", or the page asking for one of its modules
-  // ("ask", called by pageFetch), whichever comes first.
-  const fetchBundle = (name, runs, after) => {
+  // ("ask", called by pageFetch), whichever comes first. Merged, it is the
+  // same modules as one module (page-…-<hash>.merged.wasm).
+  const fetchBundle = (name, runs, after, merged) => {
     const known = bundles.find((b) => b.name === name);
     if (known) return known.bytes;
     let ask;
     const asked = new Promise((go) => (ask = go));
+    const file = merged ? name.replace(/\.wasm$/, ".merged.wasm") : name;
     const bytes = Promise.race([after, asked])
-      .then(() => fetch(new URL("./" + name, import.meta.url)))
+      .then(() => fetch(new URL("./" + file, import.meta.url)))
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error("page bundle: HTTP " + r.status))));
     bytes.catch(() => {});
     // Where each module is in the bundle: its number to [offset, length].
@@ -502,7 +715,7 @@ export async function buildWasm({ out, split = true, release = true }) {
         files[n] = [offset, sizes[n]];
       }
     }
-    bundles.push({ name, files, bytes, ask });
+    bundles.push({ name, files, numbers: Object.keys(files).map(Number), bytes, ask, merged });
     return bytes;
   };
   // A page's bundle, then, once the page has been built and the browser is
@@ -520,12 +733,16 @@ export async function buildWasm({ out, split = true, release = true }) {
     addEventListener("sextant-page-built", () => go(), { once: true });
     setTimeout(go, 4000);
   });
-  const fetchPage = (page) => {
+  // The page in the address gets its bundles merged: nothing of them has
+  // been instantiated yet, so each is one module to instantiate instead of
+  // dozens. A page asked for later gets its modules end to end, as most of
+  // them may be in use already.
+  const fetchPage = (page, merged) => {
     if (!page || navigator.serviceWorker?.controller) return;
-    const own = fetchBundle(page[0], page[1], Promise.resolve());
-    if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => built).then(() => idle({ timeout: 2000 })));
+    const own = fetchBundle(page[0], page[1], Promise.resolve(), merged);
+    if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => built).then(() => idle({ timeout: 2000 })), merged);
   };
-  fetchPage(routeOf(location.hash));
+  fetchPage(routeOf(location.hash), true);
   // The page the reader is likely to open next (a calculator's editor, from
   // its start page), fetched once this page has been built and the browser
   // is idle (ui::prefetch); or,

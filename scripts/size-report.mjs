@@ -2,17 +2,17 @@
 //  - every file of dist/ by kind (wasm, JS, CSS, HTML, other): raw, gzip and
 //    brotli bytes;
 //  - what each page loads to open: the shell (HTML, CSS, scripts, the first
-//    WebAssembly module) plus the bundle of that page's modules (the
-//    loader's route table, written by scripts/build-wasm.mjs); then, on a
-//    line of its own, the bundle of what the page fetches once it has been
-//    built (its charts, the ROI uncertainty panel), not counted in the
-//    page's budget.
+//    WebAssembly module) plus the bundle of that page's modules, merged into
+//    one module (the loader's route table, written by
+//    scripts/build-wasm.mjs); then, on a line of its own, the bundle of what
+//    the page fetches once it has been built (its charts, the ROI
+//    uncertainty panel), not counted in the page's budget.
 // Fails when the gzip total of dist/ or any page passes its budget.
 // Usage: node scripts/size-report.mjs dist size-budget.json
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, extname, relative } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
-import { isPageBundle } from "./build-wasm.mjs";
+import { isPageBundle, mergedName } from "./build-wasm.mjs";
 
 const [dir = "dist", budgetFile = "size-budget.json"] = process.argv.slice(2);
 const budget = JSON.parse(readFileSync(budgetFile, "utf8"));
@@ -47,8 +47,8 @@ const line = (name, r, width = 14) => `${name.padEnd(width)} ${pad(r.files, 5)} 
 const header = (first, width = 14) => `${first.padEnd(width)} ${pad("files", 5)} ${pad("raw", 10)} ${pad("gzip", 10)} ${pad("brotli", 10)}`;
 
 const kinds = { ".wasm": "wasm", ".js": "js", ".mjs": "js", ".css": "css", ".html": "html" };
-// Page bundles repeat the split modules (scripts/build-wasm.mjs): counted on
-// a line of their own, not in the total.
+// Page bundles repeat the split modules (scripts/build-wasm.mjs), end to end
+// and merged: counted on a line of their own, not in the total.
 const all = [...sizes.keys()].filter((f) => !isPageBundle(f));
 console.log("Every file of the build");
 console.log(header("kind"));
@@ -75,7 +75,14 @@ const shell = [...new Set(["index.html", ...linked, ...splitLink])];
 const routes = JSON.parse(loader.match(/const routes = (\{.*\});/)?.[1] ?? "{}");
 // A route whose modules are another route's names that route.
 const entryOf = (page) => (typeof page === "string" ? routes[page] : page);
-const pages = [["home, not found", [], null], ...Object.entries(routes).map(([route, page]) => [`#/${route}`, [entryOf(page)[0]], entryOf(page)[2]])];
+// A page opened directly fetches its bundles merged into one module each.
+const pages = [
+  ["home, not found", [], null],
+  ...Object.entries(routes).map(([route, page]) => {
+    const [own, , later] = entryOf(page);
+    return [`#/${route}`, [mergedName(own)], later && mergedName(later)];
+  }),
+];
 
 console.log("\nWhat each page loads to open (the shell, then that page's modules), and then (its charts, the ROI uncertainty panel)");
 console.log(header("page", 22));
