@@ -418,26 +418,45 @@ export function splitStub(imports) {
   ]);
 }
 
+/** A module's exports: [{ field, kind, index }]. */
+function exportsOf(bytes) {
+  const section = sectionsOf(bytes).find((s) => s.id === exportSection);
+  if (!section) return [];
+  const p = section.payload;
+  let [count, at] = readLeb(p, 0);
+  const exports = [];
+  while (count--) {
+    const [length, from] = readLeb(p, at);
+    const field = p.subarray(from, from + length).toString("utf8");
+    const kind = p[from + length];
+    let index;
+    [index, at] = readLeb(p, from + length + 1);
+    exports.push({ field, kind, index });
+  }
+  return exports;
+}
+
 /**
- * The merged module as a split module: its imports (the stub's) named
- * "__wasm_split" again, and without the stub's exports, the only ones it
- * has (split modules export nothing).
+ * The merged module as a split module: its imports (the stub's, which
+ * wasm-merge may reorder) named "__wasm_split" again, and without the
+ * stub's exports, the only ones it has (split modules export nothing).
  */
 export function asSplitModule(bytes, imports) {
-  const sections = sectionsOf(bytes);
   const found = importsOf(bytes);
-  const same = (a, b) => a.length === b.length && a.every((x, k) => x.field === b[k].field && x.kind === b[k].kind && Buffer.compare(x.desc, b[k].desc) === 0);
-  if (!found.every((i) => i.module === stubImports) || !same(found, imports)) {
-    throw new Error(`build-wasm: a merged bundle imports ${JSON.stringify(found.map((i) => `${i.module}.${i.field}`))}, not what its modules import`);
+  const names = (list) => JSON.stringify(list.map((i) => `${i.module}.${i.field} ${i.kind} ${i.desc.toString("hex")}`));
+  const same =
+    found.length === imports.length &&
+    found.every((i) => i.module === stubImports && imports.some((j) => j.field === i.field && j.kind === i.kind && Buffer.compare(j.desc, i.desc) === 0));
+  if (!same) throw new Error(`build-wasm: a merged bundle imports ${names(found)}, not what its modules import (${names(imports)})`);
+  const exports = exportsOf(bytes);
+  const stubExport = (e) => found.some((i) => i.field === e.field && i.kind === e.kind) && e.index === 0;
+  if (exports.length !== imports.length || !exports.every(stubExport)) {
+    throw new Error(`build-wasm: a merged bundle exports ${JSON.stringify(exports)}, more than its first module's imports`);
   }
-  const exports = sections.filter((s) => s.id === exportSection);
-  const expected = splitStub(imports);
-  const stubExports = sectionsOf(expected).find((s) => s.id === exportSection).payload;
-  if (exports.length !== 1 || Buffer.compare(exports[0].payload, stubExports) !== 0) throw new Error("build-wasm: a merged bundle exports more than its first module's imports");
   return moduleOf(
-    sections
+    sectionsOf(bytes)
       .filter((s) => s.id !== exportSection)
-      .map((s) => (s.id === importSection ? { id: importSection, payload: importPayload(imports) } : s)),
+      .map((s) => (s.id === importSection ? { id: importSection, payload: importPayload(found.map((i) => ({ ...i, module: "__wasm_split" }))) } : s)),
   );
 }
 
