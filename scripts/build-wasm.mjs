@@ -278,33 +278,14 @@ const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0
  * that has them).
  */
 export function stripRelocations(bytes) {
-  const out = [bytes.subarray(0, 8)];
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[at++];
-      value += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (!(b & 0x80)) return value;
-    }
-  };
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
-    let keep = true;
-    if (id === 0) {
-      const nameLength = leb();
-      const name = Buffer.from(bytes.subarray(at, at + nameLength)).toString("utf8");
-      keep = name !== "linking" && !name.startsWith("reloc.");
-    }
-    if (keep) out.push(bytes.subarray(start, end));
-    at = end;
-  }
-  return Buffer.concat(out);
+  return moduleOf(
+    sectionsOf(bytes).filter(({ id, payload }) => {
+      if (id !== 0) return true;
+      const [length, from] = readLeb(payload, 0);
+      const name = payload.subarray(from, from + length).toString("utf8");
+      return name !== "linking" && !name.startsWith("reloc.");
+    }),
+  );
 }
 
 /** An unsigned LEB128 number at `at` in `bytes`: [value, the offset after it]. */
@@ -381,11 +362,18 @@ export function importsOf(bytes) {
     const field = text();
     const kind = p[at++];
     const from = at;
-    if (kind === 0) [, at] = readLeb(p, at);
-    else if (kind === 1) at++, limits();
-    else if (kind === 2) limits();
-    else if (kind === 3) at += 2;
-    else throw new Error(`build-wasm: an import of unknown kind ${kind}`);
+    if (kind === 0) {
+      [, at] = readLeb(p, at); // a function: its type
+    } else if (kind === 1) {
+      at++; // a table: its element type, then limits
+      limits();
+    } else if (kind === 2) {
+      limits(); // a memory
+    } else if (kind === 3) {
+      at += 2; // a global: its value type and mutability
+    } else {
+      throw new Error(`build-wasm: an import of unknown kind ${kind}`);
+    }
     imports.push({ module, field, kind, desc: p.subarray(from, at) });
   }
   return imports;
