@@ -466,20 +466,22 @@ async function pool(items, size, work) {
  */
 function mergeModules(stub, modules, into, imports, optimise) {
   const args = [stub, "__wasm_split", ...modules.flatMap((f, k) => [f, `m${k}`]), "-o", into, ...wasmOptFeatures];
-  return new Promise((resolve, reject) => {
-    const child = spawn("wasm-merge", args, { stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`wasm-merge failed on ${into}`))));
-  }).then(() => {
+  return binaryen("wasm-merge", args, into).then(() => {
     writeFileSync(into, asSplitModule(readFileSync(into), imports));
     if (optimise) return wasmOpt(into);
   });
 }
 
-function wasmOpt(file) {
+/** Runs a binaryen tool in the background; rejects, naming `file`, if it fails. */
+function binaryen(tool, args, file) {
   return new Promise((resolve, reject) => {
-    const child = spawn("wasm-opt", ["-Oz", ...wasmOptFeatures, file, "-o", file], { stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`wasm-opt failed on ${file}`))));
+    const child = spawn(tool, args, { stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${tool} failed on ${file}`))));
   });
+}
+
+function wasmOpt(file) {
+  return binaryen("wasm-opt", ["-Oz", ...wasmOptFeatures, file, "-o", file], file);
 }
 
 /**
