@@ -32,6 +32,20 @@ export async function open(page, fragment = "#/") {
   await expect(page.locator("html[data-sextant-ready]")).toHaveCount(1);
 }
 
+/** Counts the WebAssembly modules the page instantiates, in window.__instantiated. */
+export async function countInstances(page) {
+  await page.addInitScript(() => {
+    window.__instantiated = 0;
+    for (const name of ["instantiate", "instantiateStreaming"]) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = function (...args) {
+        window.__instantiated++;
+        return original.apply(this, args);
+      };
+    }
+  });
+}
+
 /**
  * Answers the project readiness assessment with its first item (a critical
  * one) at its lowest level and the rest unanswered, and opens its results:

@@ -1,7 +1,7 @@
 // Offline use and installation: the web app manifest, the service worker
 // (sw.js, written at build time by scripts/service-worker.mjs) that precaches
 // exactly the build's files, and its replacement by the next build's worker.
-import { test, expect, open } from "./fixtures.mjs";
+import { test, expect, open, countInstances } from "./fixtures.mjs";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -56,6 +56,63 @@ test("once opened, the app reloads and calculates with the network off", async (
   await expect(page.getByLabel("Model name")).toHaveValue(/Demand forecasting/);
   await expect.poll(() => netPresentValue(page)).toMatch(/^-?\$[\d,]+$/);
   await expect(page.getByRole("img", { name: /Cumulative cash flow/ })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("a returning reader's page opens from its merged bundles, which the worker keeps for offline use", async ({ page, context }) => {
+  await open(page, "#/roi");
+  await page.getByRole("button", { name: /Start from this example: Demand forecasting/ }).click();
+  await page.waitForURL(/#\/roi\/[A-Za-z0-9_-]+$/);
+  const [cache] = await controlled(page);
+  const fetched = { merged: [], modules: [] };
+  page.on("request", (r) => {
+    const file = new URL(r.url()).pathname.split("/").pop();
+    if (/\.merged\.wasm$/.test(file)) fetched.merged.push(file.replace(/-[0-9a-f]{16}\.merged\.wasm$/, ""));
+    else if (/^(chunk|split)_.*\.wasm$/.test(file)) fetched.modules.push(file);
+  });
+  const kept = () =>
+    page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url).filter((u) => u.endsWith(".merged.wasm")).length, cache);
+  // An edit is computed again (and saved: each call gives another rate).
+  const editorWorks = async (rate) => {
+    await expect(page.getByLabel("Model name")).toHaveValue(/Demand forecasting/);
+    await expect(page.getByRole("img", { name: /Cumulative cash flow by month/ })).toBeVisible();
+    const before = await netPresentValue(page);
+    await page.getByLabel("Discount rate").fill(rate);
+    await expect.poll(() => netPresentValue(page)).not.toBe(before);
+  };
+  await countInstances(page);
+
+  // Online, with the worker in control: the page's two merged bundles (its
+  // own and the one it uses after), each instantiated once with the first
+  // module, instead of the worker answering every module's request.
+  await page.reload();
+  await editorWorks("35%");
+  expect(fetched.merged).toEqual(["page-roi-doc", "page-roi-doc-later"]);
+  expect(fetched.modules, "modules fetched on their own").toEqual([]);
+  expect(await page.evaluate(() => window.__instantiated), "modules instantiated").toBe(3);
+  await expect.poll(kept, { message: "merged bundles kept by the worker" }).toBe(2);
+
+  // Offline: the same, from the worker's cache.
+  await context.setOffline(true);
+  fetched.merged.length = 0;
+  await page.reload();
+  await editorWorks("40%");
+  expect(fetched.merged, "the loader reads the worker's cache offline, without a fetch").toEqual([]);
+  expect(fetched.modules, "modules fetched on their own").toEqual([]);
+  expect(await page.evaluate(() => window.__instantiated), "modules instantiated").toBe(3);
+  await context.setOffline(false);
+});
+
+test("offline, a page whose merged bundles the worker has not kept loads its modules from the cache one by one", async ({ page, context }) => {
+  await open(page, "#/");
+  await controlled(page);
+  await countInstances(page);
+  await context.setOffline(true);
+  await page.goto("./#/assess/skills");
+  await page.reload();
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  await expect(page.locator("fieldset.question").first()).toBeVisible();
+  expect(await page.evaluate(() => window.__instantiated), "modules instantiated").toBeGreaterThan(50);
   await context.setOffline(false);
 });
 

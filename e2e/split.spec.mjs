@@ -6,7 +6,7 @@
 // between pages fetches the next page's modules on their own.
 import { deflateSync } from "node:zlib";
 import { test as plain } from "@playwright/test";
-import { test, expect, open, notReadyRun } from "./fixtures.mjs";
+import { test, expect, open, notReadyRun, countInstances } from "./fixtures.mjs";
 
 // The bundles each page fetches, by name without hash: those of the page
 // opened merged into one module each, and, a calculator's start page, its
@@ -51,20 +51,6 @@ function recordWasm(page) {
 }
 
 test.use({ serviceWorkers: "block" });
-
-/** Counts the WebAssembly modules the page instantiates, in window.__instantiated. */
-async function countInstances(page) {
-  await page.addInitScript(() => {
-    window.__instantiated = 0;
-    for (const name of ["instantiate", "instantiateStreaming"]) {
-      const original = WebAssembly[name];
-      WebAssembly[name] = function (...args) {
-        window.__instantiated++;
-        return original.apply(this, args);
-      };
-    }
-  });
-}
 
 test("the home page loads the first module only", async ({ page }) => {
   const seen = recordWasm(page);

@@ -16,8 +16,14 @@
 //            Lighthouse's total blocking time; and the longest task
 // Service workers are blocked: the worker installs after the page has loaded,
 // and its precaching would be counted as the page's own transfer.
+// With --visits N (N > 0) the load measured is a returning reader's instead:
+// the context first loads the page N times unthrottled, service workers
+// allowed, the first time until the worker controls the page; then the page
+// is loaded again, throttled, and measured. With N = 1 it is the first load
+// with the worker in control; with N = 2 the worker has also kept the
+// page's merged bundles (scripts/sw.template.js).
 //
-//   node scripts/bench-load.mjs [--dir dist] [--runs 20] [--pages home,roi,...] [--throttle 1,4]
+//   node scripts/bench-load.mjs [--dir dist] [--runs 20] [--pages home,roi,...] [--throttle 1,4] [--visits 0]
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
 import { chromiumArgs } from "../playwright.config.mjs";
@@ -28,6 +34,8 @@ const args = Object.fromEntries(
 const dir = args.dir ?? "dist";
 const runs = Number(args.runs ?? 20);
 const rates = (args.throttle ?? "1,4").split(",").map(Number);
+const visits = Number(args.visits ?? 0);
+if (!Number.isInteger(visits) || visits < 0) throw new Error("bench-load: --visits takes a whole number, 0 or more");
 const base = "/tools/sextant/";
 const allPages = [
   { name: "home", fragment: "#/" },
@@ -104,19 +112,33 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+// Waits until the page's first control is usable; the first visit of a
+// returning reader also until the service worker controls the page.
+const usable = (page, worker) =>
+  page.waitForFunction((worker) => window.__bench.usable !== null && (!worker || navigator.serviceWorker.controller !== null), worker, {
+    timeout: 60_000,
+  });
+
 async function load(browser, url, rate, storageState) {
-  const context = await browser.newContext({ serviceWorkers: "block", storageState });
+  const context = await browser.newContext({ serviceWorkers: visits ? "allow" : "block", storageState });
   try {
     const page = await context.newPage();
     await page.addInitScript(instrument);
+    for (let visit = 0; visit < visits; visit++) {
+      await (visit ? page.reload() : page.goto(url));
+      await usable(page, visit === 0);
+      // What the page fetches after its first control (its later bundle,
+      // which the worker keeps too) has time to arrive.
+      await page.waitForLoadState("networkidle");
+    }
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Performance.enable");
     await cdp.send("Emulation.setCPUThrottlingRate", { rate });
     let bytes = 0;
     cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
-    await page.goto(url);
-    await page.waitForFunction(() => window.__bench.usable !== null, null, { timeout: 60_000 });
+    await (visits ? page.reload() : page.goto(url));
+    await usable(page, false);
     // The rest of the page is built after its first control: wait until no
     // long task has ended for a second (at most 6 s after usable).
     await page.waitForFunction(
@@ -187,7 +209,11 @@ try {
 const pad = (s, n) => String(s).padStart(n);
 const kb = (b) => (b / 1024).toFixed(1);
 const mb = (b) => (b / 1048576).toFixed(1);
-console.log(`\nMedians of ${runs} cold loads each; bytes compressed (brotli), service workers blocked.`);
+console.log(
+  visits
+    ? `\nMedians of ${runs} loads each, after ${visits} earlier visit${visits > 1 ? "s" : ""} with the service worker installed; bytes as reported by the browser.`
+    : `\nMedians of ${runs} cold loads each; bytes compressed (brotli), service workers blocked.`,
+);
 console.log(
   `${"page".padEnd(18)} ${pad("cpu", 4)} ${pad("usable ms", 10)} ${pad("KB sent", 8)} ${pad("wasm ms", 8)} ${pad("compile ms", 11)} ${pad("JS heap MB", 11)} ${pad("wasm mem MB", 12)} ${pad("blocking ms", 12)} ${pad("longest ms", 11)}`,
 );

@@ -711,9 +711,15 @@ export async function buildWasm({ out, split = true, release = true }) {
     if (known) return known.bytes;
     let ask;
     const asked = new Promise((go) => (ask = go));
-    const file = merged ? name.replace(/\.wasm$/, ".merged.wasm") : name;
+    const url = new URL("./" + (merged ? name.replace(/\.wasm$/, ".merged.wasm") : name), import.meta.url);
+    // Offline, the service worker's cache has the bundle if the worker kept
+    // it; a fetch that is bound to fail would only add an error to the console.
     const bytes = Promise.race([after, asked])
-      .then(() => fetch(new URL("./" + file, import.meta.url)))
+      .then(() =>
+        worker && !navigator.onLine
+          ? caches.match(url).then((r) => r || Promise.reject(new Error("page bundle: not kept offline")))
+          : fetch(url),
+      )
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error("page bundle: HTTP " + r.status))));
     bytes.catch(() => {});
     // Where each module is in the bundle: its number to [offset, length].
@@ -728,9 +734,7 @@ export async function buildWasm({ out, split = true, release = true }) {
     return bytes;
   };
   // A page's bundle, then, once the page has been built and the browser is
-  // idle, the bundle of what it uses after (its charts). With the service
-  // worker in control every module is already in its cache: a bundle would
-  // only cost a download.
+  // idle, the bundle of what it uses after (its charts).
   const idle = (options) =>
     new Promise((go) => (globalThis.requestIdleCallback ? requestIdleCallback(go, options) : setTimeout(go)));
   // Resolves once the app has built the page in the address: the app sends
@@ -746,8 +750,15 @@ export async function buildWasm({ out, split = true, release = true }) {
   // been instantiated yet, so each is one module to instantiate instead of
   // dozens. A page asked for later gets its modules end to end, as most of
   // them may be in use already.
+  // With the service worker in control every module is in its cache, so a
+  // bundle of modules end to end would only cost a download. The merged
+  // bundles still pay: the worker answering hundreds of module requests one
+  // by one made a returning reader's ROI editor three times slower to open
+  // than a first visit. The worker keeps each merged bundle it is asked for
+  // (scripts/sw.template.js).
+  const worker = navigator.serviceWorker?.controller;
   const fetchPage = (page, merged) => {
-    if (!page || navigator.serviceWorker?.controller) return;
+    if (!page || (worker && !merged)) return;
     const own = fetchBundle(page[0], page[1], Promise.resolve(), merged);
     if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => built).then(() => idle({ timeout: 2000 })), merged);
   };

@@ -4,6 +4,11 @@
 // after the build, serves them cache-first, and on activation deletes the
 // caches of earlier builds of the same copy of Sextant (same scope), so the
 // app works offline once it has been opened, and one cache is kept.
+// The merged page bundles (page-<route>-<hash>.merged.wasm, see
+// scripts/build-wasm.mjs) are not precached: they repeat the modules, about
+// 6 MB in all, and a reader uses few of them. The worker keeps each one in
+// the same cache the first time a page fetches it, so the pages a reader
+// returns to open as fast offline as online.
 // A debug build (`trunk serve`) gets OFFLINE = false: the worker then caches
 // nothing, removes the caches and unregisters itself, so development always
 // sees the latest build.
@@ -21,6 +26,10 @@ const CACHE = PREFIX + BUILD + SUFFIX;
 // scope itself (".../tools/sextant/") is index.html.
 const ANSWERS = new Map(FILES.map((file) => [new URL(file, SCOPE).href, file]));
 if (OFFLINE) ANSWERS.set(SCOPE, "index.html");
+// A merged page bundle's address: named by its content's hash, so whatever
+// answers it once answers it for good.
+const MERGED = /^page-[a-z-]+-[0-9a-f]{16}\.merged\.wasm$/;
+const merged = (url) => OFFLINE && url.href.startsWith(SCOPE) && MERGED.test(url.href.slice(SCOPE.length));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -56,12 +65,16 @@ self.addEventListener("fetch", (event) => {
   url.search = "";
   url.hash = "";
   const file = ANSWERS.get(url.href);
-  if (file === undefined) return;
+  const keep = file === undefined && merged(url);
+  if (file === undefined && !keep) return;
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      const hit = await cache.match(new URL(file, SCOPE).href);
-      return hit || fetch(request);
+      const hit = await cache.match(keep ? url.href : new URL(file, SCOPE).href);
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (keep && response.ok) event.waitUntil(cache.put(url.href, response.clone()));
+      return response;
     })(),
   );
 });
