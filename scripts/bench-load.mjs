@@ -248,7 +248,7 @@ const kb = (b) => (b / 1024).toFixed(1);
 const mb = (b) => (b / 1048576).toFixed(1);
 console.log(
   visits
-    ? `\nMedians of ${runs} loads each, after ${visits} earlier visit${visits > 1 ? "s" : ""} with the service worker installed; bytes as reported by the browser.`
+    ? `\nMedians of ${runs} loads each, after ${visits} earlier visit${visits > 1 ? "s" : ""} and a browser restart; bytes the page received over the network (the service worker's own fetches not counted).`
     : `\nMedians of ${runs} cold loads each; bytes compressed (brotli), service workers blocked.`,
 );
 console.log(

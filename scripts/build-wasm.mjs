@@ -126,6 +126,18 @@ const laterSplitsOf = (route) => routeLaterSplits[route] ?? routeLaterSplits[rou
  * (page-<stem>-<hash>.merged.wasm).
  */
 export const isPageBundle = (file) => /^page-[a-z-]+-[0-9a-f]{16}(\.merged)?\.wasm$/.test(file);
+/**
+ * `code` without its comment-only lines. The JS Sextant writes itself (the
+ * loader, the prelude of __wasm_split.js, sw.js) is commented for its
+ * readers here, in the templates; every page would otherwise download the
+ * comments too (about 2.8 KB gzip). Only for code with no template literal,
+ * which could hold such a line: checked.
+ */
+export const uncommented = (code) => {
+  const left = code.replace(/^[ \t]*\/\/.*\n/gm, "");
+  if (left.includes("`")) throw new Error("build-wasm: uncommented() given code with a template literal");
+  return left;
+};
 /** The merged form of the page bundle `file` (see mergeModules). */
 export const mergedName = (file) => file.replace(/\.wasm$/, ".merged.wasm");
 
@@ -589,7 +601,7 @@ export async function buildWasm({ out, split = true, release = true }) {
       const streams = [...link.matchAll(streamCall)].length;
       if (streams !== chunkNames.length) throw new Error(`build-wasm: __wasm_split.js instantiates ${streams} modules, expected ${chunkNames.length}`);
       link = link.replace(streamCall, "pageInstantiate(src, imports)");
-      link = compactModules(link, chunkNames.length);
+      link = uncommented(compactModules(link, chunkNames.length));
 
       // The glue and __wasm_split.js import each other, so neither can be
       // named by its own content alone: both take one hash of the two texts
@@ -752,10 +764,11 @@ export async function buildWasm({ out, split = true, release = true }) {
   // them may be in use already.
   // With the service worker in control every module is in its cache, so a
   // bundle of modules end to end would only cost a download. The merged
-  // bundles still pay: the worker answering hundreds of module requests one
-  // by one made a returning reader's ROI editor three times slower to open
-  // than a first visit. The worker keeps each merged bundle it is asked for
-  // (scripts/sw.template.js).
+  // bundles still pay: with the worker answering its 287 module requests one
+  // by one, a returning reader's ROI editor took a median of 2.3 s to open
+  // at 4x CPU slowdown, and 0.84 s with the merged bundles
+  // (bench-load.mjs --visits 1). The worker keeps each merged bundle it is
+  // asked for (scripts/sw.template.js).
   const worker = navigator.serviceWorker?.controller;
   const fetchPage = (page, merged) => {
     if (!page || (worker && !merged)) return;
@@ -794,8 +807,9 @@ const wasm = await bindings.default({
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 `;
-    const loader = `loader-${hash(loaderCode)}.js`;
-    write(loader, loaderCode);
+    const loaderText = uncommented(loaderCode);
+    const loader = `loader-${hash(loaderText)}.js`;
+    write(loader, loaderText);
 
     const head = [
       `<link rel="modulepreload" href="./${glue}" crossorigin>`,

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { isPageBundle } from "./build-wasm.mjs";
+import { isPageBundle, uncommented } from "./build-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 const worker = "sw.js";
@@ -34,7 +34,7 @@ const build = hash.digest("hex").slice(0, 16);
 const offline = process.env.TRUNK_PROFILE !== "debug";
 
 const template = readFileSync(new URL("./sw.template.js", import.meta.url), "utf8");
-const code = template
+const code = uncommented(template)
   .replace('"__SEXTANT_BUILD__"', JSON.stringify(build))
   .replace("__SEXTANT_FILES__", JSON.stringify(offline ? files : [], null, 2))
   .replace("__SEXTANT_OFFLINE__", String(offline));
