@@ -18,6 +18,15 @@ function sextantCaches(page) {
   return page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("sextant-")));
 }
 
+/** The merged page bundles in the worker's cache `name`, by name without hash. */
+async function keptBundles(page, name) {
+  const urls = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), name);
+  return urls
+    .filter((u) => u.endsWith(".merged.wasm"))
+    .map((u) => u.split("/").pop().replace(/-[0-9a-f]{16}\.merged\.wasm$/, ""))
+    .sort();
+}
+
 async function netPresentValue(page) {
   const item = page.locator(".figure").filter({ has: page.getByText("Net present value", { exact: true }) });
   return (await item.locator("dd").first().innerText()).trim();
@@ -70,8 +79,7 @@ test("a returning reader's page opens from its merged bundles, which the worker 
     if (/\.merged\.wasm$/.test(file)) fetched.merged.push(file.replace(/-[0-9a-f]{16}\.merged\.wasm$/, ""));
     else if (/^(chunk|split)_.*\.wasm$/.test(file)) fetched.modules.push(file);
   });
-  const kept = () =>
-    page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url).filter((u) => u.endsWith(".merged.wasm")).length, cache);
+  const kept = () => keptBundles(page, cache);
   // An edit is computed again (and saved: each call gives another rate).
   const editorWorks = async (rate) => {
     await expect(page.getByLabel("Model name")).toHaveValue(/Demand forecasting/);
@@ -80,6 +88,10 @@ test("a returning reader's page opens from its merged bundles, which the worker 
     await page.getByLabel("Discount rate").fill(rate);
     await expect.poll(() => netPresentValue(page)).not.toBe(before);
   };
+  // Once in control, the worker has been given the merged bundle the start
+  // page fetched before it was there (the editor, opened from the start
+  // page, came as modules end to end).
+  await expect.poll(kept, { message: "merged bundles kept by the worker after the first visit" }).toEqual(["page-roi"]);
   await countInstances(page);
 
   // Online, with the worker in control: the page's two merged bundles (its
@@ -90,7 +102,7 @@ test("a returning reader's page opens from its merged bundles, which the worker 
   expect(fetched.merged).toEqual(["page-roi-doc", "page-roi-doc-later"]);
   expect(fetched.modules, "modules fetched on their own").toEqual([]);
   expect(await page.evaluate(() => window.__instantiated), "modules instantiated").toBe(3);
-  await expect.poll(kept, { message: "merged bundles kept by the worker" }).toBe(2);
+  await expect.poll(kept, { message: "merged bundles kept by the worker" }).toEqual(["page-roi", "page-roi-doc", "page-roi-doc-later"]);
 
   // Offline: the same, from the worker's cache.
   await context.setOffline(true);
@@ -99,6 +111,21 @@ test("a returning reader's page opens from its merged bundles, which the worker 
   await editorWorks("40%");
   expect(fetched.merged, "the loader reads the worker's cache offline, without a fetch").toEqual([]);
   expect(fetched.modules, "modules fetched on their own").toEqual([]);
+  expect(await page.evaluate(() => window.__instantiated), "modules instantiated").toBe(3);
+  await context.setOffline(false);
+});
+
+test("a page opened once opens offline from the merged bundles it fetched before the worker was there", async ({ page, context }) => {
+  await open(page, "#/assess/team");
+  await expect(page.getByRole("heading", { level: 1, name: "Team and stakeholder practices" })).toBeVisible();
+  const [cache] = await controlled(page);
+  const kept = () => keptBundles(page, cache);
+  await expect.poll(kept, { message: "merged bundles kept by the worker" }).toEqual(["page-assess-later", "page-assess-team"]);
+  await countInstances(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  await expect(page.locator("fieldset.question").first()).toBeVisible();
   expect(await page.evaluate(() => window.__instantiated), "modules instantiated").toBe(3);
   await context.setOffline(false);
 });

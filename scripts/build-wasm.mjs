@@ -742,7 +742,7 @@ export async function buildWasm({ out, split = true, release = true }) {
         files[n] = [offset, sizes[n]];
       }
     }
-    bundles.push({ name, files, numbers: Object.keys(files).map(Number), bytes, ask, merged });
+    bundles.push({ name, url, files, numbers: Object.keys(files).map(Number), bytes, ask, merged });
     return bytes;
   };
   // A page's bundle, then, once the page has been built and the browser is
@@ -776,6 +776,21 @@ export async function buildWasm({ out, split = true, release = true }) {
     if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => built).then(() => idle({ timeout: 2000 })), merged);
   };
   fetchPage(routeOf(location.hash), true);
+  // On a first visit the worker takes control once it has cached the build:
+  // the page's merged bundles, fetched before it was there, are then
+  // fetched again through it (from the HTTP cache, as a rule), so that it
+  // keeps them and the page opens as fast when the reader comes back
+  // offline. Not when a worker was already in control: a newer build's
+  // worker taking over this page would keep bundles of this one.
+  if (!worker) {
+    navigator.serviceWorker?.addEventListener(
+      "controllerchange",
+      () => {
+        for (const b of bundles) if (b.merged) b.bytes.then(() => fetch(b.url)).catch(() => {});
+      },
+      { once: true },
+    );
+  }
   // The page the reader is likely to open next (a calculator's editor, from
   // its start page), fetched once this page has been built and the browser
   // is idle (ui::prefetch); or,

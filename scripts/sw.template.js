@@ -7,8 +7,9 @@
 // The merged page bundles (page-<route>-<hash>.merged.wasm, see
 // scripts/build-wasm.mjs) are not precached: they repeat the modules, about
 // 6 MB in all, and a reader uses few of them. The worker keeps each one in
-// the same cache the first time a page fetches it, so the pages a reader
-// returns to open as fast offline as online.
+// the same cache the first time a page fetches it through the worker (the
+// page of a first visit fetches its own again once the worker is in
+// control), so the pages a reader returns to open as fast offline as online.
 // A debug build (`trunk serve`) gets OFFLINE = false: the worker then caches
 // nothing, removes the caches and unregisters itself, so development always
 // sees the latest build.
@@ -73,7 +74,8 @@ self.addEventListener("fetch", (event) => {
       const hit = await cache.match(keep ? url.href : new URL(file, SCOPE).href);
       if (hit) return hit;
       const response = await fetch(request);
-      if (keep && response.ok) event.waitUntil(cache.put(url.href, response.clone()));
+      // Not kept (storage full, say): the page still gets the bundle.
+      if (keep && response.ok) event.waitUntil(cache.put(url.href, response.clone()).catch(() => {}));
       return response;
     })(),
   );
