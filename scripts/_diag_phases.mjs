@@ -13,6 +13,9 @@ for (let i = 0; i < Number(runs); i++) {
   await page.addInitScript(() => {
     const m = (window.__m = { inst: [], long: [] });
     new PerformanceObserver((l) => { for (const e of l.getEntries()) m.long.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: "longtask", buffered: true });
+    m.fetches = [];
+    const f = window.fetch;
+    window.fetch = function (...a) { m.fetches.push([String(a[0]).split("/").pop().slice(0, 24), Math.round(performance.now())]); return f.apply(this, a); };
     const o = WebAssembly.instantiate;
     WebAssembly.instantiate = function (...a) { const s = performance.now(); return o.apply(this, a).then((r) => { m.inst.push([Math.round(s), Math.round(performance.now())]); return r; }); };
     addEventListener("TrunkApplicationStarted", () => (m.started = performance.now()));
@@ -32,5 +35,5 @@ for (let i = 0; i < Number(runs); i++) {
   rows.push(r);
   await context.close();
 }
-for (const r of rows) console.log(JSON.stringify({ usable: Math.round(r.usable), started: Math.round(r.started), built: Math.round(r.built), dcl: r.dcl, fcp: r.fcp, inst: r.inst, long: r.long, res: r.res }));
+for (const r of rows) console.log(JSON.stringify({ fetches: r.fetches, usable: Math.round(r.usable), started: Math.round(r.started), built: Math.round(r.built), dcl: r.dcl, fcp: r.fcp, inst: r.inst, long: r.long, res: r.res }));
 await browser.close(); server.kill();
