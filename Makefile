@@ -25,7 +25,7 @@ single-file: build
 
 # Lighthouse scores of every tool page (needs `make build` and `make setup`).
 lighthouse:
-	@. scripts/env.sh && node scripts/lighthouse.mjs --min 95 --min-mobile-performance 70
+	@. scripts/env.sh && node scripts/lighthouse.mjs --min 95
 
 # Cold-load timings, bytes, wasm instantiation and memory of every page (several minutes).
 bench-load:

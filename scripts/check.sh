@@ -44,19 +44,15 @@ step "end-to-end tests (Playwright, release build)"
 npx playwright test
 
 step "Lighthouse (every tool page, mobile and desktop presets)"
-# 95 for every score, and for desktop performance; mobile performance has a
-# lower bar, as the app does not reach 95 there yet on every page (see
-# scripts/lighthouse.mjs and issue #8). Measured 2026-11-28 on this machine
-# (the best of up to three runs per page, as below): desktop 100 on every
-# page since the pages are built one part per task (91-100 before); mobile:
-# home 94-99, the calculators' start pages 90-98, the ROI editor with a model
-# 70-89, the assessments 86-96, Saved 81-97, the other two editors 85-97.
-# What holds the tool pages back on mobile is main-thread time at 4x CPU
-# (compiling each wasm function on its first call, then building the page:
-# total blocking time 0.1-0.5 s, up to 1.3 s on a busy machine) and
-# downloading a page's modules on slow 4G (largest contentful paint 2.0-2.9
-# s). The mobile bar (70) catches a regression and keeps a timing from
-# failing the build; it is not the goal.
-node scripts/lighthouse.mjs --min 95 --min-mobile-performance 70
+# 95 for every score, with both presets, as issue #8 asks. Mobile
+# performance was held to a lower bar (70) until 2026-11-29: the service
+# worker's install, begun at the page's load event, ran while the app was
+# still building the page (ROI editor with an example: total blocking time
+# 215-487 ms, performance 85-91). Registered once the page is built
+# (sw-register.js), the same page measured 43-76 ms and 94-98; the
+# assessments 97-99, Saved 99-100. A page under the bar is measured up to
+# twice more and its best run counts (scripts/lighthouse.mjs), since a busy
+# machine only ever slows a page.
+node scripts/lighthouse.mjs --min 95
 
 step "all checks passed"

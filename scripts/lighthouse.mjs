@@ -10,13 +10,8 @@
 // --min-desktop-performance does the same for the desktop preset's
 // performance, which varies by a few points from run to run.
 // --min-mobile-performance sets a different bar for one score only, the
-// mobile preset's performance (simulated slow 4G and a 4x slower CPU), which
-// the tool pages do not reach yet: the home page loads only the first module
-// (about 118 KB brotli) and scores 94-98, but a tool page also brings its own
-// modules (26-210 KB brotli more), and building the page and compiling its
-// wasm on first use keeps the main thread busy (total blocking time
-// 0.1-0.4 s at 4x CPU, more on a busy machine). The table marks the bar it
-// used.
+// mobile preset's performance (simulated slow 4G and a 4x slower CPU); CI
+// no longer uses it (scripts/check.sh). The table marks the bar it used.
 //
 // Performance is a timing: on a machine busy with other work it drops. A page
 // and preset whose performance is under the bar is measured again, up to
