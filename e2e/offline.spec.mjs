@@ -68,6 +68,24 @@ test("once opened, the app reloads and calculates with the network off", async (
   await context.setOffline(false);
 });
 
+for (const fragment of ["#/assess/skills", "#/"]) {
+  test(`the service worker is registered only once the page has been built (${fragment})`, async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__order = [];
+      addEventListener("sextant-page-built", () => window.__order.push("page built"));
+      const container = navigator.serviceWorker;
+      const register = container.register.bind(container);
+      container.register = (...args) => {
+        window.__order.push("worker registered");
+        return register(...args);
+      };
+    });
+    await open(page, fragment);
+    await controlled(page);
+    expect(await page.evaluate(() => window.__order)).toEqual(["page built", "worker registered"]);
+  });
+}
+
 test("a returning reader's page opens from its merged bundles, which the worker keeps for offline use", async ({ page, context }) => {
   await open(page, "#/roi");
   await page.getByRole("button", { name: /Start from this example: Demand forecasting/ }).click();

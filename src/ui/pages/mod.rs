@@ -27,8 +27,23 @@ pub fn render(page: Page) -> AnyView {
     }
     #[cfg(not(feature = "split"))]
     {
-        eager(page)
+        let view = eager(page);
+        announce_built();
+        view
     }
+}
+
+/// Once the page being built and the parts it queued have been built (the
+/// queue runs in order), tells the scripts around the app with a
+/// "sextant-page-built" event: the loader then fetches what the page uses
+/// later (scripts/build-wasm.mjs), and sw-register.js registers the service
+/// worker, whose install would otherwise compete with building the page.
+fn announce_built() {
+    crate::ui::after_yield(Box::new(|| {
+        if let Ok(built) = web_sys::Event::new("sextant-page-built") {
+            let _ = window().dispatch_event(&built);
+        }
+    }));
 }
 
 /// Builds a page; the text is the assessment pack's, empty for the others.
@@ -591,7 +606,9 @@ mod split {
 
     pub fn render(page: Page) -> AnyView {
         if matches!(page, Page::Home | Page::NotFound(_)) {
-            return shell_page(page);
+            let view = shell_page(page);
+            super::announce_built();
+            return view;
         }
         let wanted = page.clone();
         let loaded = Loaded::fetch(move || load(wanted.clone()));
@@ -601,14 +618,7 @@ mod split {
                 || page_loading(&page),
                 |(build, text)| {
                     let view = build(page.clone(), text);
-                    // Once the parts the page queued have been built too
-                    // (the queue runs in order), the loader may fetch what
-                    // the page uses later (scripts/build-wasm.mjs).
-                    crate::ui::after_yield(Box::new(|| {
-                        if let Ok(built) = web_sys::Event::new("sextant-page-built") {
-                            let _ = window().dispatch_event(&built);
-                        }
-                    }));
+                    super::announce_built();
                     view
                 },
             )
