@@ -88,6 +88,10 @@ pub enum ReadError {
     Corrupt(String),
     /// Written by a newer Sextant than this one.
     TooNew(u32),
+    /// Well formed, but holds more than Sextant accepts (see
+    /// `persist::limits`): the clause says what and the limit, as in "it
+    /// holds 4,000 team members; Sextant accepts up to 100".
+    Limit(String),
 }
 
 impl fmt::Display for ReadError {
@@ -98,6 +102,7 @@ impl fmt::Display for ReadError {
                 f,
                 "it was saved by a newer version of Sextant (format {v}; this one reads up to {SCHEMA_VERSION})"
             ),
+            ReadError::Limit(why) => write!(f, "{why}"),
         }
     }
 }
