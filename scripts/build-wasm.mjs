@@ -704,14 +704,19 @@ export async function buildWasm({ out, split = true, release = true }) {
 {
   const sizes = ${JSON.stringify(sizes)};
   const routes = ${JSON.stringify(routes)};
+  // The address is the reader's, or a link's: "#/constructor" or
+  // "#/__proto__" must find nothing, as "#/nowhere" does, not what every
+  // object inherits. Only the table's own entries count.
+  const route = (key) => (Object.prototype.hasOwnProperty.call(routes, key) ? routes[key] : undefined);
   const routeOf = (hash) => {
-    const [first, second, third] = hash.replace(/^#?\\/?/, "").split(/[/?]/);
+    const [first, second, third] = String(hash).replace(/^#?\\/?/, "").split(/[/?]/);
     const page =
-      routes[first + "/" + second + "/" + third] ||
-      routes[first + "/" + second] ||
-      (second && routes[first + "/*"]) ||
-      routes[first];
-    return typeof page === "string" ? routes[page] : page;
+      route(first + "/" + second + "/" + third) ||
+      route(first + "/" + second) ||
+      (second && route(first + "/*")) ||
+      route(first);
+    const found = typeof page === "string" ? route(page) : page;
+    return Array.isArray(found) ? found : undefined;
   };
   const bundles = (globalThis.__sextantPages = []);
   // A bundle: its file name, its modules (runs of numbers), and what its
@@ -775,7 +780,11 @@ export async function buildWasm({ out, split = true, release = true }) {
     const own = fetchBundle(page[0], page[1], Promise.resolve(), merged);
     if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => built).then(() => idle({ timeout: 2000 })), merged);
   };
-  fetchPage(routeOf(location.hash), true);
+  // Fetching early only saves time: whatever goes wrong here, the app still
+  // starts, and fetches its modules one by one.
+  try {
+    fetchPage(routeOf(location.hash), true);
+  } catch {}
   // On a first visit the worker takes control once it has cached the build:
   // the page's merged bundles, fetched before it was there, are then
   // fetched again through it (from the HTTP cache, as a rule), so that it
@@ -796,7 +805,11 @@ export async function buildWasm({ out, split = true, release = true }) {
   // is idle (ui::prefetch); or,
   // when asked for now, a page about to be built (ui::fetch_modules).
   globalThis.__sextantPrefetch = (hash, now) => {
-    const fetchNext = () => fetchPage(routeOf(String(hash)));
+    const fetchNext = () => {
+      try {
+        fetchPage(routeOf(String(hash)));
+      } catch {}
+    };
     if (now) fetchNext();
     else built.then(() => idle()).then(fetchNext);
   };
