@@ -17,6 +17,7 @@
 //! `a_format_1_document_still_reads` pins the format.
 
 use super::envelope::ReadError;
+use super::limits;
 use crate::domain::automation::{AutomationModel, Limitation, Stage, StageInputs};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -96,6 +97,12 @@ pub fn from_data(data: &Value) -> Result<AutomationModel, ReadError> {
     }
     let raw = data.get("model").ok_or_else(|| corrupt("no model"))?;
     let dto: ModelV1 = serde_json::from_value(raw.clone()).map_err(|e| corrupt(e.to_string()))?;
+    limits::currency(&dto.currency)?;
+    limits::count(
+        "limitations",
+        dto.limitations.len(),
+        crate::domain::automation::Limitation::ALL.len(),
+    )?;
     if let Some(k) = dto.stages.keys().find(|k| Stage::from_id(k).is_none()) {
         return Err(corrupt(format!("unknown stage “{k}”")));
     }
@@ -207,5 +214,19 @@ mod tests {
         assert!(broken(|v| v["model"]["limitations"] = json!(["bad-luck"])).contains("bad-luck"));
         broken(|v| v["model"]["setup_cost"] = json!("lots"));
         broken(|v| v["model"]["horizon_months"] = json!(-1));
+    }
+
+    #[test]
+    fn an_unknown_currency_or_a_long_list_is_refused_as_past_the_limits() {
+        let model = AutomationModel::default();
+        let mut data = to_data(&model);
+        data["model"]["currency"] = json!("X".repeat(200_000));
+        assert!(matches!(from_data(&data), Err(ReadError::Refused(_))));
+        let mut data = to_data(&model);
+        data["model"]["limitations"] = json!(vec!["data-drift"; 5_000]);
+        assert_eq!(
+            from_data(&data).unwrap_err().to_string(),
+            "it holds 5,000 limitations; Sextant accepts up to 6"
+        );
     }
 }

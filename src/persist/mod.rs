@@ -8,6 +8,7 @@
 pub mod assessment;
 pub mod automation;
 pub mod envelope;
+pub mod limits;
 pub mod portfolio;
 pub mod roi;
 pub mod share;

@@ -22,6 +22,7 @@
 //! inline message. `a_format_1_document_still_reads` pins the format.
 
 use super::envelope::ReadError;
+use super::limits;
 use crate::domain::portfolio::{
     Criterion, EffortAxis, Ice, Method, Portfolio, Project, Rice, Scores, ValueAxis, Weights, Wsjf,
 };
@@ -152,6 +153,23 @@ fn criteria_map(map: &BTreeMap<String, u32>, what: &str) -> Result<[u32; 5], Rea
     Ok(out)
 }
 
+/// The limits of [`super::limits`]: the number of projects, the currency,
+/// and every text.
+fn within_limits(dto: &PortfolioV1) -> Result<(), ReadError> {
+    limits::count("projects", dto.projects.len(), limits::MAX_PROJECTS)?;
+    limits::currency(&dto.currency)?;
+    limits::text("the portfolio's name", &dto.name, limits::MAX_LABEL)?;
+    for p in &dto.projects {
+        limits::text("a project's id", &p.id, limits::MAX_ID)?;
+        limits::text("a project's name", &p.name, limits::MAX_LABEL)?;
+        limits::text("a project's notes", &p.notes, limits::MAX_NOTE)?;
+        for id in [&p.roi_model, &p.readiness].into_iter().flatten() {
+            limits::text("an attached document's id", id, limits::MAX_ID)?;
+        }
+    }
+    Ok(())
+}
+
 /// Reads the `data` of a portfolio document.
 pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
     match data.get("v").and_then(Value::as_u64) {
@@ -166,6 +184,7 @@ pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
         .ok_or_else(|| corrupt("no portfolio"))?;
     let dto: PortfolioV1 =
         serde_json::from_value(raw.clone()).map_err(|e| corrupt(e.to_string()))?;
+    within_limits(&dto)?;
     let weights = Weights::new(criteria_map(&dto.weights, "weights")?).map_err(corrupt)?;
     let method = Method::from_id(&dto.method)
         .ok_or_else(|| corrupt(format!("unknown method “{}”", dto.method)))?;
@@ -174,11 +193,12 @@ pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
     let effort_axis = EffortAxis::from_id(&dto.effort_axis)
         .ok_or_else(|| corrupt(format!("unknown effort axis “{}”", dto.effort_axis)))?;
     let mut projects: Vec<Project> = Vec::with_capacity(dto.projects.len());
+    let mut ids = std::collections::BTreeSet::new();
     for p in dto.projects {
         if p.id.is_empty() {
             return Err(corrupt("a project has no id"));
         }
-        if projects.iter().any(|q| q.id == p.id) {
+        if !ids.insert(p.id.clone()) {
             return Err(corrupt(format!("two projects have the id “{}”", p.id)));
         }
         let s = criteria_map(&p.scores, "scores")?;
@@ -342,5 +362,39 @@ mod tests {
         broken(|v| v["portfolio"]["projects"][0]["ice"]["ease"] = json!(-3));
         broken(|v| v["portfolio"]["projects"][0]["rice"]["reach"] = json!("many"));
         broken(|v| v["portfolio"]["projects"] = json!({}));
+    }
+
+    #[test]
+    fn a_portfolio_past_the_limits_is_refused_with_what_it_holds() {
+        let ex = Portfolio::example();
+        let mut big = ex.clone();
+        big.projects = (0..600)
+            .map(|i| Project {
+                id: format!("p{i}"),
+                ..ex.projects[0].clone()
+            })
+            .collect();
+        assert_eq!(
+            from_data(&to_data(&big)).unwrap_err().to_string(),
+            "it holds 600 projects; Sextant accepts up to 500"
+        );
+        big.projects.truncate(limits::MAX_PROJECTS);
+        assert_eq!(from_data(&to_data(&big)).map(|p| p.projects.len()), Ok(500));
+
+        for change in [
+            (|p: &mut Portfolio| p.currency = "X".repeat(200_000)) as fn(&mut Portfolio),
+            |p| p.name = "n".repeat(201),
+            |p| p.projects[0].name = "n".repeat(201),
+            |p| p.projects[0].notes = "n".repeat(2_001),
+            |p| p.projects[0].id = "i".repeat(65),
+            |p| p.projects[0].roi_model = Some("i".repeat(65)),
+        ] {
+            let mut p = ex.clone();
+            change(&mut p);
+            assert!(
+                matches!(from_data(&to_data(&p)), Err(ReadError::Refused(_))),
+                "{p:?}"
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! migration here.
 
 use super::envelope::ReadError;
+use super::limits;
 use crate::domain::roi::RoiModel;
 use crate::domain::uncertainty::{Analysis, Driver, Metric, Scenario, Shape, Uncertain};
 use serde::{Deserialize, Serialize};
@@ -87,6 +88,20 @@ impl From<&Analysis> for StoredAnalysis {
 }
 
 impl StoredAnalysis {
+    /// The limits of [`super::limits`], before any work: scenarios, and at
+    /// most one range a driver.
+    fn within_limits(&self) -> Result<(), ReadError> {
+        limits::count("scenarios", self.scenarios.len(), limits::MAX_SCENARIOS)?;
+        limits::count("uncertain inputs", self.ranges.len(), Driver::all().len())?;
+        for s in &self.scenarios {
+            limits::text("a scenario's name", &s.name, limits::MAX_LABEL)?;
+        }
+        Ok(())
+    }
+
+    /// The analysis, checked as the editor checks it: each range within its
+    /// driver's limits (low, most likely and high alike), no driver given
+    /// two ranges, and each scenario's values within their drivers' limits.
     fn into_analysis(self) -> Result<Analysis, String> {
         let inputs = self
             .ranges
@@ -103,6 +118,24 @@ impl StoredAnalysis {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
+        for (i, u) in inputs.iter().enumerate() {
+            if inputs[..i].iter().any(|v| v.driver == u.driver) {
+                return Err(format!("{} has two ranges", u.driver.label()));
+            }
+            for v in [u.low, u.likely, u.high] {
+                u.driver
+                    .check(v)
+                    .map_err(|e| format!("{}'s range: {e}", u.driver.label()))?;
+            }
+        }
+        for s in &self.scenarios {
+            for (id, v) in &s.overrides {
+                if let Some(d) = Driver::from_id(id) {
+                    d.check(*v)
+                        .map_err(|e| format!("scenario {:?}, {}: {e}", s.name, d.label()))?;
+                }
+            }
+        }
         let analysis = Analysis {
             metric: Metric::from_id(&self.metric)
                 .ok_or_else(|| format!("unknown sensitivity figure {:?}", self.metric))?,
@@ -131,11 +164,15 @@ impl StoredAnalysis {
 pub fn analysis_from_data(data: &Value) -> Result<Option<Analysis>, ReadError> {
     match data.get("uncertainty") {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => serde_json::from_value::<StoredAnalysis>(v.clone())
-            .map_err(|e| e.to_string())
-            .and_then(StoredAnalysis::into_analysis)
-            .map(Some)
-            .map_err(|e| ReadError::Corrupt(format!("uncertainty settings: {e}"))),
+        Some(v) => {
+            let stored = serde_json::from_value::<StoredAnalysis>(v.clone())
+                .map_err(|e| ReadError::Corrupt(format!("uncertainty settings: {e}")))?;
+            stored.within_limits()?;
+            stored
+                .into_analysis()
+                .map(Some)
+                .map_err(|e| ReadError::Corrupt(format!("uncertainty settings: {e}")))
+        }
     }
 }
 
@@ -151,10 +188,21 @@ pub fn from_data(data: &Value) -> Result<RoiModel, ReadError> {
     let model = data
         .get("model")
         .ok_or_else(|| ReadError::Corrupt("no model".into()))?;
-    let model =
+    let model: RoiModel =
         serde_json::from_value(model.clone()).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+    within_limits(&model)?;
     analysis_from_data(data)?;
     Ok(model)
+}
+
+/// The limits of [`super::limits`] for a model: its team and its texts.
+fn within_limits(model: &RoiModel) -> Result<(), ReadError> {
+    limits::count("team members", model.team.len(), limits::MAX_TEAM)?;
+    limits::currency(&model.money.currency)?;
+    for m in &model.team {
+        limits::text("a role's name", &m.role, limits::MAX_LABEL)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -226,5 +274,93 @@ mod tests {
         let mut data = to_data_with(&model, &Analysis::suggested(&model));
         data["uncertainty"]["ranges"][0]["low"] = json!(1e12);
         assert!(from_data(&data).is_err());
+    }
+
+    #[test]
+    fn a_model_past_the_limits_is_refused_with_what_it_holds() {
+        let model = examples()[0].model.clone();
+        let mut big = model.clone();
+        big.team = vec![model.team[0].clone(); 4000];
+        assert_eq!(
+            from_data(&to_data(&big)).unwrap_err().to_string(),
+            "it holds 4,000 team members; Sextant accepts up to 100"
+        );
+        big.team.truncate(limits::MAX_TEAM);
+        assert!(from_data(&to_data(&big)).is_ok());
+
+        let mut long = model.clone();
+        long.money.currency = "X".repeat(200_000);
+        assert!(matches!(
+            from_data(&to_data(&long)),
+            Err(ReadError::Refused(_))
+        ));
+        let mut long = model.clone();
+        long.team[0].role = "r".repeat(limits::MAX_LABEL + 1);
+        assert!(matches!(
+            from_data(&to_data(&long)),
+            Err(ReadError::Refused(_))
+        ));
+    }
+
+    #[test]
+    fn ranges_are_one_a_driver_within_its_limits_and_scenarios_are_few() {
+        let model = examples()[0].model.clone();
+        let a = Analysis::suggested(&model);
+        assert!(!a.inputs.is_empty());
+
+        // Thousands of ranges (the link that grew memory to 4 GB): refused
+        // before any is read.
+        let mut data = to_data_with(&model, &a);
+        let range = data["uncertainty"]["ranges"][0].clone();
+        data["uncertainty"]["ranges"] = json!(vec![range.clone(); 3900]);
+        let e = from_data(&data).unwrap_err();
+        assert_eq!(
+            e,
+            ReadError::Refused(format!(
+                "it holds 3,900 uncertain inputs; Sextant accepts up to {}",
+                Driver::all().len()
+            ))
+        );
+
+        // Two ranges for one driver.
+        let mut data = to_data_with(&model, &a);
+        data["uncertainty"]["ranges"] = json!([range.clone(), range]);
+        let e = from_data(&data).unwrap_err().to_string();
+        assert!(e.contains("has two ranges"), "{e}");
+
+        // A range outside its driver's own limits (a team multiple of 50).
+        let mut b = a.clone();
+        b.inputs = vec![Uncertain {
+            driver: Driver::TeamCost,
+            low: 1.0,
+            likely: 2.0,
+            high: 50.0,
+            shape: Shape::Uniform,
+        }];
+        let e = from_data(&to_data_with(&model, &b))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("between 0 and 10"), "{e}");
+
+        // 21 scenarios; a scenario value outside its driver's limits.
+        let mut b = a.clone();
+        b.scenarios = (0..21)
+            .map(|i| Scenario {
+                name: format!("S{i}"),
+                overrides: BTreeMap::new(),
+            })
+            .collect();
+        assert_eq!(
+            from_data(&to_data_with(&model, &b))
+                .unwrap_err()
+                .to_string(),
+            "it holds 21 scenarios; Sextant accepts up to 20"
+        );
+        b.scenarios.truncate(limits::MAX_SCENARIOS);
+        assert!(from_data(&to_data_with(&model, &b)).is_ok());
+        b.scenarios[0]
+            .overrides
+            .insert("build-months".into(), 1_000.0);
+        assert!(from_data(&to_data_with(&model, &b)).is_err());
     }
 }

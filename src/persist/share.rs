@@ -186,12 +186,25 @@ impl fmt::Display for ImportError {
 /// Whether `data` is a readable payload of a document of `kind`: the check
 /// file import makes, and what a page opening a share link should make too.
 pub fn check_data(kind: DocKind, data: &Value) -> Result<(), super::envelope::ReadError> {
-    match kind {
-        DocKind::RoiModel => super::roi::from_data(data).map(|_| ()),
-        DocKind::Assessment => super::assessment::from_data(data).map(|_| ()),
-        DocKind::Portfolio => super::portfolio::from_data(data).map(|_| ()),
-        DocKind::AutomationRoi => super::automation::from_data(data).map(|_| ()),
-    }
+    rewritten(kind, data).map(|_| ())
+}
+
+/// `data` read as a document of `kind` and written again by this build: what
+/// "Save a copy" and import store, so that only what Sextant reads is kept
+/// (fields it does not know, from a hand-made link or file, are dropped).
+pub fn rewritten(kind: DocKind, data: &Value) -> Result<Value, super::envelope::ReadError> {
+    Ok(match kind {
+        DocKind::RoiModel => {
+            let model = super::roi::from_data(data)?;
+            match super::roi::analysis_from_data(data)? {
+                Some(analysis) => super::roi::to_data_with(&model, &analysis),
+                None => super::roi::to_data(&model),
+            }
+        }
+        DocKind::Assessment => super::assessment::to_data(&super::assessment::from_data(data)?),
+        DocKind::Portfolio => super::portfolio::to_data(&super::portfolio::from_data(data)?),
+        DocKind::AutomationRoi => super::automation::to_data(&super::automation::from_data(data)?),
+    })
 }
 
 /// Reads an exported file: what "Download as a file" writes, or a stored
@@ -211,17 +224,20 @@ pub fn import_file(text: &str) -> Result<Shared, ImportError> {
             },
             Err(ReadError::TooNew(_)) => return Err(ImportError::TooNew),
             Err(ReadError::Corrupt(why)) => return Err(ImportError::Invalid(why)),
+            Err(e @ ReadError::Refused(_)) => return Err(ImportError::Invalid(e.to_string())),
         }
     } else {
         serde_json::from_value::<Shared>(value).map_err(|_| ImportError::NotSextant)?
     };
-    match check_data(shared.kind, &shared.data) {
-        Ok(()) => Ok(Shared {
+    match rewritten(shared.kind, &shared.data) {
+        Ok(data) => Ok(Shared {
             name: shared.name.chars().take(MAX_NAME).collect(),
-            ..shared
+            kind: shared.kind,
+            data,
         }),
         Err(ReadError::TooNew(_)) => Err(ImportError::TooNew),
         Err(ReadError::Corrupt(why)) => Err(ImportError::Invalid(why)),
+        Err(e @ ReadError::Refused(_)) => Err(ImportError::Invalid(e.to_string())),
     }
 }
 
@@ -484,6 +500,158 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn import_and_save_a_copy_keep_only_what_sextant_reads() {
+        let mut data = roi::to_data(&examples()[0].model);
+        data["planted"] = serde_json::json!({"formula": "=1+1"});
+        data["model"]["planted"] = serde_json::json!("x".repeat(1000));
+        let file = serde_json::to_string(&Shared {
+            kind: DocKind::RoiModel,
+            name: "m".into(),
+            data: data.clone(),
+        })
+        .unwrap();
+        let imported = import_file(&file).unwrap();
+        assert_eq!(imported.data, roi::to_data(&examples()[0].model));
+        assert_eq!(
+            rewritten(DocKind::RoiModel, &data),
+            Ok(roi::to_data(&examples()[0].model))
+        );
+    }
+
+    #[test]
+    fn an_import_past_the_limits_says_what_it_holds() {
+        let mut model = examples()[0].model.clone();
+        model.team = vec![model.team[0].clone(); 150];
+        let file = serde_json::to_string(&Shared {
+            kind: DocKind::RoiModel,
+            name: "m".into(),
+            data: roi::to_data(&model),
+        })
+        .unwrap();
+        assert_eq!(
+            import_file(&file).unwrap_err().to_string(),
+            "the file is a Sextant export but cannot be read: it holds 150 team members; Sextant accepts up to 100"
+        );
+    }
+
+    /// One example document of each kind, as this build writes it.
+    fn documents() -> Vec<(DocKind, Value)> {
+        let model = examples()[0].model.clone();
+        let analysis = crate::domain::uncertainty::Analysis::suggested(&model);
+        let mut run = crate::persist::assessment::Run::new("ml-engineer-skills", 1);
+        run.answers
+            .insert("tech-1".into(), crate::domain::assess::Answer::Level(2.0));
+        run.targets.insert("technical".into(), 60.0);
+        vec![
+            (DocKind::RoiModel, roi::to_data_with(&model, &analysis)),
+            (
+                DocKind::Portfolio,
+                crate::persist::portfolio::to_data(&crate::domain::portfolio::Portfolio::example()),
+            ),
+            (
+                DocKind::AutomationRoi,
+                crate::persist::automation::to_data(
+                    &crate::domain::automation::AutomationModel::default(),
+                ),
+            ),
+            (
+                DocKind::Assessment,
+                crate::persist::assessment::to_data(&run),
+            ),
+        ]
+    }
+
+    /// Every place in `v`, as JSON pointers.
+    fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+        out.push(at.clone());
+        match v {
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| pointers(x, format!("{at}/{i}"), out)),
+            Value::Object(o) => o
+                .iter()
+                .for_each(|(k, x)| pointers(x, format!("{at}/{k}"), out)),
+            _ => {}
+        }
+    }
+
+    /// Applies one mutation (`op`, at the `place`-th pointer, sized by `n`).
+    fn mutate(v: &mut Value, place: usize, op: u8, n: u32) {
+        let mut all = Vec::new();
+        pointers(v, String::new(), &mut all);
+        let at = &all[place % all.len()];
+        let Some(target) = v.pointer_mut(at) else {
+            return;
+        };
+        let n = n as usize;
+        match op % 9 {
+            0 => *target = Value::from(n as f64 - 1000.5),
+            1 => *target = Value::from("=A".repeat(1 + n % 5000)),
+            2 => *target = Value::Null,
+            3 => {
+                if let Value::Array(a) = target {
+                    if let Some(first) = a.first().cloned() {
+                        a.extend(std::iter::repeat_n(first, 1 + n % 5000));
+                    }
+                }
+            }
+            4 => {
+                if let Value::Object(o) = target {
+                    o.insert(format!("unknown-{n}"), Value::from(n));
+                }
+            }
+            5 => {
+                if let Value::Object(o) = target {
+                    let key = o.keys().nth(n % o.len().max(1)).cloned();
+                    if let Some(k) = key {
+                        o.remove(&k);
+                    }
+                }
+            }
+            6 => *target = Value::from(1e308 * if n % 2 == 0 { 1.0 } else { -1.0 }),
+            7 => *target = Value::from(n % 2 == 0),
+            _ => *target = serde_json::json!([n, {"k": n}]),
+        }
+    }
+
+    /// What a document read by this build holds stays within the limits.
+    fn assert_within_limits(kind: DocKind, data: &Value) {
+        use crate::persist::limits::*;
+        match kind {
+            DocKind::RoiModel => {
+                let m = roi::from_data(data).unwrap();
+                assert!(m.team.len() <= MAX_TEAM);
+                assert!(crate::domain::format::CURRENCIES
+                    .iter()
+                    .any(|(c, _)| *c == m.money.currency));
+                if let Some(a) = roi::analysis_from_data(data).unwrap() {
+                    assert!(a.scenarios.len() <= MAX_SCENARIOS);
+                    assert!(a.inputs.len() <= crate::domain::uncertainty::Driver::all().len());
+                    assert!(a.trials <= crate::domain::uncertainty::MAX_TRIALS);
+                }
+            }
+            DocKind::Portfolio => {
+                let p = crate::persist::portfolio::from_data(data).unwrap();
+                assert!(p.projects.len() <= MAX_PROJECTS);
+                assert!(p
+                    .projects
+                    .iter()
+                    .all(|q| q.name.chars().count() <= MAX_LABEL
+                        && q.notes.chars().count() <= MAX_NOTE));
+            }
+            DocKind::AutomationRoi => {
+                let m = crate::persist::automation::from_data(data).unwrap();
+                assert!(m.validate().is_empty());
+            }
+            DocKind::Assessment => {
+                let r = crate::persist::assessment::from_data(data).unwrap();
+                assert!(r.answers.len() <= MAX_ANSWERS && r.targets.len() <= MAX_TARGETS);
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn never_panics_on_random_text(text in ".{0,300}") {
@@ -504,6 +672,32 @@ mod tests {
             bytes.truncate(3 + cut % bytes.len());
             let text = String::from_utf8_lossy(&bytes).to_string();
             let _ = decode(&text);
+        }
+
+        #[test]
+        fn mutated_documents_are_read_within_the_limits_or_refused(
+            which in 0usize..4,
+            edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u32>()), 1..6),
+        ) {
+            let (kind, mut data) = documents().swap_remove(which);
+            for (place, op, n) in edits {
+                mutate(&mut data, place, op, n);
+            }
+            // As an imported file, and as a link, whatever the content.
+            let file = serde_json::to_string(&Shared { kind, name: "x".into(), data: data.clone() }).unwrap();
+            match import_file(&file) {
+                Ok(shared) => {
+                    assert_within_limits(kind, &shared.data);
+                    // What is stored reads back as it is.
+                    prop_assert_eq!(rewritten(kind, &shared.data), Ok(shared.data.clone()));
+                }
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+            if let Ok(shared) = decode(&encode(&Shared { kind, name: "x".into(), data })) {
+                if let Ok(data) = rewritten(shared.kind, &shared.data) {
+                    assert_within_limits(shared.kind, &data);
+                }
+            }
         }
     }
 }

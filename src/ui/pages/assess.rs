@@ -59,6 +59,32 @@ fn runs_of(storage: Storage, pack: &str) -> Vec<(Document, Run)> {
         .collect()
 }
 
+/// A stored run of `pack`, checked against it answer by answer, or why it
+/// cannot be opened (a sentence).
+fn open_run(storage: Storage, pack: &Pack, id: &str) -> Result<(Run, Document), String> {
+    let doc = storage
+        .load(id)
+        .map_err(|_| "This run is no longer stored in this browser.".to_string())?;
+    let run = run_format::from_data_for(&doc.data, pack).map_err(|e| {
+        format!("This run cannot be opened: {e}. It stays in Saved, where you can download or delete it.")
+    })?;
+    Ok((run, doc))
+}
+
+/// The page of a run that cannot be opened: why, and a way back.
+fn unopenable(pack: &Pack, why: String, mode: RwSignal<Mode>) -> AnyView {
+    view! {
+        <section class="panel">
+            <h1>{pack.title.clone()}</h1>
+            <p role="alert">{why}</p>
+            <button class="button" on:click=move |_| mode.set(Mode::Intro)>
+                "Back to the start"
+            </button>
+        </section>
+    }
+    .into_any()
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Mode {
     Intro,
@@ -394,23 +420,10 @@ fn Compare(pack: Arc<Pack>, a: String, b: String, mode: RwSignal<Mode>) -> impl 
 #[component]
 fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
     let storage = expect_context::<Storage>();
-    let loaded = untrack(|| {
-        storage
-            .load(&id)
-            .ok()
-            .and_then(|d| Some((run_format::from_data(&d.data).ok()?, d)))
-    });
-    let Some((run, doc)) = loaded else {
-        return view! {
-            <section class="panel">
-                <h1>{pack.title.clone()}</h1>
-                <p role="alert">"This run is no longer stored in this browser."</p>
-                <button class="button" on:click=move |_| mode.set(Mode::Intro)>
-                    "Back to the start"
-                </button>
-            </section>
-        }
-        .into_any();
+    let loaded = untrack(|| open_run(storage, &pack, &id));
+    let (run, doc) = match loaded {
+        Ok(loaded) => loaded,
+        Err(why) => return unopenable(&pack, why, mode),
     };
     let run = RwSignal::new(run);
     // Only a run that differs from the one last saved or opened is saved,
@@ -739,23 +752,10 @@ fn Review(
 #[component]
 fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
     let storage = expect_context::<Storage>();
-    let loaded = untrack(|| {
-        storage
-            .load(&id)
-            .ok()
-            .and_then(|d| run_format::from_data(&d.data).ok())
-    });
-    let Some(run) = loaded else {
-        return view! {
-            <section class="panel">
-                <h1>{pack.title.clone()}</h1>
-                <p role="alert">"This run is no longer stored in this browser."</p>
-                <button class="button" on:click=move |_| mode.set(Mode::Intro)>
-                    "Back to the start"
-                </button>
-            </section>
-        }
-        .into_any();
+    let loaded = untrack(|| open_run(storage, &pack, &id));
+    let run = match loaded {
+        Ok((run, _)) => run,
+        Err(why) => return unopenable(&pack, why, mode),
     };
     let results = assess::score(&pack, &run.answers);
     let p = pack.clone();

@@ -82,9 +82,7 @@ fn document_view<T>(
         Err(view) => view,
         Ok(shared) => match read(&shared.data) {
             Ok(document) => show(shared, document),
-            Err(e) => problem(format!(
-                "This share link cannot be opened: the {noun} in it {e}."
-            )),
+            Err(e) => problem(unreadable(noun, &e)),
         },
     }
 }
@@ -99,30 +97,13 @@ pub fn assessment_view(page: Page, text: &'static str) -> AnyView {
     let Some(SharedKind::Assessment(kind)) = share::link_kind(&shared) else {
         return problem(unknown_assessment(&shared));
     };
-    let run = match crate::persist::assessment::from_data(&shared.data) {
-        Ok(run) => run,
-        Err(e) => {
-            return problem(format!(
-                "This share link cannot be opened: the assessment in it {e}."
-            ))
-        }
-    };
     let Ok(pack) = crate::domain::assess::load(crate::domain::packs::file_of(kind), text) else {
         return problem(unknown_assessment(&shared));
     };
-    let wrong: Vec<&str> = run
-        .answers
-        .iter()
-        .filter(|(id, a)| !pack.accepts(id, **a))
-        .map(|(id, _)| id.as_str())
-        .take(5)
-        .collect();
-    if !wrong.is_empty() {
-        return problem(format!(
-            "This share link cannot be opened: it holds answers this version of the assessment does not have ({}).",
-            wrong.join(", ")
-        ));
-    }
+    let run = match crate::persist::assessment::from_data_for(&shared.data, &pack) {
+        Ok(run) => run,
+        Err(e) => return problem(unreadable("assessment", &e)),
+    };
     view! { <SharedAssessment shared=shared run=run kind=kind pack=std::sync::Arc::new(pack) /> }
         .into_any()
 }
@@ -148,10 +129,23 @@ fn opened(page: &Page, shows: impl Fn(SharedKind) -> bool) -> Result<Shared, Any
 /// be opened.
 fn unknown_assessment(shared: &Shared) -> String {
     match (shared.kind, crate::persist::assessment::from_data(&shared.data)) {
-        (DocKind::Assessment, Err(e)) => {
-            format!("This share link cannot be opened: the assessment in it {e}.")
-        }
+        (DocKind::Assessment, Err(e)) => unreadable("assessment", &e),
         _ => "This share link cannot be opened: it answers an assessment this version of Sextant does not have.".into(),
+    }
+}
+
+/// Why a link's document (`noun`: "model", "portfolio") cannot be opened,
+/// as a sentence.
+pub fn unreadable(noun: &str, e: &crate::persist::envelope::ReadError) -> String {
+    use crate::persist::envelope::ReadError;
+    match e {
+        ReadError::Corrupt(why) => {
+            format!("This share link cannot be opened: the {noun} in it is damaged or incomplete ({why}).")
+        }
+        ReadError::TooNew(v) => format!(
+            "This share link cannot be opened: the {noun} in it was made by a newer version of Sextant (format {v}); open the link with that version."
+        ),
+        ReadError::Refused(why) => format!("This share link cannot be opened: {why}."),
     }
 }
 
@@ -201,7 +195,10 @@ fn SaveCopy(shared: Shared, edit_page: fn(String) -> Page) -> impl IntoView {
     let shared = StoredValue::new(shared);
     let save = move || {
         let s = shared.get_value();
-        let doc = Document::new(new_id(), s.kind, s.name, now(), s.data);
+        // Stored as this build writes it: what a hand-made link carries
+        // beyond the document is not kept.
+        let data = share::rewritten(s.kind, &s.data).map_err(|e| e.to_string())?;
+        let doc = Document::new(new_id(), s.kind, s.name, now(), data);
         storage.save(doc).map(|d| d.id).map_err(|e| e.to_string())
     };
     view! {
