@@ -703,41 +703,6 @@ pub fn automation_priorities(pack: &Pack, answers: &Answers) -> Vec<StagePriorit
     out
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// The answers of a run as CSV, one row a shown item in pack order:
-/// section, item id, question, value ("na" or empty when unanswered), level.
-pub fn answers_csv(pack: &Pack, answers: &Answers) -> String {
-    let mut out = String::from("section,item,question,value,level\n");
-    for s in pack.shown_sections(answers) {
-        for item in pack.shown_items(s, answers) {
-            let (value, level) = match answers.get(&item.id) {
-                Some(Answer::Level(v)) => (
-                    format!("{v}"),
-                    item.level(*v).map(|l| l.label.clone()).unwrap_or_default(),
-                ),
-                Some(Answer::NotApplicable) => ("na".into(), "Not applicable".into()),
-                None => (String::new(), String::new()),
-            };
-            out.push_str(&format!(
-                "{},{},{},{},{}\n",
-                csv_field(&s.title),
-                csv_field(&item.id),
-                csv_field(&item.prompt),
-                value,
-                csv_field(&level)
-            ));
-        }
-    }
-    out
-}
-
 /// One area in a comparison of two runs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AreaChange {
@@ -870,20 +835,6 @@ mod tests {
         assert_eq!(order, [("tuning", 100.0), ("deploy", 50.0), ("data", 0.0)]);
         // Without an answer on potential a stage is not ranked.
         assert!(automation_priorities(&p, &answers(&[("data-current", L(1.0))])).is_empty());
-    }
-
-    #[test]
-    fn answers_csv_lists_every_shown_item_and_quotes_text() {
-        let mut p = pack();
-        p.sections[0].title = "A, \"first\"".into();
-        let csv = answers_csv(&p, &answers(&[("a1", L(5.0)), ("a2", NA)]));
-        let lines: Vec<_> = csv.lines().collect();
-        assert_eq!(lines[0], "section,item,question,value,level");
-        assert_eq!(lines[1], "\"A, \"\"first\"\"\",a1,,5,5");
-        assert_eq!(lines[2], "\"A, \"\"first\"\"\",a2,,na,Not applicable");
-        assert_eq!(lines[3], "\"A, \"\"first\"\"\",a3,,,");
-        // a3 shows because a1 = 5; section b is hidden, c and d are shown.
-        assert_eq!(lines.len(), 1 + 3 + 2 + 1);
     }
 
     #[test]

@@ -701,25 +701,6 @@ impl RoiModel {
     }
 }
 
-/// The monthly cash flows as CSV: one row a period, month 0 first.
-pub fn cash_flow_csv(r: &RoiResults) -> String {
-    let mut out =
-        String::from("month,development,infrastructure,maintenance,benefit,tax,net,cumulative\n");
-    for (i, (m, c)) in r.months.iter().zip(&r.cumulative).enumerate() {
-        out.push_str(&format!(
-            "{i},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2}\n",
-            m.development,
-            m.infrastructure,
-            m.maintenance,
-            m.benefit,
-            m.tax,
-            m.net(),
-            c
-        ));
-    }
-    out
-}
-
 impl Default for RoiModel {
     /// A blank model: three years, no costs, no benefits.
     fn default() -> Self {
@@ -1083,24 +1064,6 @@ mod tests {
             msg.contains("more than once") && msg.contains("a year"),
             "{msg}"
         );
-    }
-
-    #[test]
-    fn cash_flow_csv_has_a_row_a_period() {
-        let r = simple().evaluate().unwrap();
-        let csv = cash_flow_csv(&r);
-        let lines: Vec<_> = csv.lines().collect();
-        assert_eq!(lines.len(), 14);
-        assert_eq!(
-            lines[0],
-            "month,development,infrastructure,maintenance,benefit,tax,net,cumulative"
-        );
-        assert_eq!(lines[1], "0,0.00,0.00,0.00,0.00,0.00,0.00,0.00");
-        assert_eq!(
-            lines[2],
-            "1,10000.00,0.00,0.00,0.00,0.00,-10000.00,-10000.00"
-        );
-        assert_eq!(lines[13], "12,0.00,0.00,0.00,5000.00,0.00,5000.00,30000.00");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod assessment;
 pub mod automation;
+pub mod csv;
 pub mod envelope;
 pub mod limits;
 pub mod portfolio;

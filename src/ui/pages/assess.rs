@@ -770,7 +770,7 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
         name: shared_name.clone(),
         data: run_format::to_data(&shared_run),
     });
-    let csv = assess::answers_csv(&pack, &run.answers);
+    let csv = crate::persist::csv::answers(&pack, &run.answers);
     let csv_name = format!("{}-answers.csv", crate::ui::export::file_stem(&pack.title));
     let download_csv = move |_| {
         let _ = crate::ui::download::download_text(&csv_name, "text/csv", &csv);

