@@ -214,6 +214,7 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
                         id="auto-name"
                         class="field__input"
                         type="text"
+                        maxlength=crate::persist::limits::MAX_LABEL.to_string()
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                     />

@@ -14,6 +14,7 @@ use crate::domain::portfolio::{
     RICE_CONFIDENCE, RICE_IMPACT, WSJF_SCALE,
 };
 use crate::persist::envelope::{DocKind, Document};
+use crate::persist::limits::MAX_PROJECTS;
 use crate::persist::portfolio as format_v1;
 use crate::persist::share::Shared;
 use crate::route::{AssessmentKind, Page};
@@ -227,7 +228,11 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
         name: name.get(),
         data: data.get(),
     });
+    let full = move || portfolio.with(|p| p.projects.len() >= MAX_PROJECTS);
     let add = move |_| {
+        if full() {
+            return;
+        }
         portfolio.update(|p| {
             let project = p.new_project();
             p.projects.push(project);
@@ -245,6 +250,7 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
                         id="portfolio-name"
                         class="field__input"
                         type="text"
+                        maxlength=crate::persist::limits::MAX_LABEL.to_string()
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                     />
@@ -286,9 +292,14 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
                             .into_any()
                     },
                 )}
-                <button type="button" class="button" on:click=add>
+                <button type="button" class="button" on:click=add disabled=full>
                     "Add a project"
                 </button>
+                <Show when=full>
+                    <p class="field__help" role="status">
+                        {format!("A portfolio holds up to {MAX_PROJECTS} projects.")}
+                    </p>
+                </Show>
             </section>
             // Once the projects are in: shown before them, it would move down
             // as they arrive (a layout shift).
@@ -1227,6 +1238,7 @@ fn ProjectEditor(id: String, portfolio: RwSignal<Portfolio>, errors: FieldErrors
                         id=name_id.clone()
                         class="field__input"
                         type="text"
+                        maxlength=crate::persist::limits::MAX_LABEL.to_string()
                         aria-invalid=move || name_error.with(Option::is_some).to_string()
                         aria-describedby=described
                         prop:value=move || name.get()

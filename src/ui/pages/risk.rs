@@ -13,6 +13,7 @@ use crate::domain::uncertainty::{
     cumulative_curve, scenario_name_error, tornado as sensitivity, Analysis, Driver, Metric,
     Scenario, Shape, Summary, TornadoBar, Uncertain, MAX_SEED, MAX_TRIALS,
 };
+use crate::persist::limits::MAX_SCENARIOS;
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::deferred::{defer, Deferred};
 use crate::ui::components::number_field::{FieldErrors, NumberField};
@@ -359,7 +360,11 @@ fn Scenarios(
     let next = StoredValue::new(analysis.with_untracked(|a| a.scenarios.len()));
     let keys = RwSignal::new((0..next.get_value()).collect::<Vec<usize>>());
     let index_of = move |key: usize| keys.with_untracked(|k| k.iter().position(|x| *x == key));
+    let full = move || analysis.with(|a| a.scenarios.len() >= MAX_SCENARIOS);
     let add_scenario = move |copy_of: Option<usize>| {
+        if full() {
+            return;
+        }
         let key = next.get_value();
         next.set_value(key + 1);
         analysis.update(|a| {
@@ -534,9 +539,19 @@ fn Scenarios(
                     }
                 }
             />
-            <button type="button" class="button button--quiet" on:click=move |_| add_scenario(None)>
+            <button
+                type="button"
+                class="button button--quiet"
+                on:click=move |_| add_scenario(None)
+                disabled=full
+            >
                 "Add a scenario"
             </button>
+            <Show when=full>
+                <p class="field__help" role="status">
+                    {format!("An analysis holds up to {MAX_SCENARIOS} scenarios.")}
+                </p>
+            </Show>
         }
     });
     let summary = (!editable).then_some({
@@ -652,6 +667,7 @@ fn ScenarioEditor(
                     id=name_id.clone()
                     class="field__input"
                     type="text"
+                    maxlength=crate::persist::limits::MAX_LABEL.to_string()
                     aria-invalid=move || name_error.with(Option::is_some).to_string()
                     aria-describedby=described
                     prop:value=move || name.get()
@@ -768,6 +784,10 @@ struct Runner {
     /// When the progress shown was last updated.
     shown: f64,
 }
+
+/// The most trials a shared analysis runs without being asked: the default
+/// run, which takes about a second on a laptop.
+const LINK_TRIALS: usize = crate::domain::uncertainty::DEFAULT_TRIALS;
 
 /// How long one slice of the simulation works before yielding, in ms: short
 /// enough that a slice, with its yield, stays well under the 50 ms of a long
@@ -888,12 +908,18 @@ fn MonteCarlo(
             }
         }
     };
+    // A read-only analysis (a share link) runs by itself only up to
+    // LINK_TRIALS trials; a longer one waits for the reader to ask, so that
+    // opening a link never starts minutes of work.
+    let asked = RwSignal::new(editable || analysis.with_untracked(|a| a.trials <= LINK_TRIALS));
     // Run again whenever the model or the set-up changes.
     Effect::new(move |_| {
         model.track();
         setup.track();
         range_errors.track();
-        start_run();
+        if asked.get() {
+            start_run();
+        }
     });
     on_cleanup(move || {
         let _ = runner.try_update_value(|r| {
@@ -980,6 +1006,22 @@ fn MonteCarlo(
     };
 
     let status = move || match state.get() {
+        RunState::Idle(_) if !asked.get() => view! {
+            <p class="actions">
+                <button type="button" class="button" on:click=move |_| asked.set(true)>
+                    {move || {
+                        analysis
+                            .with(|a| {
+                                format!(
+                                    "Run the simulation ({} trials)",
+                                    group_thousands(&a.trials.to_string()),
+                                )
+                            })
+                    }}
+                </button>
+            </p>
+        }
+        .into_any(),
         RunState::Idle(why) if why.is_empty() => ().into_any(),
         RunState::Idle(why) => view! {
             <p role="alert" class="results__unavailable">

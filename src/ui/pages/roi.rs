@@ -21,6 +21,7 @@ use crate::ui::components::start::{Creator, StartPage};
 
 const TITLE: &str = "ML project ROI";
 const START: &str = "Start a new model";
+use crate::persist::limits::MAX_TEAM;
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
 use leptos::prelude::*;
@@ -160,6 +161,7 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                         id="roi-name"
                         class="field__input"
                         type="text"
+                        maxlength=crate::persist::limits::MAX_LABEL.to_string()
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                     />
@@ -288,7 +290,11 @@ fn TeamEditor(
     let rows = RwSignal::new((0..model.with_untracked(|m| m.team.len())).collect::<Vec<usize>>());
     let index_of = move |key: usize| rows.with_untracked(|r| r.iter().position(|k| *k == key));
 
+    let full = move || model.with(|m| m.team.len() >= MAX_TEAM);
     let add = move |_| {
+        if full() {
+            return;
+        }
         let key = next.get_value();
         next.set_value(key + 1);
         model.update(|m| {
@@ -359,6 +365,7 @@ fn TeamEditor(
                                         id=role_id.clone()
                                         class="field__input"
                                         type="text"
+                                        maxlength=crate::persist::limits::MAX_LABEL.to_string()
                                         prop:value=move || role.get()
                                         on:input=move |ev| {
                                             let v = event_target_value(&ev);
@@ -399,9 +406,14 @@ fn TeamEditor(
                     })
                 }
             />
-            <button type="button" class="button button--quiet" on:click=add>
+            <button type="button" class="button button--quiet" on:click=add disabled=full>
                 "Add a role"
             </button>
+            <Show when=full>
+                <p class="field__help" role="status">
+                    {format!("A model holds up to {MAX_TEAM} roles.")}
+                </p>
+            </Show>
         </fieldset>
     }
 }
