@@ -97,12 +97,44 @@ pub enum Page {
     NotFound(String),
 }
 
+impl Page {
+    /// Whether the page may be shown in embed mode: a share link or a tool's
+    /// start page, which show what the address holds and nothing the reader
+    /// stored. Saved and stored documents never are: a framing page could
+    /// learn from their height what the reader keeps, and put their
+    /// destructive buttons under the reader's pointer.
+    pub fn embeddable(&self) -> bool {
+        matches!(
+            self,
+            Page::Shared(..)
+                | Page::Assessment(_)
+                | Page::Roi(None)
+                | Page::Portfolio(None)
+                | Page::AutomationRoi(None)
+        )
+    }
+
+    /// Whether the page shows or changes what is stored in this browser:
+    /// such a page is not shown in a frame at all (see [`Page::embeddable`]).
+    pub fn shows_stored_data(&self) -> bool {
+        matches!(
+            self,
+            Page::Saved
+                | Page::AssessmentRun(..)
+                | Page::Roi(Some(_))
+                | Page::Portfolio(Some(_))
+                | Page::AutomationRoi(Some(_))
+        )
+    }
+}
+
 /// A parsed fragment: the page and the options that apply to every page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Route {
     /// Which view to show.
     pub page: Page,
-    /// `?embed=1`: drop the header, footer and navigation.
+    /// `?embed=1`: drop the header, footer and navigation. Only on pages
+    /// that are [`Page::embeddable`]; elsewhere the option is ignored.
     pub embed: bool,
 }
 
@@ -152,13 +184,14 @@ impl Route {
             },
             _ => Page::NotFound(path.to_string()),
         };
+        let embed = embed && page.embeddable();
         Route { page, embed }
     }
 
     /// The fragment for this route, starting with `#/`.
     pub fn href(&self) -> String {
         let mut s = format!("#{}", self.page);
-        if self.embed {
+        if self.embed && self.page.embeddable() {
             s.push_str("?embed=1");
         }
         s
@@ -242,7 +275,20 @@ mod tests {
             Page::AutomationRoi(Some("a1".into())),
             false,
         );
-        check("#/saved?embed=1", Page::Saved, true);
+        // Never for what the reader stored.
+        check("#/saved?embed=1", Page::Saved, false);
+        check("#/roi/m1?embed=1", Page::Roi(Some("m1".into())), false);
+        check(
+            "#/assess/skills/r1?embed=1",
+            Page::AssessmentRun(AssessmentKind::Skills, "r1".into()),
+            false,
+        );
+        check("#/roi?embed=1", Page::Roi(None), true);
+        check(
+            "#/assess/team?embed=1",
+            Page::Assessment(AssessmentKind::Team),
+            true,
+        );
         check(
             "#/s/v1.abc-_x?embed=1",
             Page::Shared(None, "v1.abc-_x".into()),
@@ -321,7 +367,7 @@ mod tests {
             for embed in [false, true] {
                 let route = Route {
                     page: page.clone(),
-                    embed,
+                    embed: embed && page.embeddable(),
                 };
                 assert_eq!(Route::parse(&route.href()), route);
             }

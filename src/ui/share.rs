@@ -25,6 +25,16 @@ pub fn url_of(route: &Route) -> String {
 pub const HEIGHT_MESSAGE_DOC: &str =
     r#"{ source: "sextant", type: "height", height: <CSS pixels> }"#;
 
+/// Whether Sextant runs in a frame of another page.
+pub fn framed() -> bool {
+    let win = window();
+    match win.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &win),
+        // A top window that cannot be read is another page's.
+        _ => true,
+    }
+}
+
 /// When the page is framed, posts its content height to the parent window on
 /// every change. Posting is all it does: it never reads from the parent.
 pub fn report_height_when_framed() {

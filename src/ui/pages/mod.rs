@@ -21,6 +21,10 @@ use leptos::prelude::*;
 /// its own, fetched the first time the page is shown, so the first load
 /// carries only the shell and the page it opens.
 pub fn render(page: Page) -> AnyView {
+    if page.shows_stored_data() && crate::ui::share::framed() {
+        announce_built();
+        return own_tab(page);
+    }
     #[cfg(feature = "split")]
     {
         split::render(page)
@@ -35,6 +39,26 @@ pub fn render(page: Page) -> AnyView {
 
 /// Once the page being built and the parts it queued have been built (the
 /// queue runs in order), tells the scripts around the app with a
+/// A page of what the reader stored, asked for inside a frame: it opens only
+/// in a tab of its own, where no other page can overlay or measure it.
+fn own_tab(page: Page) -> AnyView {
+    let url = crate::ui::share::url_of(&crate::route::Route { page, embed: false });
+    view! {
+        <section class="panel">
+            <h1>"Open Sextant in its own tab"</h1>
+            <p>
+                "What you saved in this browser is shown only in a tab of its own, never inside another page."
+            </p>
+            <p>
+                <a class="button" href=url target="_blank" rel="noopener">
+                    "Open in a new tab"
+                </a>
+            </p>
+        </section>
+    }
+    .into_any()
+}
+
 /// "sextant-page-built" event: the loader then fetches what the page uses
 /// later (scripts/build-wasm.mjs), and sw-register.js registers the service
 /// worker, whose install would otherwise compete with building the page.
@@ -605,6 +629,10 @@ mod split {
     }
 
     pub fn render(page: Page) -> AnyView {
+        if page.shows_stored_data() && crate::ui::share::framed() {
+            announce_built();
+            return own_tab(page);
+        }
         if matches!(page, Page::Home | Page::NotFound(_)) {
             let view = shell_page(page);
             super::announce_built();
