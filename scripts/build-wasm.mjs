@@ -774,9 +774,13 @@ export async function buildWasm({ out, split = true, release = true }) {
   // at 4x CPU slowdown, and 0.84 s with the merged bundles
   // (bench-load.mjs --visits 1). The worker keeps each merged bundle it is
   // asked for (scripts/sw.template.js).
+  // A worker that has taken control since the page loaded counts too: a
+  // later build's worker may have taken over this tab, and the server may
+  // no longer have this build's bundles, while that worker still has its
+  // modules.
   const worker = navigator.serviceWorker?.controller;
   const fetchPage = (page, merged) => {
-    if (!page || (worker && !merged)) return;
+    if (!page || ((worker || navigator.serviceWorker?.controller) && !merged)) return;
     const own = fetchBundle(page[0], page[1], Promise.resolve(), merged);
     if (page[2]) fetchBundle(page[2], page[3], own.catch(() => {}).then(() => built).then(() => idle({ timeout: 2000 })), merged);
   };
