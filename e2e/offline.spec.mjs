@@ -3,7 +3,7 @@
 // exactly the build's files, and its replacement by the next build's worker.
 import { test, expect, open, countInstances } from "./fixtures.mjs";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ports } from "./ports.mjs";
@@ -161,6 +161,39 @@ test("offline, a page whose merged bundles the worker has not kept loads its mod
   await context.setOffline(false);
 });
 
+test("a merged page bundle is kept only when the answer is WebAssembly", async ({ page, context }) => {
+  // Three bundles the home page does not fetch. A captive portal or a host's
+  // "not found" page answers two of them with 200 and a page of HTML: one
+  // says so (text/html), one claims to be application/wasm.
+  const [asHtml, notWasm, real] = readdirSync("dist")
+    .filter((f) => f.endsWith(".merged.wasm"))
+    .sort();
+  const html = "<!doctype html><title>Sign in</title><p>Sign in to use this network.</p>";
+  await context.route(`**/${asHtml}`, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+  await context.route(`**/${notWasm}`, (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: html }));
+  await open(page, "#/");
+  const [cache] = await controlled(page);
+  const keptFiles = async () =>
+    (await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache))
+      .map((u) => u.split("/").pop())
+      .filter((f) => f.endsWith(".merged.wasm"))
+      .sort();
+  expect(await keptFiles()).toEqual([]);
+  const fetched = (file) =>
+    page.evaluate(async (file) => {
+      const response = await fetch(file);
+      return { status: response.status, type: response.headers.get("content-type"), length: (await response.arrayBuffer()).byteLength };
+    }, file);
+  // The page gets each answer as it came (and falls back to the modules one
+  // by one); the worker keeps only the real bundle.
+  expect(await fetched(asHtml)).toEqual({ status: 200, type: "text/html; charset=utf-8", length: html.length });
+  expect(await fetched(notWasm)).toEqual({ status: 200, type: "application/wasm", length: html.length });
+  expect((await fetched(real)).type).toBe("application/wasm");
+  await expect.poll(keptFiles, { message: "merged bundles kept by the worker" }).toEqual([real]);
+  await page.waitForTimeout(500);
+  expect(await keptFiles()).toEqual([real]);
+});
+
 test("without service workers the app still runs", async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
@@ -197,32 +230,63 @@ test.describe("a new build", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test("replaces the old build's cache with its own, and serves its own files", async ({ page }) => {
+  test("takes over at once, while a tab left open keeps its build's files until no tab runs that build", async ({ page, context }) => {
+    const loaded = new Set();
+    page.on("request", (r) => loaded.add(new URL(r.url()).pathname.split("/").pop()));
     await page.goto(base + "#/");
     await expect(page.locator("html[data-sextant-ready]")).toHaveCount(1);
     const [first] = await controlled(page);
     expect(first).toBeTruthy();
     expect(await sextantCaches(page)).toEqual([first]);
 
-    // "Rebuild": change index.html, then write the service worker again, as
-    // the post-build hook does.
+    // "Rebuild": change index.html and, as a new build of the app does, give
+    // the WebAssembly modules other names (each is named by its contents):
+    // those this tab has not loaded yet are no longer on the server. Then
+    // write the service worker again, as the post-build hook does.
+    const gone = readdirSync(dir).filter((f) => f.endsWith(".wasm") && !loaded.has(f));
+    expect(gone.length).toBeGreaterThan(50);
+    for (const f of gone) rmSync(join(dir, f));
     const html = readFileSync(join(dir, "index.html"), "utf8");
     writeFileSync(join(dir, "index.html"), html.replace("</body>", "<!-- next build -->\n</body>"));
     await new Promise((resolve, reject) =>
       spawn(process.execPath, ["scripts/service-worker.mjs", dir], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`)))),
     );
 
+    // The new worker takes over this tab, and keeps the old build's cache:
+    // the tab still runs the old build.
+    await page.evaluate(() => {
+      window.__controllers = 0;
+      navigator.serviceWorker.addEventListener("controllerchange", () => window.__controllers++);
+    });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    // The new worker installs its own cache, then deletes the old one.
-    await expect
-      .poll(async () => {
-        const names = await sextantCaches(page);
-        return names.length === 1 && names[0] !== first;
-      }, { timeout: 20_000 })
-      .toBe(true);
+    await expect.poll(() => page.evaluate(() => window.__controllers), { timeout: 20_000 }).toBe(1);
+    const both = await sextantCaches(page);
+    expect(both, "the old build's cache is kept while a tab runs that build").toHaveLength(2);
+    expect(both).toContain(first);
+    const [second] = both.filter((name) => name !== first);
+
+    // The old tab opens pages whose modules only the old build's cache has,
+    // online and offline.
+    await page.getByRole("region", { name: "Calculators" }).getByRole("link", { name: /ML project ROI/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "ML project ROI" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Start from this example: Demand forecasting/ })).toBeVisible();
+    await context.setOffline(true);
+    await page.goBack();
+    await page.getByRole("region", { name: "Calculators" }).getByRole("link", { name: /Project prioritisation/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Project prioritisation" })).toBeVisible();
+    await context.setOffline(false);
+    expect(await page.content()).not.toContain("<!-- next build -->");
+
+    // Reloaded, the tab runs the new build; once no tab runs the old build,
+    // the next page load deletes its cache. (On the home page: this "new
+    // build" has only the modules the home page uses.)
+    await page.goBack();
+    await expect(page.getByRole("region", { name: "Calculators" })).toBeVisible();
     await page.reload();
     await expect(page.locator("html[data-sextant-ready]")).toHaveCount(1);
     expect(await page.content()).toContain("<!-- next build -->");
-    expect(await sextantCaches(page)).toHaveLength(1);
+    await page.reload();
+    await expect(page.locator("html[data-sextant-ready]")).toHaveCount(1);
+    await expect.poll(() => sextantCaches(page), { message: "the old build's cache, once no tab runs it" }).toEqual([second]);
   });
 });

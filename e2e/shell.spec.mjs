@@ -62,6 +62,23 @@ test("not found offers the way home", async ({ page }) => {
   await expect(page.getByRole("region", { name: "Calculators" })).toBeVisible();
 });
 
+// Names that every JavaScript object has: the page loader looks the address
+// up in its route table before the app starts, and must find nothing there.
+for (const fragment of [
+  "#/__proto__",
+  "#/constructor",
+  "#/toString",
+  "#/valueOf",
+  "#/hasOwnProperty",
+  "#/constructor?embed=1",
+  "#/__proto__/x?embed=1",
+]) {
+  test(`${fragment} starts the app, which says the page is not found`, async ({ page }) => {
+    await open(page, fragment);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  });
+}
+
 test("the skip button moves focus to the content", async ({ page }) => {
   await open(page);
   await page.keyboard.press("Tab");
