@@ -2,8 +2,13 @@
 //!
 //! Every document (an assessment run, an ROI model, a portfolio) is stored
 //! under its own key as
-//! `{"schema":1,"id":..,"kind":..,"name":..,"created":..,"updated":..,"data":..}`.
+//! `{"schema":1,"id":..,"kind":..,"name":..,"created":..,"updated":..,"rev":..,"data":..}`.
 //! `data` is the tool's own versioned DTO; the envelope only carries it.
+//! `rev` is optional within schema 1: a random token the store writes on
+//! every save, so that an editor can tell whether the stored version is still
+//! the one it opened (`updated` is for display). Documents saved before it
+//! was added have none and read as before; a build from before it ignores it
+//! and saves without it, which an editor still notices through `updated`.
 //! Reading goes through [`read`], which migrates every schema that ever
 //! shipped up to [`SCHEMA_VERSION`] and refuses, with a reason, what it cannot
 //! read.
@@ -56,6 +61,9 @@ pub struct Document {
     pub created: f64,
     /// Last change, milliseconds since the Unix epoch.
     pub updated: f64,
+    /// The revision token written with this version; see the module docs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rev: Option<String>,
     /// The tool's own payload.
     pub data: Value,
 }
@@ -76,6 +84,7 @@ impl Document {
             name: name.into(),
             created: now,
             updated: now,
+            rev: None,
             data,
         }
     }
@@ -175,6 +184,20 @@ mod tests {
     fn round_trips() {
         let doc = sample();
         assert_eq!(read(&write(&doc)), Ok(doc));
+    }
+
+    #[test]
+    fn the_revision_token_is_optional_and_kept() {
+        let without = r#"{"schema":1,"id":"a","kind":"portfolio","name":"Q3","created":1.0,"updated":2.0,"data":null}"#;
+        let doc = read(without).unwrap();
+        assert_eq!(doc.rev, None);
+        assert!(!write(&doc).contains("rev"));
+        let with = Document {
+            rev: Some("3f9a".into()),
+            ..doc
+        };
+        assert!(write(&with).contains(r#""rev":"3f9a""#));
+        assert_eq!(read(&write(&with)), Ok(with));
     }
 
     #[test]
