@@ -808,7 +808,9 @@ fn step(runner: StoredValue<Runner, LocalStorage>, run: u64, state: RwSignal<Run
         }
         let sim = r.sim.as_mut()?;
         loop {
-            sim.advance(50);
+            // Few trials between looks at the clock: with a team of 100, a
+            // trial takes a good part of a millisecond.
+            sim.advance(10);
             if sim.done() >= sim.target() || js_sys::Date::now() - start > SLICE_MS {
                 break;
             }
@@ -1005,7 +1007,22 @@ fn MonteCarlo(
         .into_any()
     };
 
-    let status = move || match state.get() {
+    // The view of a run changes only when its state changes kind: while it
+    // runs, only the progress figures move. Built again at every progress
+    // update, the Cancel button would be replaced ten times a second, and a
+    // click whose press and release fell on two different buttons would be
+    // lost.
+    let progress = Memo::new(move |_| match state.get() {
+        RunState::Running(done, target) => (done, target),
+        _ => (0, 0),
+    });
+    let phase = Memo::new(move |_| {
+        state.with(|s| match s {
+            RunState::Running(..) => RunState::Running(0, 0),
+            other => other.clone(),
+        })
+    });
+    let status = move || match phase.get() {
         RunState::Idle(_) if !asked.get() => view! {
             <p class="actions">
                 <button type="button" class="button" on:click=move |_| asked.set(true)>
@@ -1029,16 +1046,23 @@ fn MonteCarlo(
             </p>
         }
         .into_any(),
-        RunState::Running(done, target) => view! {
+        RunState::Running(..) => view! {
             <div class="run-progress">
                 <label for="mc-progress">"Simulating"</label>
-                <progress id="mc-progress" max=target value=done></progress>
+                <progress
+                    id="mc-progress"
+                    max=move || progress.get().1
+                    value=move || progress.get().0
+                ></progress>
                 <span>
-                    {format!(
-                        "{} of {} trials",
-                        group_thousands(&done.to_string()),
-                        group_thousands(&target.to_string()),
-                    )}
+                    {move || {
+                        let (done, target) = progress.get();
+                        format!(
+                            "{} of {} trials",
+                            group_thousands(&done.to_string()),
+                            group_thousands(&target.to_string()),
+                        )
+                    }}
                 </span>
                 <button type="button" class="button button--quiet button--small" on:click=cancel>
                     "Cancel"
