@@ -198,7 +198,7 @@ async fn saved_view_lists_renames_duplicates_and_deletes() {
 }
 
 #[wasm_bindgen_test]
-async fn unreadable_data_is_quarantined_reported_and_kept() {
+async fn unreadable_data_is_quarantined_and_a_newer_versions_data_left_in_place() {
     let future = doc_json("f1", "Future").replace("\"schema\":1", "\"schema\":42");
     let (root, _app) = start(
         "#/saved",
@@ -218,12 +218,20 @@ async fn unreadable_data_is_quarantined_reported_and_kept() {
             kept.push(storage().get_item(&k).unwrap().unwrap());
         }
     }
-    kept.sort();
-    assert_eq!(kept.len(), 2);
-    assert!(kept.contains(&"{hand-edited".to_string()));
-    assert!(kept.contains(&future));
-    assert!(text(&root).contains("Fine"));
-    assert!(text(&root).contains("Download"));
+    // Only the damaged entry is set aside; the newer version's document
+    // stays where it is, and the list says so.
+    assert_eq!(kept, ["{hand-edited"]);
+    assert_eq!(
+        storage().get_item("sextant:doc:f1").unwrap().as_deref(),
+        Some(&*future)
+    );
+    let t = text(&root);
+    assert!(t.contains("Fine") && !t.contains("Future"), "{t}");
+    assert!(t.contains("Download"));
+    assert!(
+        t.contains("One document saved by a newer version of Sextant is kept as it is; open Sextant's newest version to use it."),
+        "{t}"
+    );
 }
 
 /// After opening `hash`, the one document stored before (`key`, `json`) is
@@ -382,6 +390,93 @@ async fn a_full_storage_falls_back_to_memory_and_says_so_once() {
     );
     // What was stored before is untouched.
     assert!(storage().get_item("sextant:doc:keep").unwrap().is_some());
+    storage().clear().unwrap();
+    root.remove();
+}
+
+/// Fills localStorage until it refuses even a short write, as when the
+/// site's quota is used up before Sextant starts.
+fn fill_to_quota() {
+    let mut n = 0;
+    let mut size = 1 << 20;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        while storage().set_item(&format!("filler:{n}"), &chunk).is_ok() {
+            n += 1;
+        }
+        size /= 4;
+    }
+    assert!(storage().set_item("sextant:probe", "1").is_err());
+}
+
+fn row_with(root: &HtmlElement, name: &str) -> HtmlElement {
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    (0..rows.length())
+        .map(|i| rows.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|r| text(r).contains(name))
+        .unwrap_or_else(|| panic!("no row for {name:?} in: {}", text(root)))
+}
+
+#[wasm_bindgen_test]
+async fn storage_full_when_the_app_starts_still_lists_opens_and_deletes() {
+    use sextant::ui::pages::saved::SavedPage;
+    use sextant::ui::storage::{NoticeBar, Notices, Storage as Store};
+    storage().clear().unwrap();
+    storage()
+        .set_item("sextant:doc:a", &doc_json("a", "Alpha"))
+        .unwrap();
+    storage()
+        .set_item("sextant:doc:b", &doc_json("b", "Beta"))
+        .unwrap();
+    storage().set_item("another-app", "theirs").unwrap();
+    fill_to_quota();
+    let captured = std::rc::Rc::new(std::cell::Cell::new(None::<Store>));
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let slot = captured.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        slot.set(Some(Store::provide(Notices::provide())));
+        view! {
+            <NoticeBar />
+            <SavedPage />
+        }
+    });
+    leptos::task::tick().await;
+    let store = captured.get().expect("storage provided");
+    let t = text(&root);
+    assert!(t.contains("Alpha") && t.contains("Beta"), "{t}");
+    assert_eq!(t.matches("cannot save in this browser").count(), 1, "{t}");
+    assert_eq!(store.load("a").unwrap().name, "Alpha");
+
+    // Deleting one document removes it from the browser's storage.
+    let beta = row_with(&root, "Beta");
+    button(&beta, "Delete").click();
+    leptos::task::tick().await;
+    button(&beta, "Yes, delete").click();
+    leptos::task::tick().await;
+    assert!(storage().get_item("sextant:doc:b").unwrap().is_none());
+    assert!(!text(&root).contains("Beta"), "{}", text(&root));
+
+    // So does "Delete all my data", and it says it checked.
+    button(&root, "Delete all my data").click();
+    leptos::task::tick().await;
+    button(&root, "Yes, delete everything").click();
+    leptos::task::tick().await;
+    let left: Vec<String> = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with("sextant:"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(
+        storage().get_item("another-app").unwrap().as_deref(),
+        Some("theirs")
+    );
+    let t = text(&root);
+    assert!(t.contains("Nothing saved yet"), "{t}");
+    assert!(
+        t.contains("Everything Sextant stored in this browser was deleted."),
+        "{t}"
+    );
     storage().clear().unwrap();
     root.remove();
 }

@@ -4,7 +4,9 @@
 //! Keys: `sextant:meta` holds the store's schema, `sextant:doc:<id>` one
 //! document each, `sextant:quarantine:<time>:<original key>` what could not
 //! be read. Architecture invariant: nothing the user saved is ever silently
-//! dropped or overwritten; unreadable data is moved aside and reported.
+//! dropped or overwritten; damaged data is moved aside and reported, and a
+//! document saved by a newer version of Sextant is left where it is, neither
+//! moved nor overwritten.
 
 use super::envelope::{self, DocKind, Document, ReadError, SCHEMA_VERSION};
 use std::collections::BTreeMap;
@@ -27,6 +29,9 @@ pub enum StoreError {
     /// The stored document changed (or was deleted) since the editor loaded
     /// it, in another tab; saving would overwrite that change.
     Conflict(String),
+    /// A newer version of Sextant saved the document under this id (in this
+    /// format, when it says); this version neither reads nor overwrites it.
+    Newer(String, Option<u32>),
 }
 
 impl fmt::Display for StoreError {
@@ -35,6 +40,10 @@ impl fmt::Display for StoreError {
             StoreError::Unavailable(why) => write!(f, "the browser refused to store data ({why})"),
             StoreError::NotFound(id) => write!(f, "no saved document with id {id}"),
             StoreError::Conflict(why) => write!(f, "{why}"),
+            StoreError::Newer(..) => write!(
+                f,
+                "a newer version of Sextant saved this document, and this version does not change it; open Sextant's newest version to use it"
+            ),
         }
     }
 }
@@ -49,6 +58,12 @@ pub trait KeyValue {
     fn remove(&mut self, key: &str);
     /// Every key.
     fn keys(&self) -> Vec<String>;
+    /// Whether what is written now is still there after a reload. A store
+    /// that keeps writes only in memory says no, so that nothing is moved
+    /// out of the browser's storage into memory alone.
+    fn persistent(&self) -> bool {
+        true
+    }
 }
 
 /// An in-memory store; with a capacity it refuses writes past it, as a full
@@ -90,13 +105,19 @@ impl KeyValue for MemoryKv {
 
 /// A store that falls back to memory when its primary store refuses a write
 /// or was never available, so the app keeps working and can say so.
+///
+/// Once in memory, writes go to memory only; reads look in memory first and
+/// then in the primary store, and removals reach both, so what the browser
+/// holds can still be listed, opened and deleted.
 #[derive(Debug)]
 pub struct FallbackKv<P> {
-    /// The real store, kept after a refused write so that deletions still
-    /// reach it ("delete all my data" must delete what the browser holds).
+    /// The real store, kept after a refused write (or from the start, when
+    /// it is full then) so that reads and deletions still reach it ("delete
+    /// all my data" must delete what the browser holds).
     primary: Option<P>,
-    /// Whether reads and writes go to memory.
+    /// Whether writes go to memory.
     in_memory: bool,
+    /// What was written since; it hides the primary's value under the same key.
     memory: MemoryKv,
     /// Why the app is working in memory, once it is.
     pub degraded: Option<String>,
@@ -121,15 +142,32 @@ impl<P: KeyValue> FallbackKv<P> {
         }
     }
 
-    fn reads_primary(&self) -> Option<&P> {
-        self.primary.as_ref().filter(|_| !self.in_memory)
+    /// Reads and deletes through `primary`, which is there but refuses
+    /// writes (full when the app starts); writes go to memory, and `why`
+    /// says so.
+    pub fn read_only(primary: P, why: String) -> Self {
+        FallbackKv {
+            primary: Some(primary),
+            in_memory: true,
+            memory: MemoryKv::default(),
+            degraded: Some(why),
+        }
+    }
+}
+
+impl<P> FallbackKv<P> {
+    /// Whether the browser's storage is still read (and deleted from), even
+    /// if writes go to memory.
+    pub fn reads_primary(&self) -> bool {
+        self.primary.is_some()
     }
 }
 
 impl<P: KeyValue> KeyValue for FallbackKv<P> {
     fn get(&self, key: &str) -> Option<String> {
-        match self.reads_primary() {
-            Some(p) => p.get(key),
+        match &self.primary {
+            Some(p) if !self.in_memory => p.get(key),
+            Some(p) => self.memory.get(key).or_else(|| p.get(key)),
             None => self.memory.get(key),
         }
     }
@@ -143,12 +181,8 @@ impl<P: KeyValue> KeyValue for FallbackKv<P> {
                             StoreError::Unavailable(why) => why,
                             other => other.to_string(),
                         };
-                        // Carry everything over to memory; the stored copy stays as it was.
-                        for k in p.keys() {
-                            if let Some(v) = p.get(&k) {
-                                let _ = self.memory.set(&k, &v);
-                            }
-                        }
+                        // From now on writes go to memory; the stored copy
+                        // stays as it was and is still read under memory's.
                         self.in_memory = true;
                         self.degraded = Some(why);
                     }
@@ -165,10 +199,20 @@ impl<P: KeyValue> KeyValue for FallbackKv<P> {
         self.memory.remove(key);
     }
     fn keys(&self) -> Vec<String> {
-        match self.reads_primary() {
-            Some(p) => p.keys(),
+        match &self.primary {
+            Some(p) if !self.in_memory => p.keys(),
+            Some(p) => {
+                let mut all = p.keys();
+                all.extend(self.memory.keys());
+                all.sort();
+                all.dedup();
+                all
+            }
             None => self.memory.keys(),
         }
+    }
+    fn persistent(&self) -> bool {
+        !self.in_memory && self.primary.as_ref().is_some_and(P::persistent)
     }
 }
 
@@ -185,6 +229,58 @@ pub struct Summary {
     pub created: f64,
     /// Last change (ms since the epoch).
     pub updated: f64,
+}
+
+/// A document saved by a newer version of Sextant, left where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Newer {
+    /// Its id (from its key).
+    pub id: String,
+    /// The format it was saved in, when its envelope says.
+    pub format: Option<u32>,
+}
+
+/// Which stored version of a document an editor has: its revision token,
+/// which changes on every save, and its update time, which a document saved
+/// by a version of Sextant from before the token was added still changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Version {
+    /// The random token written with the version, if any.
+    pub rev: Option<String>,
+    /// Its update time (ms since the epoch).
+    pub updated: f64,
+}
+
+impl Version {
+    /// The version `doc` is.
+    pub fn of(doc: &Document) -> Version {
+        Version {
+            rev: doc.rev.clone(),
+            updated: doc.updated,
+        }
+    }
+}
+
+/// A new revision token: random enough that two tabs never pick the same one.
+#[cfg(target_arch = "wasm32")]
+fn new_rev() -> String {
+    // Two draws of Math.random, about 52 random bits each.
+    let draw = || (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64;
+    format!("{:013x}{:013x}", draw(), draw())
+}
+
+/// A new revision token. Natively (tests and tools) a process-wide counter
+/// with the time is unique enough.
+#[cfg(not(target_arch = "wasm32"))]
+fn new_rev() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::{SystemTime, UNIX_EPOCH};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let t = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{t:x}-{n:x}")
 }
 
 /// Data that could not be read, kept aside for the user to download.
@@ -212,8 +308,11 @@ pub struct DocumentStore<K> {
 }
 
 impl<K: KeyValue> DocumentStore<K> {
-    /// Opens the store: checks every document and quarantines what cannot be
-    /// read, then records the schema. `now` names the quarantine keys.
+    /// Opens the store: checks every document and quarantines what is
+    /// damaged, then records the schema. A document saved by a newer version
+    /// of Sextant stays where it is (see [`DocumentStore::newer`]). Nothing
+    /// is moved while writes are kept only in memory. `now` names the
+    /// quarantine keys.
     pub fn open(kv: K, now: f64) -> (Self, OpenReport) {
         let mut store = DocumentStore { kv };
         let mut report = OpenReport::default();
@@ -231,9 +330,13 @@ impl<K: KeyValue> DocumentStore<K> {
                     Err(ReadError::Corrupt("its id does not match its key".into()))
                 }
             });
-            if let Err(why) = result {
-                if store.quarantine(&key, &raw, now).is_ok() {
-                    report.quarantined.push((key, why));
+            match result {
+                // A newer version's document stays where it is.
+                Ok(_) | Err(ReadError::TooNew(_)) => {}
+                Err(why) => {
+                    if store.quarantine(&key, &raw, now).is_ok() {
+                        report.quarantined.push((key, why));
+                    }
                 }
             }
         }
@@ -253,8 +356,14 @@ impl<K: KeyValue> DocumentStore<K> {
     }
 
     /// Moves `raw` from `key` to a quarantine key; the original is removed only
-    /// once the copy is stored.
+    /// once the copy is stored, and never when the copy would be kept only in
+    /// memory.
     fn quarantine(&mut self, key: &str, raw: &str, now: f64) -> Result<String, StoreError> {
+        if !self.kv.persistent() {
+            return Err(StoreError::Unavailable(
+                "the browser's storage cannot take a copy of it now".into(),
+            ));
+        }
         let mut qkey = format!("{QUARANTINE_PREFIX}{}:{key}", now as i64);
         let mut n = 1;
         while self.kv.get(&qkey).is_some() {
@@ -278,27 +387,43 @@ impl<K: KeyValue> DocumentStore<K> {
 
     /// Every readable document, most recently updated first.
     pub fn list(&self) -> Vec<Summary> {
-        let mut out: Vec<Summary> = self
-            .kv
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(DOC_PREFIX))
-            .filter_map(|k| self.kv.get(&k))
-            .filter_map(|raw| envelope::read(&raw).ok())
-            .map(|d| Summary {
-                id: d.id,
-                kind: d.kind,
-                name: d.name,
-                created: d.created,
-                updated: d.updated,
-            })
-            .collect();
+        self.listing().0
+    }
+
+    /// Every readable document, most recently updated first, and the
+    /// documents saved by a newer version of Sextant, which are left as they
+    /// are: one pass, reading each document once.
+    pub fn listing(&self) -> (Vec<Summary>, Vec<Newer>) {
+        let mut out = Vec::new();
+        let mut newer = Vec::new();
+        for key in self.kv.keys() {
+            let Some(id) = id_of_key(&key) else {
+                continue;
+            };
+            let Some(raw) = self.kv.get(&key) else {
+                continue;
+            };
+            match envelope::read(&raw) {
+                Ok(d) => out.push(Summary {
+                    id: d.id,
+                    kind: d.kind,
+                    name: d.name,
+                    created: d.created,
+                    updated: d.updated,
+                }),
+                Err(ReadError::TooNew(v)) => newer.push(Newer {
+                    id: id.to_string(),
+                    format: known_format(v),
+                }),
+                Err(_) => {}
+            }
+        }
         out.sort_by(|a, b| {
             b.updated
                 .total_cmp(&a.updated)
                 .then_with(|| a.id.cmp(&b.id))
         });
-        out
+        (out, newer)
     }
 
     /// The document with this id.
@@ -307,33 +432,49 @@ impl<K: KeyValue> DocumentStore<K> {
             .kv
             .get(&doc_key(id))
             .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        envelope::read(&raw).map_err(|_| StoreError::NotFound(id.to_string()))
+        envelope::read(&raw).map_err(|e| match e {
+            ReadError::TooNew(v) => StoreError::Newer(id.to_string(), known_format(v)),
+            _ => StoreError::NotFound(id.to_string()),
+        })
     }
 
-    /// Saves a document under its id. If what is stored there now cannot be
-    /// read, it is quarantined first rather than overwritten.
-    pub fn save(&mut self, doc: &Document, now: f64) -> Result<(), StoreError> {
+    /// Saves a document under its id with a new revision token, which it
+    /// returns. If what is stored there now is damaged, it is quarantined
+    /// first rather than overwritten; a newer version's document is never
+    /// overwritten ([`StoreError::Newer`]).
+    pub fn save(&mut self, doc: &Document, now: f64) -> Result<String, StoreError> {
         let key = doc_key(&doc.id);
         if let Some(raw) = self.kv.get(&key) {
-            if envelope::read(&raw).is_err() {
-                self.quarantine(&key, &raw, now)?;
+            match envelope::read(&raw) {
+                Ok(_) => {}
+                Err(ReadError::TooNew(v)) => {
+                    return Err(StoreError::Newer(doc.id.clone(), known_format(v)))
+                }
+                Err(_) => {
+                    self.quarantine(&key, &raw, now)?;
+                }
             }
         }
-        self.kv.set(&key, &envelope::write(doc))
+        let rev = new_rev();
+        let mut stored = doc.clone();
+        stored.rev = Some(rev.clone());
+        self.kv.set(&key, &envelope::write(&stored))?;
+        Ok(rev)
     }
 
     /// Saves a document only if what is stored under its id is still the
-    /// version last seen (`seen` is that version's update time). An editor
-    /// saves this way, so that a change or deletion made in another tab is
-    /// never silently overwritten.
+    /// version last seen: the same revision token and update time. An
+    /// editor saves this way, so that a change or deletion made in another
+    /// tab is never silently overwritten, even one made in the same
+    /// millisecond. Returns the new revision token.
     pub fn save_if_unchanged(
         &mut self,
         doc: &Document,
-        seen: f64,
+        seen: &Version,
         now: f64,
-    ) -> Result<(), StoreError> {
+    ) -> Result<String, StoreError> {
         match self.load(&doc.id) {
-            Ok(stored) if stored.updated != seen => Err(StoreError::Conflict(
+            Ok(stored) if Version::of(&stored) != *seen => Err(StoreError::Conflict(
                 "it was changed in another tab or window since you opened it".into(),
             )),
             Err(_) if self.kv.get(&doc_key(&doc.id)).is_none() => Err(StoreError::Conflict(
@@ -348,7 +489,7 @@ impl<K: KeyValue> DocumentStore<K> {
         let mut doc = self.load(id)?;
         doc.name = name.to_string();
         doc.updated = now;
-        self.save(&doc, now)
+        self.save(&doc, now).map(|_| ())
     }
 
     /// Copies a document under `new_id`, named "… (copy)".
@@ -358,13 +499,19 @@ impl<K: KeyValue> DocumentStore<K> {
         doc.name = format!("{} (copy)", doc.name);
         doc.created = now;
         doc.updated = now;
-        self.save(&doc, now)?;
+        doc.rev = Some(self.save(&doc, now)?);
         Ok(doc)
     }
 
     /// Deletes a document.
     pub fn delete(&mut self, id: &str) {
         self.kv.remove(&doc_key(id));
+    }
+
+    /// Documents saved by a newer version of Sextant, left as they are and
+    /// not in [`DocumentStore::list`].
+    pub fn newer(&self) -> Vec<Newer> {
+        self.listing().1
     }
 
     /// Everything kept in quarantine.
@@ -392,14 +539,26 @@ impl<K: KeyValue> DocumentStore<K> {
         }
     }
 
-    /// Deletes every key Sextant owns, and nothing else.
-    pub fn delete_all(&mut self) {
+    /// Deletes every key Sextant owns, and nothing else; then reads the keys
+    /// again and returns those of Sextant's still there (none, unless the
+    /// storage ignored a removal or another tab wrote meanwhile).
+    pub fn delete_all(&mut self) -> Vec<String> {
         for key in self.kv.keys() {
             if key.starts_with(PREFIX) {
                 self.kv.remove(&key);
             }
         }
+        self.kv
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(PREFIX))
+            .collect()
     }
+}
+
+/// The format a [`ReadError::TooNew`] names, unless it was too large to say.
+fn known_format(v: u32) -> Option<u32> {
+    (v != u32::MAX).then_some(v)
 }
 
 /// The storage key of a document.
@@ -449,12 +608,10 @@ mod tests {
     }
 
     #[test]
-    fn quarantines_unreadable_documents_on_open() {
+    fn quarantines_damaged_documents_on_open() {
         let mut kv = MemoryKv::default();
         kv.set("sextant:doc:bad", "{oops").unwrap();
-        let mut future = serde_json::to_value(doc("new", "From the future", 1.0)).unwrap();
-        future["schema"] = json!(99);
-        kv.set("sextant:doc:new", &future.to_string()).unwrap();
+        kv.set("sextant:doc:empty", r#"{"schema":1}"#).unwrap();
         kv.set("sextant:doc:ok", &envelope::write(&doc("ok", "Fine", 1.0)))
             .unwrap();
         kv.set("other-app", "untouched").unwrap();
@@ -463,7 +620,7 @@ mod tests {
         assert!(report
             .quarantined
             .iter()
-            .any(|(k, e)| k == "sextant:doc:new" && *e == ReadError::TooNew(99)));
+            .all(|(_, e)| matches!(e, ReadError::Corrupt(_))));
         let q = s.quarantined();
         assert_eq!(q.len(), 2);
         let bad = q
@@ -563,22 +720,40 @@ mod tests {
         let original = doc("a", "Mine", 1.0);
         s.save(&original, 1.0).unwrap();
         // This tab edits on top of version 1.0 and saves: fine.
+        let seen = Version::of(&s.load("a").unwrap());
         let mut mine = original.clone();
         mine.name = "Mine, edited".into();
         mine.updated = 2.0;
-        s.save_if_unchanged(&mine, 1.0, 2.0).unwrap();
-        // Another tab renames it (version 3.0); this tab still thinks it has 2.0.
+        mine.rev = Some(s.save_if_unchanged(&mine, &seen, 2.0).unwrap());
+        let seen = Version::of(&mine);
+        // Another tab renames it; this tab still has the version it saved.
         s.rename("a", "Theirs", 3.0).unwrap();
         mine.updated = 4.0;
         assert!(matches!(
-            s.save_if_unchanged(&mine, 2.0, 4.0),
+            s.save_if_unchanged(&mine, &seen, 4.0),
             Err(StoreError::Conflict(_))
         ));
         assert_eq!(s.load("a").unwrap().name, "Theirs");
+        // A version of Sextant from before revision tokens saves it without
+        // one: still a change.
+        let theirs = s.load("a").unwrap();
+        let seen = Version::of(&theirs);
+        let older = Document {
+            rev: None,
+            updated: 4.5,
+            ..theirs
+        };
+        s.kv_mut()
+            .set("sextant:doc:a", &envelope::write(&older))
+            .unwrap();
+        assert!(matches!(
+            s.save_if_unchanged(&mine, &seen, 5.0),
+            Err(StoreError::Conflict(_))
+        ));
         // Deleted elsewhere: not recreated behind the user's back.
         s.delete("a");
         assert!(matches!(
-            s.save_if_unchanged(&mine, 3.0, 5.0),
+            s.save_if_unchanged(&mine, &Version::of(&older), 5.0),
             Err(StoreError::Conflict(_))
         ));
         assert!(s.list().is_empty());
@@ -599,5 +774,147 @@ mod tests {
         assert_eq!(s.kv().degraded.as_deref(), Some("disabled"));
         s.save(&doc("a", "A", 1.0), 1.0).unwrap();
         assert_eq!(s.list().len(), 1);
+    }
+
+    /// Storage whose writes are all refused (full when the app starts), but
+    /// which reads and deletes.
+    #[derive(Debug, Default)]
+    struct FullKv(MemoryKv);
+
+    impl KeyValue for FullKv {
+        fn get(&self, key: &str) -> Option<String> {
+            self.0.get(key)
+        }
+        fn set(&mut self, _: &str, _: &str) -> Result<(), StoreError> {
+            Err(StoreError::Unavailable("storage is full".into()))
+        }
+        fn remove(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn keys(&self) -> Vec<String> {
+            self.0.keys()
+        }
+    }
+
+    #[test]
+    fn storage_full_at_start_lists_opens_and_deletes_what_it_holds() {
+        let mut kv = MemoryKv::default();
+        for (id, name) in [("a", "First"), ("b", "Second")] {
+            kv.set(&doc_key(id), &envelope::write(&doc(id, name, 1.0)))
+                .unwrap();
+        }
+        kv.set("sextant:doc:bad", "{oops").unwrap();
+        kv.set("theirs", "keep").unwrap();
+        let full = FallbackKv::read_only(FullKv(kv), "storage is full".into());
+        let (mut s, report) = DocumentStore::open(full, 1.0);
+        assert_eq!(s.kv().degraded.as_deref(), Some("storage is full"));
+        // Nothing is moved aside: the copy could only be kept in memory.
+        assert!(report.quarantined.is_empty());
+        assert_eq!(s.list().len(), 2);
+        assert_eq!(s.load("a").unwrap().name, "First");
+        // Writes go to memory, and the stored copy stays as it was.
+        s.rename("a", "Renamed", 2.0).unwrap();
+        assert_eq!(s.load("a").unwrap().name, "Renamed");
+        let primary = |s: &DocumentStore<FallbackKv<FullKv>>, k: &str| {
+            s.kv().primary.as_ref().unwrap().get(k)
+        };
+        assert!(primary(&s, "sextant:doc:a").unwrap().contains("First"));
+        assert_eq!(primary(&s, "sextant:doc:bad").as_deref(), Some("{oops"));
+        s.delete("b");
+        assert!(primary(&s, "sextant:doc:b").is_none());
+        assert_eq!(s.list().len(), 1);
+        assert!(s.delete_all().is_empty());
+        assert_eq!(s.kv().primary.as_ref().unwrap().keys(), ["theirs"]);
+        assert!(s.list().is_empty());
+    }
+
+    #[test]
+    fn delete_all_says_what_it_could_not_delete() {
+        /// Storage that ignores removals.
+        #[derive(Debug, Default)]
+        struct Stuck(MemoryKv);
+        impl KeyValue for Stuck {
+            fn get(&self, key: &str) -> Option<String> {
+                self.0.get(key)
+            }
+            fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+                self.0.set(key, value)
+            }
+            fn remove(&mut self, _: &str) {}
+            fn keys(&self) -> Vec<String> {
+                self.0.keys()
+            }
+        }
+        let (mut s, _) = DocumentStore::open(FallbackKv::new(Ok(Stuck::default())), 1.0);
+        s.save(&doc("a", "A", 1.0), 1.0).unwrap();
+        let left = s.delete_all();
+        assert!(left.contains(&"sextant:doc:a".to_string()), "{left:?}");
+    }
+
+    fn from_the_future(id: &str, schema: u32) -> String {
+        let mut v = serde_json::to_value(doc(id, "From the future", 1.0)).unwrap();
+        v["schema"] = json!(schema);
+        v.to_string()
+    }
+
+    #[test]
+    fn documents_from_a_newer_version_stay_in_place_and_are_listed_apart() {
+        let mut kv = MemoryKv::default();
+        let future = from_the_future("new", 7);
+        kv.set("sextant:doc:new", &future).unwrap();
+        kv.set("sextant:doc:bad", "{oops").unwrap();
+        kv.set("sextant:doc:ok", &envelope::write(&doc("ok", "Fine", 1.0)))
+            .unwrap();
+        let (mut s, report) = open(kv);
+        let moved: Vec<_> = report.quarantined.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(moved, ["sextant:doc:bad"]);
+        assert_eq!(s.kv().get("sextant:doc:new").as_deref(), Some(&*future));
+        let listed: Vec<_> = s.list().into_iter().map(|d| d.id).collect();
+        assert_eq!(listed, ["ok"]);
+        assert_eq!(
+            format!("{:?}", s.newer()),
+            format!(
+                "{:?}",
+                [Newer {
+                    id: "new".into(),
+                    format: Some(7)
+                }]
+            )
+        );
+        // Never overwritten, by a save or a rename.
+        assert!(matches!(
+            s.save(&doc("new", "Older", 2.0), 2.0),
+            Err(StoreError::Newer(..))
+        ));
+        assert!(s.rename("new", "Older", 2.0).is_err());
+        assert_eq!(s.kv().get("sextant:doc:new").as_deref(), Some(&*future));
+        assert!(StoreError::Newer("new".into(), Some(7))
+            .to_string()
+            .contains("newer version of Sextant"));
+    }
+
+    #[test]
+    fn two_saves_in_the_same_millisecond_from_two_tabs_conflict() {
+        let (mut s, _) = open(MemoryKv::default());
+        s.save(&doc("a", "Start", 1.0), 1.0).unwrap();
+        // Tab A saves at t = 5; tab B opens that version.
+        let mut a = s.load("a").unwrap();
+        let seen = Version::of(&a);
+        a.name = "A, first".into();
+        a.updated = 5.0;
+        a.rev = Some(s.save_if_unchanged(&a, &seen, 5.0).unwrap());
+        let b_seen = s.load("a").unwrap();
+        // Tab A saves again in the same millisecond.
+        let seen = Version::of(&a);
+        a.name = "A, second".into();
+        s.save_if_unchanged(&a, &seen, 5.0).unwrap();
+        // Tab B's edit, made on the version it saw, must not replace A's second save.
+        let mut b = b_seen.clone();
+        b.name = "B".into();
+        assert!(matches!(
+            s.save_if_unchanged(&b, &Version::of(&b_seen), 5.0),
+            Err(StoreError::Conflict(_))
+        ));
+        assert_eq!(s.load("a").unwrap().name, "A, second");
     }
 }

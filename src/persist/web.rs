@@ -1,29 +1,50 @@
 //! localStorage as a [`KeyValue`] store (wasm32 only).
 
-use super::store::{KeyValue, StoreError};
+use super::store::{FallbackKv, KeyValue, StoreError};
 use gloo_storage::{LocalStorage, Storage};
 
-/// The browser's localStorage. Build it with [`LocalKv::probe`], which checks
-/// that storage is there and writable (it is not in some private modes, or
-/// when the user disabled it).
+/// The browser's localStorage. Open it with [`LocalKv::open`], which checks
+/// that storage is there and writable.
 #[derive(Clone, Copy, Debug)]
 pub struct LocalKv;
 
 impl LocalKv {
-    /// Returns the store if localStorage can be used, or why not.
-    pub fn probe() -> Result<LocalKv, String> {
-        let window = web_sys::window().ok_or("no window")?;
+    /// The browser's storage, falling back to memory for writes when it
+    /// cannot take them. Three cases, kept apart:
+    /// - storage works: reads and writes go to it;
+    /// - storage is there but refuses a test write (its quota is used up
+    ///   before Sextant starts, by Sextant or another app on this site): what
+    ///   it holds is still listed, opened and deleted, and writes go to
+    ///   memory;
+    /// - no storage at all (some private modes, or turned off by the user):
+    ///   everything is in memory.
+    pub fn open() -> FallbackKv<LocalKv> {
+        let Some(window) = web_sys::window() else {
+            return FallbackKv::new(Err("no window".into()));
+        };
         match window.local_storage() {
             Ok(Some(storage)) => {
                 let key = "sextant:probe";
-                storage
-                    .set_item(key, "1")
-                    .map_err(|_| "the browser refuses to store data here".to_string())?;
-                let _ = storage.remove_item(key);
-                Ok(LocalKv)
+                match storage.set_item(key, "1") {
+                    Ok(()) => {
+                        let _ = storage.remove_item(key);
+                        FallbackKv::new(Ok(LocalKv))
+                    }
+                    Err(e) => {
+                        let name = js_sys::Reflect::get(&e, &"name".into())
+                            .ok()
+                            .and_then(|n| n.as_string());
+                        let why = if name.as_deref() == Some("QuotaExceededError") {
+                            "its storage for this site is full"
+                        } else {
+                            "it refuses to store data here"
+                        };
+                        FallbackKv::read_only(LocalKv, why.into())
+                    }
+                }
             }
-            Ok(None) => Err("this browser has no local storage".into()),
-            Err(_) => Err("local storage is disabled in this browser".into()),
+            Ok(None) => FallbackKv::new(Err("this browser has no local storage".into())),
+            Err(_) => FallbackKv::new(Err("local storage is disabled in this browser".into())),
         }
     }
 }

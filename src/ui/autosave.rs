@@ -4,7 +4,7 @@
 //! copy.
 
 use crate::persist::envelope::Document;
-use crate::persist::store::StoreError;
+use crate::persist::store::{StoreError, Version};
 use crate::route::Page;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
@@ -49,9 +49,9 @@ impl<T: PartialEq + Clone + Send + Sync + 'static> Versioned<T> {
         }
         let mut d = self.doc.get_value();
         write(&mut d, &value);
-        let seen = self.doc.with_value(|d| d.updated);
+        let seen = self.doc.with_value(Version::of);
         let storage = expect_context::<Storage>();
-        Some(storage.save_if_unchanged(d, seen).map(|saved| {
+        Some(storage.save_if_unchanged(d, &seen).map(|saved| {
             self.doc.set_value(saved);
             self.last.set_value(value);
         }))

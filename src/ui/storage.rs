@@ -1,7 +1,8 @@
 //! The storage context every tool saves through, and the notices it raises.
 
 use crate::persist::envelope::Document;
-use crate::persist::store::{DocumentStore, FallbackKv, StoreError, Summary};
+use crate::persist::store::KeyValue;
+use crate::persist::store::{DocumentStore, FallbackKv, Newer, StoreError, Summary, Version};
 use crate::persist::web::LocalKv;
 use leptos::prelude::*;
 
@@ -82,11 +83,11 @@ fn radix36(mut n: u64) -> String {
 }
 
 impl Storage {
-    /// Opens localStorage (or memory when it is unavailable), quarantines
-    /// what cannot be read, listens for changes from other tabs, and puts the
-    /// store in context.
+    /// Opens localStorage (or memory for writes when it cannot take them),
+    /// quarantines what is damaged, listens for changes from other tabs, and
+    /// puts the store in context.
     pub fn provide(notices: Notices) -> Storage {
-        let (store, report) = DocumentStore::open(FallbackKv::new(LocalKv::probe()), now());
+        let (store, report) = DocumentStore::open(LocalKv::open(), now());
         let storage = Storage {
             store: StoredValue::new(store),
             revision: RwSignal::new(0),
@@ -121,15 +122,23 @@ impl Storage {
     }
 
     fn check_degraded(self) {
-        let degraded = self.store.with_value(|s| s.kv().degraded.clone());
-        if let Some(why) = degraded {
+        let degraded = self
+            .store
+            .with_value(|s| (s.kv().degraded.clone(), s.kv().reads_primary()));
+        if let (Some(why), reads_browser) = degraded {
             if !self.warned.get_value() {
                 self.warned.set_value(true);
                 self.notices.raise(Notice {
                     id: "memory",
-                    text: format!(
-                        "Sextant cannot save in this browser ({why}). Everything still works, but what you enter is kept only until you close this tab: export anything you want to keep."
-                    ),
+                    text: if reads_browser {
+                        format!(
+                            "Sextant cannot save in this browser ({why}). What you saved before can still be opened and deleted, but changes are kept only until you close this tab: export anything you want to keep."
+                        )
+                    } else {
+                        format!(
+                            "Sextant cannot save in this browser ({why}). Everything still works, but what you enter is kept only until you close this tab: export anything you want to keep."
+                        )
+                    },
                     link: None,
                 });
             }
@@ -151,32 +160,48 @@ impl Storage {
         self.store.with_value(|s| s.list())
     }
 
+    /// Every readable document, newest first, and the documents saved by a
+    /// newer version of Sextant, kept as they are (read in one pass).
+    pub fn listing(self) -> (Vec<Summary>, Vec<Newer>) {
+        self.track();
+        self.store.with_value(|s| s.listing())
+    }
+
     /// One document.
     pub fn load(self, id: &str) -> Result<Document, StoreError> {
         self.track();
         self.store.with_value(|s| s.load(id))
     }
 
-    /// Saves a document, stamping its update time.
+    /// Saves a document, stamping its update time; returns it as saved,
+    /// with its new revision token.
     pub fn save(self, mut doc: Document) -> Result<Document, StoreError> {
         let t = now();
         doc.updated = t;
         let result = self.store.try_update_value(|s| s.save(&doc, t));
         self.changed();
-        result.unwrap_or_else(|| Err(StoreError::Unavailable("the page is closing".into())))?;
+        doc.rev = Some(
+            result.unwrap_or_else(|| Err(StoreError::Unavailable("the page is closing".into())))?,
+        );
         Ok(doc)
     }
 
     /// Saves an edited document only if nobody changed or deleted it since
-    /// the version `seen` (its update time when the editor last had it).
-    pub fn save_if_unchanged(self, mut doc: Document, seen: f64) -> Result<Document, StoreError> {
+    /// the version `seen` (the one the editor last had); returns it as saved.
+    pub fn save_if_unchanged(
+        self,
+        mut doc: Document,
+        seen: &Version,
+    ) -> Result<Document, StoreError> {
         let t = now();
         doc.updated = t;
         let result = self
             .store
             .try_update_value(|s| s.save_if_unchanged(&doc, seen, t));
         self.changed();
-        result.unwrap_or_else(|| Err(StoreError::Unavailable("the page is closing".into())))?;
+        doc.rev = Some(
+            result.unwrap_or_else(|| Err(StoreError::Unavailable("the page is closing".into())))?,
+        );
         Ok(doc)
     }
 
@@ -215,10 +240,22 @@ impl Storage {
         self.changed();
     }
 
-    /// Deletes everything Sextant stored in this browser.
-    pub fn delete_all(self) {
-        self.store.update_value(|s| s.delete_all());
+    /// Deletes everything Sextant stored in this browser, then checks:
+    /// returns the keys of Sextant's still there (none when it worked).
+    pub fn delete_all(self) -> Vec<String> {
+        let left = self
+            .store
+            .try_update_value(|s| s.delete_all())
+            .unwrap_or_else(|| {
+                // The page is closing: say what the browser still holds.
+                LocalKv
+                    .keys()
+                    .into_iter()
+                    .filter(|k| k.starts_with(crate::persist::store::PREFIX))
+                    .collect()
+            });
         self.changed();
+        left
     }
 }
 

@@ -264,13 +264,36 @@ fn ImportFile() -> impl IntoView {
     }
 }
 
+/// The line under the list about documents a newer version of Sextant
+/// saved, which this version leaves as they are.
+fn newer_line(n: usize) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some("One document saved by a newer version of Sextant is kept as it is; open Sextant's newest version to use it.".into()),
+        n => Some(format!("{n} documents saved by a newer version of Sextant are kept as they are; open Sextant's newest version to use them.")),
+    }
+}
+
+/// What "Delete all my data" says once done: checked by reading the
+/// browser's storage again.
+fn deleted_all_line(left: &[String]) -> String {
+    match left.len() {
+        0 => "Everything Sextant stored in this browser was deleted.".into(),
+        1 => "One item Sextant stored could not be deleted from this browser. Close other Sextant tabs and try again, or clear this site's data in the browser's settings.".into(),
+        n => format!("{n} items Sextant stored could not be deleted from this browser. Close other Sextant tabs and try again, or clear this site's data in the browser's settings."),
+    }
+}
+
 /// The list of saved documents.
 #[component]
 pub fn SavedPage() -> impl IntoView {
     let storage = expect_context::<Storage>();
-    let docs = Memo::new(move |_| storage.list());
+    let listing = Memo::new(move |_| storage.listing());
+    let docs = Memo::new(move |_| listing.with(|(docs, _)| docs.clone()));
+    let newer = Memo::new(move |_| listing.with(|(_, newer)| newer_line(newer.len())));
     let quarantined = Memo::new(move |_| storage.quarantined());
     let confirm_all = RwSignal::new(false);
+    let deleted_all = RwSignal::new(None::<String>);
 
     view! {
         <section class="panel">
@@ -309,6 +332,7 @@ pub fn SavedPage() -> impl IntoView {
                     </table>
                 </div>
             </Show>
+            {move || newer.get().map(|line| view! { <p class="newer">{line}</p> })}
         </section>
         <Show when=move || !quarantined.with(Vec::is_empty)>
             <section class="panel" aria-labelledby="quarantine-heading">
@@ -394,7 +418,10 @@ pub fn SavedPage() -> impl IntoView {
                     view! {
                         <button
                             class="button button--danger"
-                            on:click=move |_| confirm_all.set(true)
+                            on:click=move |_| {
+                                deleted_all.set(None);
+                                confirm_all.set(true);
+                            }
                         >
                             "Delete all my data"
                         </button>
@@ -405,7 +432,8 @@ pub fn SavedPage() -> impl IntoView {
                 <button
                     class="button button--danger"
                     on:click=move |_| {
-                        storage.delete_all();
+                        let left = storage.delete_all();
+                        deleted_all.set(Some(deleted_all_line(&left)));
                         confirm_all.set(false);
                     }
                 >
@@ -416,6 +444,7 @@ pub fn SavedPage() -> impl IntoView {
                     "Cancel"
                 </button>
             </Show>
+            <p role="status">{move || deleted_all.get()}</p>
         </section>
     }
 }
