@@ -97,10 +97,11 @@ pub enum ReadError {
     Corrupt(String),
     /// Written by a newer Sextant than this one.
     TooNew(u32),
-    /// Well formed, but holds more than Sextant accepts (see
-    /// `persist::limits`): the clause says what and the limit, as in "it
-    /// holds 4,000 team members; Sextant accepts up to 100".
-    Limit(String),
+    /// Well formed, but refused: it holds more than Sextant accepts (see
+    /// `persist::limits`), or answers its assessment does not offer. The
+    /// clause says what, as in "it holds 4,000 team members; Sextant accepts
+    /// up to 100".
+    Refused(String),
 }
 
 impl fmt::Display for ReadError {
@@ -111,7 +112,7 @@ impl fmt::Display for ReadError {
                 f,
                 "it was saved by a newer version of Sextant (format {v}; this one reads up to {SCHEMA_VERSION})"
             ),
-            ReadError::Limit(why) => write!(f, "{why}"),
+            ReadError::Refused(why) => write!(f, "{why}"),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Small pieces every calculator page shows the same way.
 
 use crate::persist::envelope::{DocKind, Document};
+use crate::persist::store::StoreError;
 use crate::route::Page;
 use crate::ui::storage::Storage;
 use leptos::prelude::*;
@@ -31,6 +32,10 @@ pub fn open_saved<T, E: Display>(
             Err(e) => Err(format!("This saved {} could not be read: {e}.", opens.noun)),
         },
         Ok(_) => Err(format!("That saved document is not {}.", opens.a_name)),
+        Err(StoreError::Newer(..)) => Err(format!(
+            "This saved {} was saved by a newer version of Sextant. It is kept as it is; open Sextant's newest version to use it.",
+            opens.noun
+        )),
         Err(_) => Err(format!(
             "There is no saved {} with this address in this browser. It may have been deleted, or saved in another browser.",
             opens.name

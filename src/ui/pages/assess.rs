@@ -62,9 +62,10 @@ fn runs_of(storage: Storage, pack: &str) -> Vec<(Document, Run)> {
 /// A stored run of `pack`, checked against it answer by answer, or why it
 /// cannot be opened (a sentence).
 fn open_run(storage: Storage, pack: &Pack, id: &str) -> Result<(Run, Document), String> {
-    let doc = storage
-        .load(id)
-        .map_err(|_| "This run is no longer stored in this browser.".to_string())?;
+    let doc = storage.load(id).map_err(|e| match e {
+        crate::persist::store::StoreError::Newer(..) => "This run was saved by a newer version of Sextant. It is kept as it is; open Sextant's newest version to use it.".to_string(),
+        _ => "This run is no longer stored in this browser.".to_string(),
+    })?;
     let run = run_format::from_data_for(&doc.data, pack).map_err(|e| {
         format!("This run cannot be opened: {e}. It stays in Saved, where you can download or delete it.")
     })?;
