@@ -259,7 +259,10 @@ test.describe("a new build", () => {
       navigator.serviceWorker.addEventListener("controllerchange", () => window.__controllers++);
     });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    await expect.poll(() => page.evaluate(() => window.__controllers), { timeout: 20_000 }).toBe(1);
+    // Activated: done with what it does on taking over.
+    const activated = () =>
+      page.evaluate(async () => window.__controllers === 1 && (await navigator.serviceWorker.getRegistration()).active?.state === "activated");
+    await expect.poll(activated, { timeout: 20_000 }).toBe(true);
     const both = await sextantCaches(page);
     expect(both, "the old build's cache is kept while a tab runs that build").toHaveLength(2);
     expect(both).toContain(first);
