@@ -147,7 +147,13 @@ fn read_value(mut value: Value, migrations: &[Migration]) -> Result<Document, Re
         let step = migrations[(schema - 1) as usize];
         value = step(value).map_err(ReadError::Corrupt)?;
         schema += 1;
-        value["schema"] = Value::from(schema);
+        // Not `value["schema"] = …`, which panics on anything but an object.
+        value
+            .as_object_mut()
+            .ok_or_else(|| {
+                ReadError::Corrupt(format!("migrating to schema {schema} gave no document"))
+            })?
+            .insert("schema".into(), Value::from(schema));
     }
     let doc: Document =
         serde_json::from_value(value).map_err(|e| ReadError::Corrupt(e.to_string()))?;
@@ -258,5 +264,15 @@ mod tests {
             read_value(broken, chain),
             Err(ReadError::Corrupt("no title".into()))
         );
+    }
+
+    #[test]
+    fn a_migration_that_returns_no_object_is_an_error_not_a_panic() {
+        fn to_nothing(_: Value) -> Result<Value, String> {
+            Ok(json!([1, 2]))
+        }
+        let chain: &[Migration] = &[to_nothing];
+        let old = json!({"schema":1,"id":"a","kind":"portfolio","name":"Q3","created":1.0,"updated":2.0,"data":null});
+        assert!(matches!(read_value(old, chain), Err(ReadError::Corrupt(_))));
     }
 }
