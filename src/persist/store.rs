@@ -299,6 +299,9 @@ pub struct Quarantined {
 pub struct OpenReport {
     /// Entries moved to quarantine just now, with why each was unreadable.
     pub quarantined: Vec<(String, ReadError)>,
+    /// Documents put back under their own keys just now: kept aside earlier
+    /// (an older build set aside what a newer one wrote) and readable now.
+    pub restored: Vec<String>,
 }
 
 /// Documents in a key-value store.
@@ -340,6 +343,7 @@ impl<K: KeyValue> DocumentStore<K> {
                 }
             }
         }
+        store.restore_readable(&mut report);
         // Record the schema, but never over a newer one: an older tab or a
         // rolled-back build must not claim a newer store as its own.
         let stored_schema = store
@@ -353,6 +357,27 @@ impl<K: KeyValue> DocumentStore<K> {
                 .set(META_KEY, &format!("{{\"schema\":{SCHEMA_VERSION}}}"));
         }
         (store, report)
+    }
+
+    /// Puts back every quarantined document that this build reads, under its
+    /// own key, when that key is free: older builds set aside documents a
+    /// newer build wrote, and nothing else would ever return them. The copy
+    /// in quarantine is removed only once the document is stored again.
+    fn restore_readable(&mut self, report: &mut OpenReport) {
+        if !self.kv.persistent() {
+            return;
+        }
+        for q in self.quarantined() {
+            if !q.original_key.starts_with(DOC_PREFIX) || self.kv.get(&q.original_key).is_some() {
+                continue;
+            }
+            let readable = envelope::read(&q.raw)
+                .is_ok_and(|doc| format!("{DOC_PREFIX}{}", doc.id) == q.original_key);
+            if readable && self.kv.set(&q.original_key, &q.raw).is_ok() {
+                self.kv.remove(&q.key);
+                report.restored.push(q.original_key);
+            }
+        }
     }
 
     /// Moves `raw` from `key` to a quarantine key; the original is removed only
@@ -757,6 +782,38 @@ mod tests {
             Err(StoreError::Conflict(_))
         ));
         assert!(s.list().is_empty());
+    }
+
+    #[test]
+    fn a_document_an_older_build_set_aside_is_put_back_when_readable() {
+        let mut kv = MemoryKv::default();
+        let good = envelope::write(&doc("m1", "Churn", 5.0));
+        // What an older build did to a document it could not read.
+        kv.set("sextant:quarantine:100:sextant:doc:m1", &good)
+            .unwrap();
+        // Damaged, under another's key, or its key taken again: left aside.
+        kv.set("sextant:quarantine:100:sextant:doc:bad", "{oops")
+            .unwrap();
+        kv.set("sextant:quarantine:100:sextant:doc:m2", &good)
+            .unwrap();
+        kv.set("sextant:quarantine:100:sextant:doc:m3", &good)
+            .unwrap();
+        let taken = envelope::write(&doc("m3", "Newer copy", 9.0));
+        kv.set("sextant:doc:m3", &taken).unwrap();
+        let (s, report) = open(kv);
+        assert_eq!(report.restored, ["sextant:doc:m1"]);
+        assert_eq!(s.load("m1").unwrap().name, "Churn");
+        assert_eq!(s.load("m3").unwrap().name, "Newer copy");
+        let mut left: Vec<_> = s.quarantined().into_iter().map(|q| q.key).collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "sextant:quarantine:100:sextant:doc:bad",
+                "sextant:quarantine:100:sextant:doc:m2",
+                "sextant:quarantine:100:sextant:doc:m3"
+            ]
+        );
     }
 
     #[test]

@@ -107,6 +107,18 @@ impl Storage {
                 link: Some(("#/saved".into(), "See what was set aside")),
             });
         }
+        if !report.restored.is_empty() {
+            let n = report.restored.len();
+            notices.raise(Notice {
+                id: "restored",
+                text: if n == 1 {
+                    "One document that an older version of Sextant had set aside is readable again and is back in Saved.".into()
+                } else {
+                    format!("{n} documents that an older version of Sextant had set aside are readable again and are back in Saved.")
+                },
+                link: Some(("#/saved".into(), "Open Saved")),
+            });
+        }
         storage.check_degraded();
         let listener = window_event_listener(leptos::ev::storage, move |ev| {
             let ours = ev
