@@ -70,6 +70,12 @@ pub fn to_data(run: &Run) -> Value {
     })
 }
 
+/// `data` read and written again by this build: only what Sextant reads is
+/// kept.
+pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
+    from_data(data).map(|r| to_data(&r))
+}
+
 /// Reads the `data` of a run document.
 pub fn from_data(data: &Value) -> Result<Run, ReadError> {
     let corrupt = |why: &str| ReadError::Corrupt(why.to_string());

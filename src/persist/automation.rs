@@ -86,6 +86,12 @@ fn corrupt(why: impl Into<String>) -> ReadError {
     ReadError::Corrupt(why.into())
 }
 
+/// `data` read and written again by this build: only what Sextant reads is
+/// kept.
+pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
+    from_data(data).map(|m| to_data(&m))
+}
+
 /// Reads the `data` of an automation ROI document.
 pub fn from_data(data: &Value) -> Result<AutomationModel, ReadError> {
     match data.get("v").and_then(Value::as_u64) {

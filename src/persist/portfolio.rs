@@ -170,6 +170,12 @@ fn within_limits(dto: &PortfolioV1) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// `data` read and written again by this build: only what Sextant reads is
+/// kept.
+pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
+    from_data(data).map(|p| to_data(&p))
+}
+
 /// Reads the `data` of a portfolio document.
 pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
     match data.get("v").and_then(Value::as_u64) {

@@ -195,6 +195,16 @@ pub fn from_data(data: &Value) -> Result<RoiModel, ReadError> {
     Ok(model)
 }
 
+/// `data` read and written again by this build, analysis included: only
+/// what Sextant reads is kept.
+pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
+    let model = from_data(data)?;
+    Ok(match analysis_from_data(data)? {
+        Some(analysis) => to_data_with(&model, &analysis),
+        None => to_data(&model),
+    })
+}
+
 /// The limits of [`super::limits`] for a model: its team and its texts.
 fn within_limits(model: &RoiModel) -> Result<(), ReadError> {
     limits::count("team members", model.team.len(), limits::MAX_TEAM)?;

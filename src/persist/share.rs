@@ -193,18 +193,12 @@ pub fn check_data(kind: DocKind, data: &Value) -> Result<(), super::envelope::Re
 /// "Save a copy" and import store, so that only what Sextant reads is kept
 /// (fields it does not know, from a hand-made link or file, are dropped).
 pub fn rewritten(kind: DocKind, data: &Value) -> Result<Value, super::envelope::ReadError> {
-    Ok(match kind {
-        DocKind::RoiModel => {
-            let model = super::roi::from_data(data)?;
-            match super::roi::analysis_from_data(data)? {
-                Some(analysis) => super::roi::to_data_with(&model, &analysis),
-                None => super::roi::to_data(&model),
-            }
-        }
-        DocKind::Assessment => super::assessment::to_data(&super::assessment::from_data(data)?),
-        DocKind::Portfolio => super::portfolio::to_data(&super::portfolio::from_data(data)?),
-        DocKind::AutomationRoi => super::automation::to_data(&super::automation::from_data(data)?),
-    })
+    match kind {
+        DocKind::RoiModel => super::roi::rewritten(data),
+        DocKind::Assessment => super::assessment::rewritten(data),
+        DocKind::Portfolio => super::portfolio::rewritten(data),
+        DocKind::AutomationRoi => super::automation::rewritten(data),
+    }
 }
 
 /// Reads an exported file: what "Download as a file" writes, or a stored

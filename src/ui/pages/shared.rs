@@ -42,6 +42,7 @@ pub fn roi_view(page: Page, _: &'static str) -> AnyView {
         SharedKind::Roi,
         "model",
         roi_format::from_data,
+        roi_format::rewritten,
         |shared, model| view! { <SharedRoi shared=shared model=model /> }.into_any(),
     )
 }
@@ -53,6 +54,7 @@ pub fn portfolio_view(page: Page, _: &'static str) -> AnyView {
         SharedKind::Portfolio,
         "portfolio",
         crate::persist::portfolio::from_data,
+        crate::persist::portfolio::rewritten,
         |shared, p| view! { <SharedPortfolio shared=shared portfolio=p /> }.into_any(),
     )
 }
@@ -64,6 +66,7 @@ pub fn automation_view(page: Page, _: &'static str) -> AnyView {
         SharedKind::AutomationRoi,
         "model",
         crate::persist::automation::from_data,
+        crate::persist::automation::rewritten,
         |shared, m| view! { <SharedAutomation shared=shared model=m /> }.into_any(),
     )
 }
@@ -76,12 +79,17 @@ fn document_view<T>(
     kind: SharedKind,
     noun: &str,
     read: fn(&serde_json::Value) -> Result<T, crate::persist::envelope::ReadError>,
+    rewrite: fn(
+        &serde_json::Value,
+    ) -> Result<serde_json::Value, crate::persist::envelope::ReadError>,
     show: fn(Shared, T) -> AnyView,
 ) -> AnyView {
     match opened(&page, |k| k == kind) {
         Err(view) => view,
-        Ok(shared) => match read(&shared.data) {
-            Ok(document) => show(shared, document),
+        // Shown, saved and shared on as this build writes it: what a
+        // hand-made link carries beyond the document is not kept.
+        Ok(shared) => match read(&shared.data).and_then(|d| Ok((d, rewrite(&shared.data)?))) {
+            Ok((document, data)) => show(Shared { data, ..shared }, document),
             Err(e) => problem(unreadable(noun, &e)),
         },
     }
@@ -103,6 +111,10 @@ pub fn assessment_view(page: Page, text: &'static str) -> AnyView {
     let run = match crate::persist::assessment::from_data_for(&shared.data, &pack) {
         Ok(run) => run,
         Err(e) => return problem(unreadable("assessment", &e)),
+    };
+    let shared = Shared {
+        data: crate::persist::assessment::to_data(&run),
+        ..shared
     };
     view! { <SharedAssessment shared=shared run=run kind=kind pack=std::sync::Arc::new(pack) /> }
         .into_any()
@@ -194,11 +206,9 @@ fn SaveCopy(shared: Shared, edit_page: fn(String) -> Page) -> impl IntoView {
     let saved = RwSignal::new(None::<Result<String, String>>);
     let shared = StoredValue::new(shared);
     let save = move || {
+        // The view gives the document as this build writes it.
         let s = shared.get_value();
-        // Stored as this build writes it: what a hand-made link carries
-        // beyond the document is not kept.
-        let data = share::rewritten(s.kind, &s.data).map_err(|e| e.to_string())?;
-        let doc = Document::new(new_id(), s.kind, s.name, now(), data);
+        let doc = Document::new(new_id(), s.kind, s.name, now(), s.data);
         storage.save(doc).map(|d| d.id).map_err(|e| e.to_string())
     };
     view! {
