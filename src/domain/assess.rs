@@ -396,6 +396,46 @@ impl Pack {
     }
 }
 
+/// A score as the results show it: a mean (0-100) in whole points, a sum
+/// (the ML Test Score's half points) with one decimal, so that 0.5 reads
+/// "0.5" and 2.5 "2.5", never rounded to an even neighbour.
+pub fn score_text(scoring: Scoring, value: f64) -> String {
+    match scoring {
+        Scoring::Mean => format!("{value:.0}"),
+        Scoring::Sum => format!("{value:.1}"),
+    }
+}
+
+impl Pack {
+    /// How a section's score is written ([`score_text`]).
+    pub fn section_score_text(&self, section_id: &str, value: f64) -> String {
+        let scoring = self
+            .sections
+            .iter()
+            .find(|s| s.id == section_id)
+            .map_or(Scoring::Mean, |s| s.scoring);
+        score_text(scoring, value)
+    }
+
+    /// How a group's score is written: a minimum keeps its sections' scale
+    /// (sums, for the ML Test Score), a mean is on 0-100.
+    pub fn group_score_text(&self, group_id: &str, value: f64) -> String {
+        let summed = self
+            .groups
+            .iter()
+            .find(|g| g.id == group_id)
+            .is_some_and(|g| {
+                g.aggregation == Aggregation::Min
+                    && g.sections.iter().any(|id| {
+                        self.sections
+                            .iter()
+                            .any(|s| &s.id == id && s.scoring == Scoring::Sum)
+                    })
+            });
+        score_text(if summed { Scoring::Sum } else { Scoring::Mean }, value)
+    }
+}
+
 /// A section's result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SectionScore {
@@ -491,11 +531,12 @@ pub fn score(pack: &Pack, answers: &Answers) -> Results {
                     (Some(p), Some(p))
                 }
                 Scoring::Sum => {
-                    // Only answered items count towards the maximum: skipped
-                    // and not-applicable items leave the denominator.
+                    // Out of every test shown: a skipped test counts as not
+                    // done (one test of seven done is a seventh of the bar,
+                    // not all of it); only "not applicable" leaves it.
                     let max: f64 = items
                         .iter()
-                        .filter(|i| matches!(answers.get(&i.id), Some(Answer::Level(v)) if i.level(*v).is_some()))
+                        .filter(|i| !matches!(answers.get(&i.id), Some(Answer::NotApplicable)))
                         .map(|i| i.range().1)
                         .sum();
                     (
@@ -633,8 +674,10 @@ pub fn verdict(pack: &Pack, results: &Results) -> Option<Verdict> {
     Some(Verdict {
         label: band.label.clone(),
         reason: format!(
-            "No critical item is at its lowest level; {} scores {:.0}. {}",
-            group.title, group.score?, band.text
+            "No critical item is at its lowest level; {} scores {}. {}",
+            group.title,
+            pack.group_score_text(&group.id, group.score?),
+            band.text
         ),
     })
 }
@@ -849,8 +892,10 @@ mod tests {
             (Some(0.0), Some(100.0), Some(100.0))
         );
         let c = changes.iter().find(|c| c.id == "c").unwrap();
-        // c1 alone: 100% before, 50% after (unanswered c2 leaves the maximum).
-        assert_eq!(c.change, Some(-50.0));
+        // Out of both tests shown (c2 unanswered counts as not done): 50%
+        // before, 25% after.
+        assert_eq!((c.before, c.after), (Some(50.0), Some(25.0)));
+        assert_eq!(c.change, Some(-25.0));
         let d = changes.iter().find(|c| c.id == "d").unwrap();
         assert_eq!((d.before, d.change), (None, None));
     }
@@ -943,11 +988,12 @@ mod tests {
         let c = r.sections.iter().find(|s| s.id == "c").unwrap();
         assert_eq!(c.score, Some(1.5));
         assert_eq!(c.percent, Some(75.0));
-        // A skipped test leaves the maximum: one test done manually is 50%.
+        // A skipped test counts as not done: one of the two tests shown,
+        // done manually (0.5 of 2), is 25%, not a full half.
         let r1 = score(&pack(), &answers(&[("c1", L(0.5))]));
         assert_eq!(
             r1.sections.iter().find(|s| s.id == "c").unwrap().percent,
-            Some(50.0)
+            Some(25.0)
         );
         let g = r.groups.iter().find(|g| g.id == "mts").unwrap();
         assert_eq!(g.score, Some(1.0));
@@ -1050,5 +1096,19 @@ mod tests {
         assert_eq!(e, ["broken.json: profile p: target for a must be 0 to 100"]);
         let e = load("x.json", "{").unwrap_err();
         assert!(e[0].to_string().starts_with("x.json: not a valid pack"));
+    }
+
+    #[test]
+    fn sums_are_written_with_one_decimal_and_means_in_whole_points() {
+        assert_eq!(score_text(Scoring::Sum, 0.5), "0.5");
+        assert_eq!(score_text(Scoring::Sum, 2.5), "2.5");
+        assert_eq!(score_text(Scoring::Sum, 3.0), "3.0");
+        assert_eq!(score_text(Scoring::Mean, 62.4), "62");
+        let p = pack();
+        // Section c sums; the "mts" group is the minimum of sums.
+        assert_eq!(p.section_score_text("c", 0.5), "0.5");
+        assert_eq!(p.group_score_text("mts", 2.5), "2.5");
+        let mean_group = p.groups.iter().find(|g| g.id != "mts").unwrap();
+        assert_eq!(p.group_score_text(&mean_group.id, 71.6), "72");
     }
 }

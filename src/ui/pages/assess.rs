@@ -240,7 +240,12 @@ fn Intro(pack: Arc<Pack>, mode: RwSignal<Mode>) -> impl IntoView {
                                             format!(
                                                 "{}: {}",
                                                 g.title,
-                                                g.score.map_or("not scored".into(), |s| format!("{s:.0}")),
+                                                g
+                                                    .score
+                                                    .map_or(
+                                                        "not scored".into(),
+                                                        |s| hp.group_score_text(&g.id, s),
+                                                    ),
                                             )
                                         })
                                         .collect::<Vec<_>>()
@@ -1111,13 +1116,7 @@ fn ResultsView(
         .map(|g| {
             let score = g.score.map_or(
                 "Not scored: some sections have no answers".to_string(),
-                |s| {
-                    if s.fract() == 0.0 || s > 10.0 {
-                        format!("{s:.0}")
-                    } else {
-                        format!("{s:.1}")
-                    }
-                },
+                |s| pack.group_score_text(&g.id, s),
             );
             view! {
                 <div class="figure">
@@ -1239,7 +1238,9 @@ fn ResultsView(
         .sections
         .iter()
         .map(|s| {
-            let score = s.score.map_or("no answers".into(), |v| format!("{v:.0}"));
+            let score = s
+                .score
+                .map_or("no answers".into(), |v| pack.section_score_text(&s.id, v));
             let pct = s.percent.unwrap_or(0.0);
             let (id, percent) = (s.id.clone(), s.percent);
             let target_cells = move || {
