@@ -204,7 +204,7 @@ pub fn rewritten(kind: DocKind, data: &Value) -> Result<Value, super::envelope::
 /// Reads an exported file: what "Download as a file" writes, or a stored
 /// document envelope. The payload is checked for its kind.
 pub fn import_file(text: &str) -> Result<Shared, ImportError> {
-    use super::envelope::{self, ReadError};
+    use super::envelope;
     if text.len() > MAX_DECODED {
         return Err(ImportError::TooLarge);
     }
@@ -216,22 +216,26 @@ pub fn import_file(text: &str) -> Result<Shared, ImportError> {
                 name: doc.name,
                 data: doc.data,
             },
-            Err(ReadError::TooNew(_)) => return Err(ImportError::TooNew),
-            Err(ReadError::Corrupt(why)) => return Err(ImportError::Invalid(why)),
-            Err(e @ ReadError::Refused(_)) => return Err(ImportError::Invalid(e.to_string())),
+            Err(e) => return Err(refused(e)),
         }
     } else {
         serde_json::from_value::<Shared>(value).map_err(|_| ImportError::NotSextant)?
     };
-    match rewritten(shared.kind, &shared.data) {
-        Ok(data) => Ok(Shared {
-            name: shared.name.chars().take(MAX_NAME).collect(),
-            kind: shared.kind,
-            data,
-        }),
-        Err(ReadError::TooNew(_)) => Err(ImportError::TooNew),
-        Err(ReadError::Corrupt(why)) => Err(ImportError::Invalid(why)),
-        Err(e @ ReadError::Refused(_)) => Err(ImportError::Invalid(e.to_string())),
+    let data = rewritten(shared.kind, &shared.data).map_err(refused)?;
+    Ok(Shared {
+        name: shared.name.chars().take(MAX_NAME).collect(),
+        kind: shared.kind,
+        data,
+    })
+}
+
+/// Why a file whose envelope or payload could not be read is refused.
+fn refused(e: super::envelope::ReadError) -> ImportError {
+    use super::envelope::ReadError;
+    match e {
+        ReadError::TooNew(_) => ImportError::TooNew,
+        ReadError::Corrupt(why) => ImportError::Invalid(why),
+        e @ ReadError::Refused(_) => ImportError::Invalid(e.to_string()),
     }
 }
 
