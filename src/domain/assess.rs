@@ -20,6 +20,10 @@ pub enum Aggregation {
     Mean,
     /// The lowest section score (the ML Test Score's rule).
     Min,
+    /// The highest stage priority of its sections ([`automation_priorities`]):
+    /// the band names the best candidate for automation, so it always agrees
+    /// with the priority list.
+    Priority,
 }
 
 /// How a section turns answers into a score.
@@ -31,6 +35,10 @@ pub enum Scoring {
     Mean,
     /// The plain sum of the answered values.
     Sum,
+    /// Asked for context and never scored: in no group, on no chart and in
+    /// no ranking (the readiness pack's project stage, the skills pack's
+    /// scope). Its items still have to be answered.
+    Context,
 }
 
 /// A named range of scores.
@@ -42,6 +50,11 @@ pub struct Band {
     pub label: String,
     /// What it means.
     pub text: String,
+    /// For a group other than the first, in a pack with a verdict: the
+    /// highest verdict (a band label of the first group) a score in this band
+    /// allows. The ML Test Score's bands below 1.5 allow at most "Not ready".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict_at_most: Option<String>,
 }
 
 /// Sections whose scores combine into one result.
@@ -57,6 +70,16 @@ pub struct Group {
     pub aggregation: Aggregation,
     /// Bands, ascending by `min`.
     pub bands: Vec<Band>,
+}
+
+impl Group {
+    /// The band a score falls in: the last whose `min` it reaches (each
+    /// `min` belongs to its band). The ML Test Score's bands start at 0.5,
+    /// 1.5, 2.5, 3.5 and 5.5: on its half-point scores that is the paper's
+    /// (0, 1], (1, 2], (2, 3], (3, 5] and above 5.
+    pub fn band_for(&self, score: f64) -> Option<&Band> {
+        self.bands.iter().rev().find(|b| score >= b.min - 1e-9)
+    }
 }
 
 /// Shows an item or section only for certain earlier answers.
@@ -138,6 +161,12 @@ pub struct Profile {
     pub label: String,
     /// Target score per section id.
     pub targets: BTreeMap<String, f64>,
+    /// What the level means, in a few sentences.
+    #[serde(default)]
+    pub description: String,
+    /// Which public ladder it follows, and where it departs from it.
+    #[serde(default)]
+    pub source: String,
 }
 
 /// A whole assessment.
@@ -158,6 +187,19 @@ pub struct Pack {
     /// Optional target profiles.
     #[serde(default)]
     pub profiles: Vec<Profile>,
+    /// The text of the "not applicable" option, in the pack's own voice
+    /// ("This does not apply to this project."); [`Pack::na_text`].
+    #[serde(default)]
+    pub not_applicable: Option<String>,
+}
+
+impl Pack {
+    /// The text of the "not applicable" option.
+    pub fn na_text(&self) -> &str {
+        self.not_applicable
+            .as_deref()
+            .unwrap_or("This does not apply to me or my work.")
+    }
 }
 
 /// A person's answer to one item.
@@ -290,11 +332,40 @@ pub fn validate(file: &str, pack: &Pack) -> Vec<PackError> {
             }
         }
     }
+    let context: HashSet<&str> = pack
+        .sections
+        .iter()
+        .filter(|s| s.scoring == Scoring::Context)
+        .map(|s| s.id.as_str())
+        .collect();
+    let verdicts: Vec<&str> = pack
+        .groups
+        .first()
+        .map(|g| g.bands.iter().map(|b| b.label.as_str()).collect())
+        .unwrap_or_default();
     for g in &pack.groups {
         let at = Some(format!("group {}", g.id));
         for s in &g.sections {
             if !section_ids.contains(s.as_str()) {
                 err(at.clone(), format!("names an unknown section {s}"));
+            } else if context.contains(s.as_str()) {
+                err(
+                    at.clone(),
+                    format!("names {s}, a context section, which is never scored"),
+                );
+            }
+        }
+        for b in &g.bands {
+            if let Some(cap) = &b.verdict_at_most {
+                if !verdicts.contains(&cap.as_str()) {
+                    err(
+                        at.clone(),
+                        format!(
+                            "band {} caps the verdict at {cap}, which is not a band of the first group",
+                            b.label
+                        ),
+                    );
+                }
             }
         }
         if g.bands.is_empty() {
@@ -306,7 +377,7 @@ pub fn validate(file: &str, pack: &Pack) -> Vec<PackError> {
     }
     for p in &pack.profiles {
         for (s, t) in &p.targets {
-            if !section_ids.contains(s.as_str()) {
+            if !section_ids.contains(s.as_str()) || context.contains(s.as_str()) {
                 err(
                     Some(format!("profile {}", p.id)),
                     format!("names an unknown section {s}"),
@@ -386,6 +457,15 @@ impl Pack {
             .find(|i| i.id == id)
     }
 
+    /// Whether an item has an answer it accepts.
+    fn accepts_answer(&self, item: &Item, answer: Option<&Answer>) -> bool {
+        match answer {
+            Some(Answer::Level(v)) => item.level(*v).is_some(),
+            Some(Answer::NotApplicable) => item.allow_na,
+            None => false,
+        }
+    }
+
     /// Whether an answer fits an item (a level of its scale, or N/A where allowed).
     pub fn accepts(&self, item_id: &str, answer: Answer) -> bool {
         match (self.item(item_id), answer) {
@@ -401,7 +481,7 @@ impl Pack {
 /// "0.5" and 2.5 "2.5", never rounded to an even neighbour.
 pub fn score_text(scoring: Scoring, value: f64) -> String {
     match scoring {
-        Scoring::Mean => format!("{value:.0}"),
+        Scoring::Mean | Scoring::Context => format!("{value:.0}"),
         Scoring::Sum => format!("{value:.1}"),
     }
 }
@@ -500,6 +580,15 @@ pub fn score(pack: &Pack, answers: &Answers) -> Results {
     let mut unanswered = Vec::new();
     for s in pack.shown_sections(answers) {
         let items = pack.shown_items(s, answers);
+        if s.scoring == Scoring::Context {
+            // Asked, not scored: only whether it is answered matters.
+            for item in &items {
+                if !pack.accepts_answer(item, answers.get(&item.id)) {
+                    unanswered.push((s.id.clone(), item.id.clone()));
+                }
+            }
+            continue;
+        }
         let (mut weighted, mut weights, mut sum) = (0.0, 0.0, 0.0);
         let (mut answered, mut na) = (0, 0);
         for item in &items {
@@ -530,6 +619,7 @@ pub fn score(pack: &Pack, answers: &Answers) -> Results {
                     let p = weighted / weights * 100.0;
                     (Some(p), Some(p))
                 }
+                Scoring::Context => (None, None),
                 Scoring::Sum => {
                     // Out of every test shown: a skipped test counts as not
                     // done (one test of seven done is a seventh of the bar,
@@ -557,6 +647,12 @@ pub fn score(pack: &Pack, answers: &Answers) -> Results {
         });
     }
     let by_id: HashMap<&str, &SectionScore> = sections.iter().map(|s| (s.id.as_str(), s)).collect();
+    let priorities = pack
+        .groups
+        .iter()
+        .any(|g| g.aggregation == Aggregation::Priority)
+        .then(|| automation_priorities(pack, answers))
+        .unwrap_or_default();
     let groups = pack
         .groups
         .iter()
@@ -568,11 +664,16 @@ pub fn score(pack: &Pack, answers: &Answers) -> Results {
                 // A mean combines comparable 0-100 scores; a minimum keeps the
                 // sections' own scale (the ML Test Score's bands are on sums).
                 .map(|s| match g.aggregation {
-                    Aggregation::Mean => s.percent,
+                    Aggregation::Mean | Aggregation::Priority => s.percent,
                     Aggregation::Min => s.score,
                 })
                 .collect();
             let score = match g.aggregation {
+                Aggregation::Priority => priorities
+                    .iter()
+                    .filter(|p| g.sections.contains(&p.id))
+                    .map(|p| p.priority)
+                    .reduce(f64::max),
                 Aggregation::Mean => {
                     let known: Vec<f64> = scores.iter().flatten().copied().collect();
                     (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64)
@@ -585,8 +686,7 @@ pub fn score(pack: &Pack, answers: &Answers) -> Results {
                     }
                 }
             };
-            let band =
-                score.and_then(|v| g.bands.iter().rev().find(|b| v >= b.min - 1e-9).cloned());
+            let band = score.and_then(|v| g.band_for(v)).cloned();
             GroupScore {
                 id: g.id.clone(),
                 title: g.title.clone(),
@@ -632,53 +732,293 @@ pub fn gaps(results: &Results, profile: &Profile) -> Vec<(String, f64)> {
     out
 }
 
+/// One area to grow in, with the next step up on each of its items.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GrowthArea {
+    /// Section id.
+    pub id: String,
+    /// Section name.
+    pub title: String,
+    /// Its 0-100 score.
+    pub percent: f64,
+    /// Target minus score, when a target is chosen.
+    pub gap: Option<f64>,
+    /// Per answered item below its top level, largest step first: the
+    /// prompt, and the label and text of the level above the one chosen.
+    pub next: Vec<NextLevel>,
+}
+
+/// The level above a person's answer on one item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextLevel {
+    /// The item's prompt.
+    pub prompt: String,
+    /// The label of the answer given.
+    pub from: String,
+    /// The label of the level above it.
+    pub to: String,
+    /// What that level looks like.
+    pub text: String,
+}
+
+/// The areas to grow in first. With a target profile: the scored areas
+/// below their target, largest gap first (an area that meets its target is
+/// not a growth area, however low its score). Without one: the lowest
+/// scores first. At most `max`. Each lists, per answered item not at its top
+/// level, the level above the one chosen, lowest answers first.
+pub fn growth(
+    pack: &Pack,
+    results: &Results,
+    answers: &Answers,
+    target: Option<&Profile>,
+    max: usize,
+) -> Vec<GrowthArea> {
+    let mut areas: Vec<GrowthArea> = results
+        .sections
+        .iter()
+        .filter_map(|s| {
+            let percent = s.percent?;
+            let gap = match target {
+                Some(t) => Some(t.targets.get(&s.id)? - percent).filter(|g| *g > 0.5),
+                None => None,
+            };
+            if target.is_some() && gap.is_none() {
+                return None;
+            }
+            let section = pack.sections.iter().find(|x| x.id == s.id)?;
+            let mut next: Vec<(f64, NextLevel)> = pack
+                .shown_items(section, answers)
+                .into_iter()
+                .filter_map(|item| {
+                    let Some(Answer::Level(v)) = answers.get(&item.id) else {
+                        return None;
+                    };
+                    let at = item
+                        .levels
+                        .iter()
+                        .position(|l| (l.value - v).abs() < 1e-9)?;
+                    let up = item.levels.get(at + 1)?;
+                    let (lo, hi) = item.range();
+                    Some((
+                        (v - lo) / (hi - lo),
+                        NextLevel {
+                            prompt: item.prompt.clone(),
+                            from: item.levels[at].label.clone(),
+                            to: up.label.clone(),
+                            text: up.text.clone(),
+                        },
+                    ))
+                })
+                .collect();
+            next.sort_by(|a, b| a.0.total_cmp(&b.0));
+            Some(GrowthArea {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                percent,
+                gap,
+                next: next.into_iter().map(|(_, n)| n).collect(),
+            })
+        })
+        .collect();
+    areas.sort_by(|a, b| {
+        match (a.gap, b.gap) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            _ => a.percent.total_cmp(&b.percent),
+        }
+        .then(a.id.cmp(&b.id))
+    });
+    areas.truncate(max);
+    areas
+}
+
 /// A go / no-go reading of a pack with critical items (project readiness).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
-    /// "Not ready", or the band of the first group ("Ready with conditions", "Ready").
+    /// [`INCOMPLETE`], or a band label of the first group ("Not ready",
+    /// "Ready with conditions", "Ready").
     pub label: String,
-    /// Why, in one sentence.
+    /// Why, in a sentence or two.
     pub reason: String,
+    /// The prompts of the questions that must be answered before there is a
+    /// verdict (empty unless the label is [`INCOMPLETE`]).
+    pub missing: Vec<String>,
 }
 
-/// The verdict for packs that mark critical items: any red flag means "Not
-/// ready" whatever the scores; otherwise the first group's band decides.
-/// `None` for packs without critical items, or before the first group has a score.
+/// The verdict while a question it needs has no answer.
+pub const INCOMPLETE: &str = "Incomplete";
+
+/// The verdict of a pack that marks critical items (project readiness), in
+/// this order:
+///
+/// 1. A critical item at its lowest level is a red flag: "Not ready",
+///    naming it, whatever else is answered.
+/// 2. "Incomplete" while the verdict lacks something it needs: a shown
+///    context question (the project's stage), a shown critical item, or any
+///    answer at all in a shown section of a group. It names each.
+/// 3. Otherwise the first group's band (the business readiness), capped by
+///    every other group whose band sets `verdict_at_most`: at launch an ML
+///    Test Score of 0 or 1 allows at most "Not ready", 1.5 or 2 at most
+///    "Ready with conditions". The reason names the weaker side. A group
+///    whose sections are all hidden (the ML Test Score before building)
+///    takes no part.
+///
+/// `None` for packs without critical items.
 pub fn verdict(pack: &Pack, results: &Results) -> Option<Verdict> {
-    let has_critical = pack
-        .sections
-        .iter()
-        .flat_map(|s| &s.items)
-        .any(|i| i.critical);
-    if !has_critical {
+    let items = || pack.sections.iter().flat_map(|s| &s.items);
+    if !items().any(|i| i.critical) {
         return None;
     }
     if !results.red_flags.is_empty() {
         let n = results.red_flags.len();
+        let mut reason = format!(
+            "{n} critical {} at the lowest level: {}.",
+            if n == 1 { "item is" } else { "items are" },
+            results
+                .red_flags
+                .iter()
+                .map(|f| format!("{} ({})", f.prompt, f.section))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+        // The other side of the verdict, where it is scored.
+        for (g, def) in results.groups.iter().zip(&pack.groups).skip(1) {
+            if let (Some(score), Some(b), true) = (
+                g.score,
+                &g.band,
+                def.bands.iter().any(|b| b.verdict_at_most.is_some()),
+            ) {
+                reason.push_str(&format!(
+                    " The {} scores {} ({}).",
+                    g.title,
+                    pack.group_score_text(&g.id, score),
+                    b.label
+                ));
+            }
+        }
         return Some(Verdict {
             label: "Not ready".into(),
-            reason: format!(
-                "{n} critical {} at the lowest level: {}.",
-                if n == 1 { "item is" } else { "items are" },
-                results
-                    .red_flags
-                    .iter()
-                    .map(|f| f.prompt.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
+            reason,
+            missing: Vec::new(),
         });
     }
-    let group = results.groups.first()?;
+    let section = |id: &str| pack.sections.iter().find(|s| s.id == id);
+    let mut missing: Vec<String> = results
+        .unanswered
+        .iter()
+        .filter_map(|(s, i)| {
+            let item = pack.item(i)?;
+            (item.critical || section(s)?.scoring == Scoring::Context).then(|| item.prompt.clone())
+        })
+        .collect();
+    let grouped: HashSet<&str> = pack
+        .groups
+        .iter()
+        .flat_map(|g| g.sections.iter().map(String::as_str))
+        .collect();
+    let empty: Vec<&str> = results
+        .sections
+        .iter()
+        .filter(|s| grouped.contains(s.id.as_str()) && s.answered == 0)
+        .map(|s| s.title.as_str())
+        .collect();
+    let first = pack.groups.first()?;
+    let scored = results.groups.first().filter(|g| g.score.is_some());
+    if !missing.is_empty() || !empty.is_empty() || scored.is_none() {
+        let mut parts = Vec::new();
+        if !missing.is_empty() {
+            parts.push(format!(
+                "{} unanswered: {}",
+                if missing.len() == 1 {
+                    "this question is"
+                } else {
+                    "these questions are"
+                },
+                missing.join("; ")
+            ));
+        }
+        if !empty.is_empty() {
+            parts.push(format!(
+                "{} no answers yet: {}",
+                if empty.len() == 1 {
+                    "this area has"
+                } else {
+                    "these areas have"
+                },
+                empty.join("; ")
+            ));
+        }
+        if parts.is_empty() {
+            parts.push(format!("{} has no answers yet", first.title));
+        }
+        missing.dedup();
+        return Some(Verdict {
+            label: INCOMPLETE.into(),
+            reason: format!(
+                "No verdict yet: {}. Answer them for a verdict.",
+                parts.join("; ")
+            ),
+            missing,
+        });
+    }
+    let group = scored?;
     let band = group.band.as_ref()?;
+    let rank = |label: &str| first.bands.iter().position(|b| b.label == label);
+    let mut label = band.label.clone();
+    let mut reason = format!(
+        "No critical item is at its lowest level. {} scores {} ({}): {}",
+        group.title,
+        pack.group_score_text(&group.id, group.score?),
+        band.label,
+        band.text
+    );
+    let mut notes = Vec::new();
+    for (g, def) in results.groups.iter().zip(&pack.groups).skip(1) {
+        let caps = def.bands.iter().any(|b| b.verdict_at_most.is_some());
+        let shown = results
+            .sections
+            .iter()
+            .any(|s| def.sections.contains(&s.id));
+        if caps && !shown {
+            notes.push(format!("The {} is not asked at this stage.", g.title));
+        }
+        let (Some(score), Some(b)) = (g.score, g.band.as_ref()) else {
+            continue;
+        };
+        if !caps {
+            continue;
+        }
+        let cap = b.verdict_at_most.clone();
+        match cap.filter(|c| rank(c) < rank(&label)) {
+            None => notes.push(format!(
+                "The {} scores {} ({}).",
+                g.title,
+                pack.group_score_text(&g.id, score),
+                b.label
+            )),
+            Some(cap) => {
+                label = cap.to_string();
+                reason = format!(
+                "The {} is the weaker side: it scores {} ({}), which allows at most \"{}\". {} {} scores {} ({}).",
+                g.title,
+                pack.group_score_text(&g.id, score),
+                b.label,
+                cap,
+                b.text,
+                group.title,
+                pack.group_score_text(&group.id, group.score?),
+                band.label,
+            );
+            }
+        }
+    }
+    for n in notes {
+        reason.push(' ');
+        reason.push_str(&n);
+    }
     Some(Verdict {
-        label: band.label.clone(),
-        reason: format!(
-            "No critical item is at its lowest level; {} scores {}. {}",
-            group.title,
-            pack.group_score_text(&group.id, group.score?),
-            band.text
-        ),
+        label,
+        reason,
+        missing: Vec::new(),
     })
 }
 
@@ -689,7 +1029,8 @@ pub struct StagePriority {
     pub id: String,
     /// Section name.
     pub title: String,
-    /// 0-100: potential × (how automated it is not yet) × (half plus half the oversight).
+    /// 0-100: gain × (how automated it is not yet) × (half plus half the
+    /// oversight) × (half plus half the stability).
     pub priority: f64,
     /// 0-1 answers behind it, `None` where unanswered or not applicable.
     pub current: Option<f64>,
@@ -697,13 +1038,23 @@ pub struct StagePriority {
     pub potential: Option<f64>,
     /// See `current`.
     pub oversight: Option<f64>,
+    /// See `current`: how stable the stage's inputs and steps are.
+    pub stability: Option<f64>,
 }
 
 /// Ranks the sections of a pack whose items are tagged "current",
-/// "potential" and "oversight": automate first where there is much to gain,
-/// little is automated yet and people can check the result. A section needs
-/// an answer on potential to be ranked; a missing current state counts as
-/// manual and missing oversight as none.
+/// "potential" (the gain: time or effort automation would save), "stability"
+/// and "oversight": automate first where there is much to gain, little is
+/// automated yet, the work is stable and people can check the result. Each
+/// answer is mapped from its lowest to its highest level onto 0-1, and
+///
+/// priority = 100 × gain × (1 − current) × (0.5 + 0.5 × oversight) × (0.5 + 0.5 × stability)
+///
+/// so a manual stage with a large gain, stable inputs and strong checks
+/// scores 100, and the same stage with no checks and changing inputs 25. A
+/// section needs an answer on potential to be ranked; a missing current
+/// state counts as manual, missing oversight and stability as none (the
+/// cautious reading).
 pub fn automation_priorities(pack: &Pack, answers: &Answers) -> Vec<StagePriority> {
     let norm = |item: &Item| match answers.get(&item.id) {
         Some(Answer::Level(v)) if item.level(*v).is_some() => {
@@ -727,11 +1078,26 @@ pub fn automation_priorities(pack: &Pack, answers: &Answers) -> Vec<StagePriorit
             if !has_tags {
                 return None;
             }
-            let (current, potential, oversight) =
-                (tagged("current"), tagged("potential"), tagged("oversight"));
+            let (current, potential, oversight, stability) = (
+                tagged("current"),
+                tagged("potential"),
+                tagged("oversight"),
+                tagged("stability"),
+            );
             let p = potential?;
-            let priority =
-                100.0 * p * (1.0 - current.unwrap_or(0.0)) * (0.5 + 0.5 * oversight.unwrap_or(0.0));
+            let priority = 100.0
+                * p
+                * (1.0 - current.unwrap_or(0.0))
+                * (0.5 + 0.5 * oversight.unwrap_or(0.0))
+                * if s
+                    .items
+                    .iter()
+                    .any(|i| i.tag.as_deref() == Some("stability"))
+                {
+                    0.5 + 0.5 * stability.unwrap_or(0.0)
+                } else {
+                    1.0
+                };
             Some(StagePriority {
                 id: s.id.clone(),
                 title: s.title.clone(),
@@ -739,6 +1105,7 @@ pub fn automation_priorities(pack: &Pack, answers: &Answers) -> Vec<StagePriorit
                 current,
                 potential,
                 oversight,
+                stability,
             })
         })
         .collect();
@@ -773,6 +1140,7 @@ pub fn compare(pack: &Pack, before: &Answers, after: &Answers) -> Vec<AreaChange
     };
     pack.sections
         .iter()
+        .filter(|s| s.scoring != Scoring::Context)
         .map(|s| {
             let (x, y) = (find(&a, &s.id), find(&b, &s.id));
             AreaChange {
@@ -802,6 +1170,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(v.label, "Not ready");
+        // Every group answered, the critical item at the top: the first
+        // group's band.
         let v = verdict(
             &p,
             &score(
@@ -811,12 +1181,102 @@ mod tests {
                     ("a2", L(5.0)),
                     ("a3", L(5.0)),
                     ("b1", L(5.0)),
+                    ("c1", L(1.0)),
+                    ("d1", L(1.0)),
                 ]),
             ),
         )
         .unwrap();
         assert_eq!(v.label, "High");
-        assert_eq!(verdict(&p, &score(&p, &Answers::new())), None);
+    }
+
+    #[test]
+    fn a_verdict_waits_for_critical_items_and_every_area() {
+        let p = pack();
+        let v = verdict(&p, &score(&p, &Answers::new())).unwrap();
+        assert_eq!(v.label, INCOMPLETE);
+        // The critical a1 skipped: no verdict, and it is named.
+        let mut a = answers(&[("a2", L(5.0)), ("c1", L(1.0)), ("d1", L(1.0))]);
+        let v = verdict(&p, &score(&p, &a)).unwrap();
+        assert_eq!(v.label, INCOMPLETE);
+        assert_eq!(v.missing, ["A one"]);
+        assert!(v.reason.contains("A one"), "{}", v.reason);
+        // Answered, but section d of the second group has no answer yet.
+        a.insert("a1".into(), L(5.0));
+        a.remove("d1");
+        let v = verdict(&p, &score(&p, &a)).unwrap();
+        assert_eq!(v.label, INCOMPLETE);
+        assert!(v.reason.contains("D"), "{}", v.reason);
+        a.insert("d1".into(), L(0.0));
+        // Section b, shown by a2 = 5, has no answer yet either.
+        assert!(verdict(&p, &score(&p, &a)).unwrap().reason.contains(": B."));
+        a.insert("b1".into(), L(5.0));
+        assert_eq!(verdict(&p, &score(&p, &a)).unwrap().label, "High");
+    }
+
+    #[test]
+    fn a_capping_group_limits_the_verdict_and_says_so() {
+        let mut p = pack();
+        p.groups[1].bands[0].verdict_at_most = Some("Low".into());
+        let mut a = answers(&[
+            ("a1", L(5.0)),
+            ("a2", L(5.0)),
+            ("a3", L(5.0)),
+            ("b1", L(5.0)),
+            ("c1", L(1.0)),
+            ("d1", L(0.5)),
+        ]);
+        // Min group 0.5: band "Research", capped at "Low".
+        let v = verdict(&p, &score(&p, &a)).unwrap();
+        assert_eq!(v.label, "Low");
+        assert!(
+            v.reason.starts_with("The Min is the weaker side"),
+            "{}",
+            v.reason
+        );
+        a.insert("d1".into(), L(1.0));
+        let v = verdict(&p, &score(&p, &a)).unwrap();
+        assert_eq!(v.label, "High");
+        assert!(
+            v.reason.contains("The Min scores 1.0 (Basic)."),
+            "{}",
+            v.reason
+        );
+        // A cap must name a band of the first group.
+        p.groups[1].bands[0].verdict_at_most = Some("Go".into());
+        assert_eq!(
+            validate("t.json", &p)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["t.json: group mts: band Research caps the verdict at Go, which is not a band of the first group"]
+        );
+    }
+
+    #[test]
+    fn context_sections_are_asked_but_never_scored() {
+        let mut p = pack();
+        let mut ctx = p.sections[3].clone();
+        ctx.id = "ctx".into();
+        ctx.scoring = Scoring::Context;
+        ctx.items[0].id = "where".into();
+        p.sections.insert(0, ctx);
+        assert!(validate("t.json", &p).is_empty());
+        let r = score(&p, &answers(&[("a1", L(5.0))]));
+        assert!(r.sections.iter().all(|s| s.id != "ctx"));
+        assert!(r.unanswered.contains(&("ctx".into(), "where".into())));
+        let r = score(&p, &answers(&[("where", L(0.5))]));
+        assert!(r.sections.iter().all(|s| s.id != "ctx"));
+        assert!(!r.unanswered.iter().any(|(s, _)| s == "ctx"));
+        assert!(compare(&p, &Answers::new(), &Answers::new())
+            .iter()
+            .all(|c| c.id != "ctx"));
+        // A group may not score it.
+        p.groups[0].sections.push("ctx".into());
+        assert_eq!(
+            validate("t.json", &p)[0].to_string(),
+            "t.json: group all: names ctx, a context section, which is never scored"
+        );
     }
 
     #[test]
@@ -858,6 +1318,7 @@ mod tests {
             groups: vec![],
             sections: vec![section("data"), section("tuning"), section("deploy")],
             profiles: vec![],
+            not_applicable: None,
         };
         let a = answers(&[
             // data: already automated, high potential.
@@ -876,6 +1337,28 @@ mod tests {
         let ranked = automation_priorities(&p, &a);
         let order: Vec<_> = ranked.iter().map(|s| (s.id.as_str(), s.priority)).collect();
         assert_eq!(order, [("tuning", 100.0), ("deploy", 50.0), ("data", 0.0)]);
+        // With a stability item, an unstable stage counts half; unanswered,
+        // stability counts as none (the cautious reading).
+        let mut p = p;
+        for s in &mut p.sections {
+            let mut stab = s.items[1].clone();
+            stab.id = format!("{}-stability", s.id);
+            stab.tag = Some("stability".into());
+            s.items.push(stab);
+        }
+        let mut b = a.clone();
+        b.insert("tuning-stability".into(), L(1.0));
+        b.insert("deploy-stability".into(), L(5.0));
+        let ranked_b = automation_priorities(&p, &b);
+        let order: Vec<_> = ranked_b
+            .iter()
+            .map(|s| (s.id.as_str(), s.priority))
+            .collect();
+        // tuning: 100 × 1 × 1 × 1 × 0.5; deploy: 100 × 1 × 1 × 0.5 × 1.
+        assert_eq!(order, [("deploy", 50.0), ("tuning", 50.0), ("data", 0.0)]);
+        b.insert("tuning-stability".into(), L(3.0));
+        // 100 × 1 × 1 × 1 × (0.5 + 0.5 × 0.5) = 75.
+        assert_eq!(automation_priorities(&p, &b)[0].priority, 75.0);
         // Without an answer on potential a stage is not ranked.
         assert!(automation_priorities(&p, &answers(&[("data-current", L(1.0))])).is_empty());
     }
@@ -910,7 +1393,7 @@ mod tests {
       ],
       "sections": [
         {"id": "a", "title": "A", "description": "", "scoring": "mean", "items": [
-          {"id": "a1", "prompt": "", "help": "", "weight": 1, "critical": true,
+          {"id": "a1", "prompt": "A one", "help": "", "weight": 1, "critical": true,
            "levels": [{"value": 1, "label": "1", "text": "I one"}, {"value": 5, "label": "5", "text": "I five"}]},
           {"id": "a2", "prompt": "", "help": "", "weight": 3, "allow_na": true,
            "levels": [{"value": 1, "label": "1", "text": "I one"}, {"value": 3, "label": "3", "text": "I three"}, {"value": 5, "label": "5", "text": "I five"}]},
@@ -1048,6 +1531,43 @@ mod tests {
             gaps,
             vec![("a".to_string(), 80.0 - 25.0), ("c".to_string(), 0.0)]
         );
+    }
+
+    #[test]
+    fn growth_areas_follow_the_gap_to_the_target_with_the_next_level_up() {
+        let p = pack();
+        let a = answers(&[
+            ("a1", L(5.0)),
+            ("a2", L(1.0)),
+            ("c1", L(1.0)),
+            ("c2", L(0.0)),
+            ("d1", L(0.0)),
+        ]);
+        let r = score(&p, &a);
+        // Scores: a 25, c 50, d 0. Without a target, lowest first.
+        let ids = |g: &[GrowthArea]| g.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&growth(&p, &r, &a, None, 3)), ["d", "a", "c"]);
+        // Target a 80, c 100: gaps a 55, c 50; d has no target and drops out.
+        let g = growth(&p, &r, &a, Some(&p.profiles[0]), 3);
+        assert_eq!(ids(&g), ["a", "c"]);
+        assert_eq!(g[0].gap, Some(55.0));
+        // a1 is at the top; a2 at 1 goes next to 3.
+        assert_eq!(
+            g[0].next,
+            [NextLevel {
+                prompt: String::new(),
+                from: "1".into(),
+                to: "3".into(),
+                text: "I three".into(),
+            }]
+        );
+        // c2 (not done) comes before c1 (automated, the top).
+        assert_eq!(g[1].next.len(), 1);
+        assert_eq!(g[1].next[0].to, "Manual");
+        // A target met is no growth area.
+        let mut met = p.profiles[0].clone();
+        met.targets.insert("a".into(), 20.0);
+        assert_eq!(ids(&growth(&p, &r, &a, Some(&met), 3)), ["c"]);
     }
 
     #[test]

@@ -21,7 +21,8 @@ pub struct Tool {
     /// One line saying what it answers.
     pub summary: &'static str,
     /// The paragraph under the title where the tool opens: an assessment's
-    /// introduction (its pack's `intro`, which a test keeps equal) or a
+    /// introduction (the first paragraph of its pack's `intro`, which a
+    /// test keeps equal) or a
     /// calculator's start page. The app shows it, with the title, while the
     /// tool's own module is still on its way.
     pub lede: &'static str,
@@ -48,7 +49,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Skills),
                 title: "ML engineer skills",
                 summary: "Where you stand across technical, operational and people skills, and what to practise next.",
-                lede: "This self-assessment covers the skills an ML engineer uses, from modelling and system design to operations, planning and working with stakeholders, and takes 10-15 minutes. For each item, pick the statement that describes what you do today and can back with evidence, not what you could do if asked. Honest answers give you a more useful picture of where to grow next.",
+                lede: "This self-assessment covers the skills an ML engineer uses: technical foundations, problem solving, development standards, operations, infrastructure, project management and leading work, collaboration, working with stakeholders, and learning. It opens with one question on the scope of your work, which gives context and is not scored. There are 58 questions, and they take 20 to 30 minutes.",
             },
         ),
         (
@@ -57,7 +58,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Readiness),
                 title: "ML project readiness",
                 summary: "Is the project ready to build or launch? Business fit, data, risk and the ML Test Score.",
-                lede: "This assessment is for a team lead deciding whether a machine learning project is ready to build or ready to launch. The first part checks business readiness; the second scores production readiness with Google's ML Test Score. It takes 10-15 minutes: answer for the project as it is today, not as you plan it to be.",
+                lede: "This assessment helps a team lead decide whether a machine learning project is ready. The first question sets what \"ready\" means: ready to build, if you are deciding whether to start, or ready to launch, if a model is about to serve users or already does. Both stages answer the business part: 29 questions on impact, resources, feasibility, time and risk. At launch you also answer Google's ML Test Score (Breck et al., IEEE Big Data 2017), 28 tests of data, model, infrastructure and monitoring, and the verdict then needs both sides to be ready.",
             },
         ),
         (
@@ -66,7 +67,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Automation),
                 title: "Automation readiness",
                 summary: "Which pipeline stages to automate first, what it buys you and what still needs a person.",
-                lede: "This helps you decide which stages of your ML pipeline to automate first, whether with AutoML tools or with ordinary pipeline automation. For each stage, rate how the work is done today, how much there is to gain from automating it, and how well you could check the automated output: automation saves time and makes results repeatable, but framing the problem, judging edge cases and signing off releases still need people. It takes 5 to 10 minutes; answer not applicable for any stage your team does not do.",
+                lede: "This helps your team decide which stages of its ML pipeline to automate first, with ordinary pipeline automation or with AutoML tools. The results lead with a priority list that ranks each stage by how much time automating it would save, how far it is from automated today, how stable its inputs and steps are, and how well people could check the automated output. The overall band describes the stage at the top of that list, your best candidate; 'Where AutoML fits' is scored as its own area. Automation saves time and makes results repeatable, but framing problems, judging edge cases and signing off releases still need people. Answer for how most of your projects work today, not as planned, and pick the lower level when unsure. For a stage your team does not do, choose the not-applicable answer, 'We do not do this stage.', and the stage leaves the list. There are 29 questions, four for each of seven stages and one on AutoML; allow about 15 minutes.",
             },
         ),
         (
@@ -75,7 +76,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Team),
                 title: "Team and stakeholder practices",
                 summary: "How well the team shares knowledge, resolves conflict and shows its value to stakeholders.",
-                lede: "This covers how your ML team works together and with the people who use or fund its work: communication, knowledge sharing, roles, conflict, mentoring and feedback, and how you report to stakeholders, manage their expectations and show the value of your work. A team lead or member should answer about the team as it works today, not as it plans to work, and it takes about 10 minutes. Answer not applicable only where an item cannot apply, such as mentoring in a team with no junior members.",
+                lede: "This covers how your ML team works together and with the people who use or fund its work: communication, knowledge sharing, roles, conflict, mentoring, feedback and team development, and how you report to stakeholders, manage their expectations and show the value of your work. It is about the team, not any one person: a lead or any member can answer, and several members answering separately give a fuller picture. Answer for the team as it works today. Levels run from Absent (not done) through Ad hoc (some people do it), Defined (agreed and written down) and Routine (a habit) to Embedded (part of how the team works). Where you cannot see a practice yourself, such as tension between people, ask a few team members; if you still cannot tell, leave the item unanswered. Answer not applicable only where the practice cannot apply to your team. The 36 items take about 20 minutes.",
             },
         ),
         (
@@ -140,7 +141,13 @@ mod tests {
             let pack = shipped.load().expect("shipped packs load");
             let tool = tool_for(&Page::Assessment(shipped.kind)).expect("in the catalogue");
             assert_eq!(tool.title, pack.title, "{}", shipped.file);
-            assert_eq!(tool.lede, pack.intro, "{}", shipped.file);
+            // The catalogue shows the introduction's first paragraph.
+            assert_eq!(
+                Some(tool.lede),
+                pack.intro.split("\n\n").next(),
+                "{}",
+                shipped.file
+            );
         }
     }
 

@@ -1,7 +1,14 @@
-//! The stored form of an assessment run: `{"v":1,"pack":…,"pack_version":…,
-//! "answers":{"<item id>": <level value> | "na"},"step":…,"completed":…,
-//! "profile":…}` inside a document envelope. Answers are keyed by the pack's
-//! stable item ids, never by position.
+//! The stored form of an assessment run: `{"v":2,"pack":…,"pack_version":…,
+//! "answers":{"<item id>": <level value> | "na"},"earlier":{…},"step":…,
+//! "completed":…,"profile":…,"targets":{…}}` inside a document envelope.
+//! Answers are keyed by the pack's stable item ids, never by position.
+//!
+//! Format 2 added `earlier`: answers given to an earlier version of the pack
+//! that its current version no longer offers (an item that no longer allows
+//! "not applicable"), kept and shown rather than dropped. Format 1 has none.
+//!
+//! A run answered to an earlier version of its pack is brought up to the
+//! current one when it is opened ([`from_data_for`], [`migrate`]).
 
 use super::envelope::ReadError;
 use super::limits;
@@ -9,7 +16,7 @@ use crate::domain::assess::{Answer, Answers, Pack};
 use serde_json::{json, Map, Value};
 
 /// The format this build writes.
-pub const FORMAT: u64 = 1;
+pub const FORMAT: u64 = 2;
 
 /// One person's run through a pack.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +27,9 @@ pub struct Run {
     pub pack_version: u32,
     /// Answers by item id.
     pub answers: Answers,
+    /// Answers to an earlier version of the pack that this version does
+    /// not offer, by item id: kept, shown, never scored.
+    pub earlier: Answers,
     /// The step the person was on (section index, or past the end for review).
     pub step: usize,
     /// When it was finished (ms since the epoch), if it was.
@@ -37,6 +47,7 @@ impl Run {
             pack: pack.into(),
             pack_version,
             answers: Answers::new(),
+            earlier: Answers::new(),
             step: 0,
             completed: None,
             profile: None,
@@ -47,22 +58,24 @@ impl Run {
 
 /// The `data` of a run document.
 pub fn to_data(run: &Run) -> Value {
-    let answers: Map<String, Value> = run
-        .answers
-        .iter()
-        .map(|(k, a)| {
-            let v = match a {
-                Answer::Level(v) => json!(v),
-                Answer::NotApplicable => json!("na"),
-            };
-            (k.clone(), v)
-        })
-        .collect();
+    let map = |answers: &Answers| -> Map<String, Value> {
+        answers
+            .iter()
+            .map(|(k, a)| {
+                let v = match a {
+                    Answer::Level(v) => json!(v),
+                    Answer::NotApplicable => json!("na"),
+                };
+                (k.clone(), v)
+            })
+            .collect()
+    };
     json!({
         "v": FORMAT,
         "pack": run.pack,
         "pack_version": run.pack_version,
-        "answers": answers,
+        "answers": map(&run.answers),
+        "earlier": map(&run.earlier),
         "step": run.step,
         "completed": run.completed,
         "profile": run.profile,
@@ -80,7 +93,7 @@ pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
 pub fn from_data(data: &Value) -> Result<Run, ReadError> {
     let corrupt = |why: &str| ReadError::Corrupt(why.to_string());
     match data.get("v").and_then(Value::as_u64) {
-        Some(FORMAT) => {}
+        Some(1 | FORMAT) => {}
         Some(v) if v > FORMAT => {
             return Err(ReadError::TooNew(u32::try_from(v).unwrap_or(u32::MAX)))
         }
@@ -96,25 +109,20 @@ pub fn from_data(data: &Value) -> Result<Run, ReadError> {
         .get("pack_version")
         .and_then(Value::as_u64)
         .unwrap_or(1) as u32;
-    let mut answers = Answers::new();
     let given = data
         .get("answers")
         .and_then(Value::as_object)
         .ok_or_else(|| corrupt("no answers"))?;
-    limits::count("answers", given.len(), limits::MAX_ANSWERS)?;
-    for (k, v) in given {
-        limits::text("a question's id", k, limits::MAX_ID)?;
-        let a = match v {
-            Value::String(s) if s == "na" => Answer::NotApplicable,
-            Value::Number(n) => Answer::Level(
-                n.as_f64()
-                    .filter(|f| f.is_finite())
-                    .ok_or_else(|| corrupt("an answer is not a number"))?,
-            ),
-            _ => return Err(corrupt("an answer is neither a level nor \"na\"")),
-        };
-        answers.insert(k.clone(), a);
-    }
+    // Format 1 has no earlier answers.
+    let before = match data.get("earlier") {
+        None | Some(Value::Null) => &Map::new(),
+        Some(v) => v
+            .as_object()
+            .ok_or_else(|| corrupt("its earlier answers are not a list of answers"))?,
+    };
+    limits::count("answers", given.len() + before.len(), limits::MAX_ANSWERS)?;
+    let answers = read_answers(given)?;
+    let earlier = read_answers(before)?;
     let step = data
         .get("step")
         .and_then(Value::as_u64)
@@ -148,11 +156,31 @@ pub fn from_data(data: &Value) -> Result<Run, ReadError> {
         pack,
         pack_version,
         answers,
+        earlier,
         step,
         completed,
         profile,
         targets,
     })
+}
+
+fn read_answers(given: &Map<String, Value>) -> Result<Answers, ReadError> {
+    let corrupt = |why: &str| ReadError::Corrupt(why.to_string());
+    let mut answers = Answers::new();
+    for (k, v) in given {
+        limits::text("a question's id", k, limits::MAX_ID)?;
+        let a = match v {
+            Value::String(s) if s == "na" => Answer::NotApplicable,
+            Value::Number(n) => Answer::Level(
+                n.as_f64()
+                    .filter(|f| f.is_finite())
+                    .ok_or_else(|| corrupt("an answer is not a number"))?,
+            ),
+            _ => return Err(corrupt("an answer is neither a level nor \"na\"")),
+        };
+        answers.insert(k.clone(), a);
+    }
+    Ok(answers)
 }
 
 /// The answers of `run` that `pack` does not offer, by item id: items it
@@ -178,13 +206,85 @@ pub fn from_data_for(data: &Value, pack: &Pack) -> Result<Run, ReadError> {
             run.pack
         )));
     }
-    let wrong = unaccepted(&run, pack, 5);
+    let run = migrate(run, pack)?;
+    let mut wrong = unaccepted(&run, pack, 5);
+    wrong.extend(
+        run.earlier
+            .keys()
+            .filter(|id| pack.item(id).is_none())
+            .map(String::as_str)
+            .take(5),
+    );
     if !wrong.is_empty() {
         return Err(ReadError::Refused(format!(
             "it holds answers this version of the assessment does not have ({})",
             wrong.join(", ")
         )));
     }
+    Ok(run)
+}
+
+/// Brings a run answered to an earlier version of its pack up to `pack`'s
+/// version. Item ids never change between versions, so every answer keeps
+/// its item; what a version changes is handled here, one step at a time:
+///
+/// - ML project readiness 1 → 2: the first question, "Where is this project
+///   now?", is new. A run that answered any ML Test Score test was judging a
+///   launch, so it is "About to launch, or already in production" (2); a run
+///   without one judged the business case alone, the verdict of "Deciding
+///   whether to build it" (1). Both can be changed by answering again.
+/// - Every pack, every step: an answer to an item that still exists but no
+///   longer accepts it (ML engineer skills 2 no longer offers "not
+///   applicable" on security) moves to `earlier`, where it is kept and
+///   shown, not scored. An item id the pack never had is left for
+///   [`unaccepted`] to refuse.
+///
+/// A run of a newer version than `pack` is refused: this build cannot know
+/// what its answers mean.
+pub fn migrate(mut run: Run, pack: &Pack) -> Result<Run, ReadError> {
+    if run.pack_version > pack.version {
+        return Err(ReadError::Refused(format!(
+            "it answers version {} of this assessment, newer than this version of Sextant knows (version {})",
+            run.pack_version, pack.version
+        )));
+    }
+    if run.pack_version == pack.version {
+        return Ok(run);
+    }
+    let readiness = crate::domain::packs::pack_id(crate::route::AssessmentKind::Readiness);
+    if run.pack == readiness && run.pack_version < 2 && !run.answers.contains_key("stage") {
+        let tested = pack
+            .sections
+            .iter()
+            .filter(|s| s.condition.as_ref().is_some_and(|c| c.item == "stage"))
+            .flat_map(|s| &s.items)
+            .any(|i| run.answers.contains_key(&i.id));
+        let stage = if tested { 2.0 } else { 1.0 };
+        run.answers.insert("stage".into(), Answer::Level(stage));
+    }
+    let moved: Vec<String> = run
+        .answers
+        .iter()
+        .filter(|(id, a)| pack.item(id).is_some() && !pack.accepts(id, **a))
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in moved {
+        if let Some(a) = run.answers.remove(&id) {
+            run.earlier.insert(id, a);
+        }
+    }
+    // Sections may have been added or moved: an unfinished run resumes at
+    // the first section with a question left, not at a position that now
+    // means another section.
+    if run.completed.is_none() {
+        let left = crate::domain::assess::score(pack, &run.answers).unanswered;
+        let shown = pack.shown_sections(&run.answers);
+        run.step = left
+            .first()
+            .and_then(|(section, _)| shown.iter().position(|s| &s.id == section))
+            .unwrap_or(shown.len());
+    }
+    run.pack_version = pack.version;
     Ok(run)
 }
 
@@ -198,6 +298,8 @@ mod tests {
         run.answers.insert("tech-1".into(), Answer::Level(3.0));
         run.answers.insert("tech-2".into(), Answer::NotApplicable);
         run.answers.insert("mts-1".into(), Answer::Level(0.5));
+        run.earlier
+            .insert("ops-security".into(), Answer::NotApplicable);
         run.step = 2;
         run.completed = Some(1.7e12);
         run.profile = Some("senior".into());
@@ -267,5 +369,103 @@ mod tests {
 
         let other = Run::new("team-practices", 1);
         assert!(from_data_for(&to_data(&other), &pack).is_err());
+    }
+
+    /// A run as format 1 wrote it: no `earlier`, `v` 1.
+    fn format_1(pack: &str, version: u32, answers: Value, completed: Option<f64>) -> Value {
+        json!({"v": 1, "pack": pack, "pack_version": version, "answers": answers,
+               "step": 3, "completed": completed, "profile": null})
+    }
+
+    #[test]
+    fn format_1_runs_read_with_no_earlier_answers() {
+        let run = from_data(&format_1("team-practices", 1, json!({"a": 2}), None)).unwrap();
+        assert_eq!(run.answers.len(), 1);
+        assert!(run.earlier.is_empty());
+        assert_eq!(to_data(&run)["v"], json!(2));
+    }
+
+    #[test]
+    fn readiness_1_runs_get_their_stage_from_what_they_answered() {
+        let pack = crate::domain::packs::READINESS.load().unwrap();
+        assert_eq!(pack.version, 2);
+        // An ML Test Score test answered: a launch.
+        let done = Some(1.7e12);
+        let run = from_data_for(
+            &format_1(
+                "ml-project-readiness",
+                1,
+                json!({"biz-objective": 4, "data-1": 0.5}),
+                done,
+            ),
+            &pack,
+        )
+        .unwrap();
+        assert_eq!(run.answers.get("stage"), Some(&Answer::Level(2.0)));
+        assert_eq!(run.answers.get("data-1"), Some(&Answer::Level(0.5)));
+        assert_eq!(run.answers.get("biz-objective"), Some(&Answer::Level(4.0)));
+        assert_eq!((run.pack_version, run.step), (2, 3));
+        // None answered: the business case alone, a decision to build.
+        let run = from_data_for(
+            &format_1("ml-project-readiness", 1, json!({"biz-objective": 4}), None),
+            &pack,
+        )
+        .unwrap();
+        assert_eq!(run.answers.get("stage"), Some(&Answer::Level(1.0)));
+        // Unfinished: it resumes at the first section with a question left
+        // (business, where biz-value is unanswered), behind the new stage
+        // question.
+        assert_eq!(run.step, 1);
+        // Every answer a person gave is still there.
+        assert_eq!(run.answers.len() + run.earlier.len(), 2);
+    }
+
+    #[test]
+    fn answers_a_new_version_no_longer_accepts_are_kept_apart_not_dropped() {
+        let pack = crate::domain::packs::SKILLS.load().unwrap();
+        let refused_na = pack
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .find(|i| !i.allow_na)
+            .unwrap();
+        let run = from_data_for(
+            &format_1(
+                "ml-engineer-skills",
+                1,
+                json!({ refused_na.id.clone(): "na", "tech-programming": 3 }),
+                Some(1.0),
+            ),
+            &pack,
+        )
+        .unwrap();
+        assert_eq!(
+            run.earlier.get(&refused_na.id),
+            Some(&Answer::NotApplicable)
+        );
+        assert!(!run.answers.contains_key(&refused_na.id));
+        assert_eq!(
+            run.answers.get("tech-programming"),
+            Some(&Answer::Level(3.0))
+        );
+        // Stored again, it reads back the same, at the current version.
+        assert_eq!(from_data_for(&to_data(&run), &pack), Ok(run.clone()));
+        // At the current version, the same answer is refused: only a
+        // version change moves answers.
+        let mut now = Run::new(&pack.id, pack.version);
+        now.answers
+            .insert(refused_na.id.clone(), Answer::NotApplicable);
+        assert!(from_data_for(&to_data(&now), &pack).is_err());
+        // A newer version than this build knows is refused, not guessed at.
+        let newer = Run::new(&pack.id, pack.version + 1);
+        let e = from_data_for(&to_data(&newer), &pack)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("newer"), "{e}");
+        // Earlier answers must name items of the pack.
+        let mut odd = Run::new(&pack.id, pack.version);
+        odd.earlier
+            .insert("no-such-item".into(), Answer::Level(1.0));
+        assert!(from_data_for(&to_data(&odd), &pack).is_err());
     }
 }
