@@ -123,7 +123,11 @@ mod tests {
         assert!(items
             .iter()
             .all(|i| i.levels.len() == 5 && i.levels.iter().all(|l| l.text.starts_with("I "))));
-        assert_eq!(pack.sections.len(), 9);
+        // Nine scored areas, and the scope of one's work asked once, unscored.
+        let scored = |s: &&crate::domain::assess::Section| {
+            s.scoring != crate::domain::assess::Scoring::Context
+        };
+        assert_eq!(pack.sections.iter().filter(scored).count(), 9);
         assert!(pack.profiles.len() >= 3);
     }
 

@@ -45,16 +45,17 @@ pub fn AssessmentPage(
     }
 }
 
-/// The runs of one pack stored in this browser, newest first.
-fn runs_of(storage: Storage, pack: &str) -> Vec<(Document, Run)> {
+/// The runs of one pack stored in this browser, newest first, each brought
+/// up to the pack's version (runs that cannot be opened stay in Saved).
+fn runs_of(storage: Storage, pack: &Pack) -> Vec<(Document, Run)> {
     storage
         .list()
         .into_iter()
         .filter(|s| s.kind == DocKind::Assessment)
         .filter_map(|s| {
             let doc = storage.load(&s.id).ok()?;
-            let run = run_format::from_data(&doc.data).ok()?;
-            (run.pack == pack).then_some((doc, run))
+            let run = run_format::from_data_for(&doc.data, pack).ok()?;
+            Some((doc, run))
         })
         .collect()
 }
@@ -97,22 +98,17 @@ enum Mode {
 #[component]
 fn Assessment(pack: Arc<Pack>, run: Option<String>) -> impl IntoView {
     let storage = expect_context::<Storage>();
-    let pack_id = pack.id.clone();
+    // A run named in the address opens at its questions or results; without
+    // one, the introduction lists the runs in progress and the finished ones.
     let initial = untrack(|| {
-        let runs = runs_of(storage, &pack_id);
-        match run {
-            Some(id) => runs.into_iter().find(|(d, _)| d.id == id).map(|(d, r)| {
-                if r.completed.is_some() {
-                    Mode::Results(d.id)
-                } else {
-                    Mode::Flow(d.id)
-                }
-            }),
-            None => runs
-                .into_iter()
-                .find(|(_, r)| r.completed.is_none())
-                .map(|(d, _)| Mode::Flow(d.id)),
-        }
+        let id = run?;
+        let doc = storage.load(&id).ok()?;
+        let r = run_format::from_data(&doc.data).ok()?;
+        Some(if r.completed.is_some() {
+            Mode::Results(doc.id)
+        } else {
+            Mode::Flow(doc.id)
+        })
     });
     let mode = RwSignal::new(initial.unwrap_or(Mode::Intro));
     let p = pack.clone();
@@ -178,38 +174,98 @@ split_point!(
     }
 );
 
-fn start_run(storage: Storage, pack: &Pack, mode: RwSignal<Mode>) {
-    let run = Run::new(&pack.id, pack.version);
+/// The name a run gets when none is given: the pack and the day.
+fn default_name(pack: &Pack) -> String {
+    format!("{}, {}", pack.title, when(now()))
+}
+
+/// Starts a run named `name` (the pack and the day if blank), from the
+/// answers of `from` when taking an assessment again (its targets too), and
+/// opens its first step.
+fn start_run(
+    storage: Storage,
+    pack: &Pack,
+    mode: RwSignal<Mode>,
+    name: &str,
+    from: Option<&Run>,
+) -> Result<(), String> {
+    let mut run = Run::new(&pack.id, pack.version);
+    if let Some(from) = from {
+        run.answers = from.answers.clone();
+        run.profile = from.profile.clone();
+        run.targets = from.targets.clone();
+    }
+    let name = name.trim();
     let doc = Document::new(
         new_id(),
         DocKind::Assessment,
-        pack.title.clone(),
+        if name.is_empty() {
+            default_name(pack)
+        } else {
+            name.chars()
+                .take(crate::persist::limits::MAX_LABEL)
+                .collect()
+        },
         now(),
         run_format::to_data(&run),
     );
-    if let Ok(doc) = storage.save(doc) {
-        mode.set(Mode::Flow(doc.id));
+    let doc = storage
+        .save(doc)
+        .map_err(|e| format!("The run could not be started: {e}."))?;
+    mode.set(Mode::Flow(doc.id));
+    Ok(())
+}
+
+/// The introduction in paragraphs (blank lines in the pack's `intro`).
+fn paragraphs(text: &str) -> impl IntoView {
+    let mut parts = text.split("\n\n");
+    let first = parts.next().unwrap_or_default().to_string();
+    let rest = parts
+        .map(|p| view! { <p>{p.to_string()}</p> })
+        .collect_view();
+    view! {
+        <p class="lede">{first}</p>
+        {rest}
     }
 }
 
 #[component]
 fn Intro(pack: Arc<Pack>, mode: RwSignal<Mode>) -> impl IntoView {
     let storage = expect_context::<Storage>();
-    let pack_id = pack.id.clone();
+    let lp = pack.clone();
+    let runs = Memo::new(move |_| runs_of(storage, &lp));
     let history = Memo::new(move |_| {
-        runs_of(storage, &pack_id)
+        runs.get()
             .into_iter()
             .filter(|(_, r)| r.completed.is_some())
+            .collect::<Vec<_>>()
+    });
+    let in_progress = Memo::new(move |_| {
+        runs.get()
+            .into_iter()
+            .filter(|(_, r)| r.completed.is_none())
             .collect::<Vec<_>>()
     });
     let count: usize = pack.sections.iter().map(|s| s.items.len()).sum();
     let p = pack.clone();
     let hp = pack.clone();
     let picked = RwSignal::new(Vec::<String>::new());
+    let name = RwSignal::new(String::new());
+    let start_error = RwSignal::new(None::<String>);
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Err(e) = start_run(storage, &p, mode, &name.get_untracked(), None) {
+            start_error.set(Some(e));
+        }
+    };
+    let name_help = format!(
+        "What the run is about: the project, team or person, and when. Left blank, it is called \"{}\".",
+        default_name(&pack),
+    );
     view! {
         <section class="hero">
             <h1>{pack.title.clone()}</h1>
-            <p class="lede">{pack.intro.clone()}</p>
+            {paragraphs(&pack.intro)}
             <p>
                 {format!(
                     "{} sections, up to {} questions. Your answers are saved in this browser as you go.",
@@ -217,10 +273,67 @@ fn Intro(pack: Arc<Pack>, mode: RwSignal<Mode>) -> impl IntoView {
                     count,
                 )}
             </p>
-            <button class="button" on:click=move |_| start_run(storage, &p, mode)>
-                "Start the assessment"
-            </button>
+            <form class="start-run" on:submit=start>
+                <div class="field">
+                    <label class="field__label" for="run-name">
+                        "Name of this run"
+                    </label>
+                    <input
+                        id="run-name"
+                        class="field__input"
+                        type="text"
+                        maxlength=crate::persist::limits::MAX_LABEL
+                        aria-describedby="run-name-help"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                    <p class="field__help" id="run-name-help">
+                        {name_help}
+                    </p>
+                </div>
+                <button class="button" type="submit">
+                    "Start the assessment"
+                </button>
+                {move || {
+                    start_error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="field__error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
+            </form>
         </section>
+        <Show when=move || !in_progress.with(Vec::is_empty)>
+            <section class="panel" aria-labelledby="progress-heading">
+                <h2 id="progress-heading">"Runs in progress"</h2>
+                <ul>
+                    {move || {
+                        in_progress
+                            .get()
+                            .into_iter()
+                            .map(|(doc, _)| {
+                                let id = doc.id.clone();
+                                view! {
+                                    <li>
+                                        <button
+                                            class="button button--quiet"
+                                            on:click=move |_| mode.set(Mode::Flow(id.clone()))
+                                        >
+                                            {format!("Continue \u{201c}{}\u{201d}", doc.name)}
+                                        </button>
+                                        {format!(" started {}", when(doc.created))}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
         <Show when=move || !history.with(Vec::is_empty)>
             <section class="panel" aria-labelledby="history-heading">
                 <h2 id="history-heading">"Your completed runs"</h2>
@@ -254,7 +367,8 @@ fn Intro(pack: Arc<Pack>, mode: RwSignal<Mode>) -> impl IntoView {
                                     let pick_id = doc.id.clone();
                                     let check_id = format!("compare-{}", doc.id);
                                     let label = format!(
-                                        "Compare the run of {}",
+                                        "Compare \u{201c}{}\u{201d}, completed {}",
+                                        doc.name,
                                         when(run.completed.unwrap_or(doc.updated)),
                                     );
                                     view! {
@@ -283,7 +397,8 @@ fn Intro(pack: Arc<Pack>, mode: RwSignal<Mode>) -> impl IntoView {
                                                 on:click=move |_| mode.set(Mode::Results(id.clone()))
                                             >
                                                 {format!(
-                                                    "Completed {}",
+                                                    "{}, completed {}",
+                                                    doc.name,
                                                     when(run.completed.unwrap_or(doc.updated)),
                                                 )}
                                             </button>
@@ -320,9 +435,11 @@ fn Intro(pack: Arc<Pack>, mode: RwSignal<Mode>) -> impl IntoView {
 fn Compare(pack: Arc<Pack>, a: String, b: String, mode: RwSignal<Mode>) -> impl IntoView {
     let storage = expect_context::<Storage>();
     let load = |id: &str| {
-        untrack(|| storage.load(id))
-            .ok()
-            .and_then(|d| run_format::from_data(&d.data).ok().map(|r| (d, r)))
+        untrack(|| storage.load(id)).ok().and_then(|d| {
+            run_format::from_data_for(&d.data, &pack)
+                .ok()
+                .map(|r| (d, r))
+        })
     };
     let (Some(x), Some(y)) = (load(&a), load(&b)) else {
         return view! {
@@ -432,13 +549,20 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
         Err(why) => return unopenable(&pack, why, mode),
     };
     let run = RwSignal::new(run);
-    // Only a run that differs from the one last saved or opened is saved,
-    // however often the signal is set.
-    let saved = Versioned::new(doc, run.get_untracked());
+    let name = RwSignal::new(doc.name.clone());
+    // Only a run or name that differs from the one last saved or opened is
+    // saved, however often the signals are set.
+    let saved = Versioned::new(doc, (name.get_untracked(), run.get_untracked()));
     let save_error = RwSignal::new(None::<String>);
+    let write = |d: &mut Document, (n, r): &(String, Run)| {
+        if !n.trim().is_empty() {
+            d.name = n.clone();
+        }
+        d.data = run_format::to_data(r);
+    };
     Effect::new(move |_| {
         // Never overwrite a change or deletion made in another tab.
-        let result = saved.save(run.get(), |d, r| d.data = run_format::to_data(r));
+        let result = saved.save((name.get(), run.get()), write);
         if let Some(Err(e)) = result {
             save_error.set(Some(format!("Your last answer could not be saved: {e}.")));
         }
@@ -476,8 +600,8 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
         // Saved here, not left to the save effect: switching the view next
         // disposes this component and its effect.
         run.update(|r| r.completed = Some(now()));
-        let finished = run.get_untracked();
-        if let Some(Err(e)) = saved.save(finished, |d, r| d.data = run_format::to_data(r)) {
+        let finished = (name.get_untracked(), run.get_untracked());
+        if let Some(Err(e)) = saved.save(finished, write) {
             save_error.set(Some(format!("The finished run could not be saved: {e}.")));
             return;
         }
@@ -487,7 +611,25 @@ fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
     let title = pack.title.clone();
     view! {
         <section class="assess">
-            <p class="assess__pack">{title}</p>
+            <div class="assess__head">
+                <p class="assess__pack">{title}</p>
+                <div class="field field--inline">
+                    <label class="field__label" for="run-name">
+                        "Name of this run"
+                    </label>
+                    <input
+                        id="run-name"
+                        class="field__input"
+                        type="text"
+                        maxlength=crate::persist::limits::MAX_LABEL
+                        prop:value=move || name.get()
+                        on:change=move |ev| name.set(event_target_value(&ev))
+                    />
+                </div>
+                <button class="button button--quiet" on:click=move |_| mode.set(Mode::Intro)>
+                    "Introduction and all runs"
+                </button>
+            </div>
             <div class="assess__progress">
                 <p>
                     {move || {
@@ -585,6 +727,7 @@ fn SectionStep(pack: Arc<Pack>, section: assess::Section, run: RwSignal<Run>) ->
         })
     });
     let items = section.items.clone();
+    let na_text = pack.na_text().to_string();
     view! {
         <h1 id="step-heading" tabindex="-1">
             {section.title.clone()}
@@ -595,14 +738,19 @@ fn SectionStep(pack: Arc<Pack>, section: assess::Section, run: RwSignal<Run>) ->
             key=|id| id.clone()
             children=move |id| {
                 let item = items.iter().find(|i| i.id == id).cloned();
-                item.map(|item| view! { <Question item=item run=run /> })
+                item.map(|item| view! { <Question item=item run=run na_text=na_text.clone() /> })
             }
         />
     }
 }
 
 #[component]
-fn Question(item: Item, run: RwSignal<Run>) -> impl IntoView {
+fn Question(
+    item: Item,
+    run: RwSignal<Run>,
+    /// The pack's text for "not applicable".
+    na_text: String,
+) -> impl IntoView {
     let name = format!("q-{}", item.id);
     let help_id = format!("{name}-help");
     let described_by = help_id.clone();
@@ -654,7 +802,7 @@ fn Question(item: Item, run: RwSignal<Run>) -> impl IntoView {
                 />
                 <label for=input_id>
                     <span class="option__label">"Not applicable"</span>
-                    <span class="option__text">"This does not apply to me or my work."</span>
+                    <span class="option__text">{na_text}</span>
                 </label>
             </div>
         }
@@ -741,6 +889,24 @@ fn Review(
                     .into_any()
             }
         }}
+        {
+            let p = pack.clone();
+            move || {
+                let v = assess::verdict(&p, &results.get())?;
+                (v.label == assess::INCOMPLETE)
+                    .then(|| {
+                        view! {
+                            <section class="panel verdict" aria-labelledby="verdict-heading">
+                                <h2 id="verdict-heading">"Verdict: Incomplete"</h2>
+                                <p>{v.reason}</p>
+                                <p>
+                                    "You can still finish; the results will show the verdict as incomplete until these are answered."
+                                </p>
+                            </section>
+                        }
+                    })
+            }
+        }
         <div class="actions assess__nav">
             <button
                 class="button button--quiet"
@@ -759,18 +925,34 @@ fn Review(
 fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
     let storage = expect_context::<Storage>();
     let loaded = untrack(|| open_run(storage, &pack, &id));
-    let run = match loaded {
-        Ok((run, _)) => run,
+    let (run, doc) = match loaded {
+        Ok(loaded) => loaded,
         Err(why) => return unopenable(&pack, why, mode),
     };
     let results = assess::score(&pack, &run.answers);
     let p = pack.clone();
     let shared_run = run.clone();
-    let shared_name = format!(
-        "{} ({})",
-        pack.title,
-        run.completed.map(when).unwrap_or_default()
-    );
+    let shared_name = doc.name.clone();
+    let again = run.clone();
+    let again_name = format!("{} (again)", doc.name);
+    let again_error = RwSignal::new(None::<String>);
+    let name = RwSignal::new(doc.name.clone());
+    let rename_error = RwSignal::new(None::<String>);
+    let rename_id = id.clone();
+    let rename = move |ev: leptos::ev::Event| {
+        let n = event_target_value(&ev);
+        if n.trim().is_empty() {
+            return;
+        }
+        match storage.rename(&rename_id, n.trim()) {
+            Ok(()) => {
+                name.set(n.trim().to_string());
+                rename_error.set(None);
+            }
+            Err(e) => rename_error.set(Some(format!("The name could not be saved: {e}."))),
+        }
+    };
+    let earlier = earlier_answers(&pack, &run);
     let shared = Signal::derive(move || Shared {
         kind: DocKind::Assessment,
         name: shared_name.clone(),
@@ -782,9 +964,10 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
         let _ = crate::ui::download::download_text(&csv_name, "text/csv", &csv);
     };
     // Target choices are kept with the run, read fresh and saved back.
+    let update_pack = pack.clone();
     let update_run = move |id: &str, change: &dyn Fn(&mut Run)| {
         if let Ok(mut doc) = storage.load(id) {
-            if let Ok(mut r) = run_format::from_data(&doc.data) {
+            if let Ok(mut r) = run_format::from_data_for(&doc.data, &update_pack) {
                 change(&mut r);
                 doc.data = run_format::to_data(&r);
                 let _ = storage.save(doc);
@@ -792,8 +975,9 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
         }
     };
     let targets_run_id = id.clone();
+    let update_targets = update_run.clone();
     let on_targets = Callback::new(move |targets: std::collections::BTreeMap<String, f64>| {
-        update_run(&targets_run_id, &|r| r.targets = targets.clone());
+        update_targets(&targets_run_id, &|r| r.targets = targets.clone());
     });
     let run_id = id.clone();
     let on_profile = Callback::new(move |profile: Option<String>| {
@@ -802,23 +986,65 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
     view! {
         <section class="hero">
             <p class="assess__pack">
-                {format!(
-                    "{} · completed {}",
-                    pack.title,
-                    run.completed.map(when).unwrap_or_default(),
-                )}
+                {
+                    let title = pack.title.clone();
+                    move || {
+                        format!(
+                            "{} · {} · completed {}",
+                            name.get(),
+                            title,
+                            run.completed.map(when).unwrap_or_default(),
+                        )
+                    }
+                }
             </p>
             <PrintStamp what=pack.title.clone() />
             <h1>"Your results"</h1>
+            <div class="field field--inline no-print">
+                <label class="field__label" for="run-name">
+                    "Name of this run"
+                </label>
+                <input
+                    id="run-name"
+                    class="field__input"
+                    type="text"
+                    maxlength=crate::persist::limits::MAX_LABEL
+                    prop:value=move || name.get()
+                    on:change=rename
+                />
+            </div>
+            {move || {
+                rename_error
+                    .get()
+                    .or(again_error.get())
+                    .map(|e| {
+                        view! {
+                            <p class="field__error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             <div class="actions">
-                <button class="button" on:click=move |_| start_run(storage, &p, mode)>
+                <button
+                    class="button"
+                    on:click=move |_| {
+                        if let Err(e) = start_run(storage, &p, mode, &again_name, Some(&again)) {
+                            again_error.set(Some(e));
+                        }
+                    }
+                >
                     "Take it again"
                 </button>
                 <button class="button button--quiet" on:click=move |_| mode.set(Mode::Intro)>
-                    "All runs"
+                    "Introduction and all runs"
                 </button>
             </div>
+            <p class="field__help no-print">
+                "Taking it again starts a new run from these answers: change only what has changed since."
+            </p>
         </section>
+        {earlier}
         <ResultsView
             pack=pack.clone()
             results=results
@@ -848,6 +1074,38 @@ fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoVie
         {crate::ui::pages::share_panel(shared)}
     }
     .into_any()
+}
+
+/// The answers of a run given to an earlier version of the assessment that
+/// this version no longer offers: listed so nothing answered goes unseen.
+fn earlier_answers(pack: &Pack, run: &Run) -> Option<impl IntoView> {
+    if run.earlier.is_empty() {
+        return None;
+    }
+    let items = run
+        .earlier
+        .iter()
+        .map(|(id, a)| {
+            let item = pack.item(id);
+            let prompt = item.map_or(id.clone(), |i| i.prompt.clone());
+            let answer = match a {
+                Answer::NotApplicable => "Not applicable".to_string(),
+                Answer::Level(v) => item
+                    .and_then(|i| i.level(*v))
+                    .map_or(format!("{v}"), |l| l.label.clone()),
+            };
+            view! { <li>{format!("{prompt}: {answer}")}</li> }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="panel" aria-labelledby="earlier-heading">
+            <h2 id="earlier-heading">"Answers to an earlier version"</h2>
+            <p>
+                "These answers were given to an earlier version of this assessment, which offered them; this version does not, so they are kept here and left out of the scores. Take the assessment again to answer these questions anew."
+            </p>
+            <ul>{items}</ul>
+        </section>
+    })
 }
 
 /// A completed run opened from a share link: results only, read-only.
@@ -966,6 +1224,8 @@ fn ResultsView(
                         id: CUSTOM.into(),
                         label: "My own targets".into(),
                         targets: custom.get(),
+                        description: String::new(),
+                        source: String::new(),
                     })
                 } else {
                     pack.profiles.iter().find(|p| p.id == id).cloned()
@@ -1162,9 +1422,10 @@ fn ResultsView(
                         </strong>
                         <p class="field__help">
                             {format!(
-                                "Potential {}, already automated {}, oversight {}.",
+                                "Gain {}, already automated {}, stability {}, oversight {}.",
                                 show(p.potential),
                                 show(p.current),
+                                show(p.stability),
                                 show(p.oversight),
                             )}
                         </p>
@@ -1177,7 +1438,7 @@ fn ResultsView(
             <section class="panel" aria-labelledby="automate-heading">
                 <h2 id="automate-heading">"Stages to automate first"</h2>
                 <p>
-                    "Ranked by what there is to gain, how little is automated yet, and how well people can check the automated result. Under each: the limitations to watch and where to keep a person."
+                    "Ranked by what there is to gain, how little is automated yet, how stable the work is, and how well people can check the automated result: priority = 100 × gain × (1 − already automated) × (0.5 + 0.5 × oversight) × (0.5 + 0.5 × stability). The band above names the stage at the top. Under each: the limitations to watch and where to keep a person."
                 </p>
                 <ol>{items}</ol>
             </section>
@@ -1185,13 +1446,45 @@ fn ResultsView(
     });
     let verdict = assess::verdict(&pack, &results).map(|v| {
         let not_ready = v.label == "Not ready";
+        let missing = (!v.missing.is_empty()).then(|| {
+            let list = v
+                .missing
+                .iter()
+                .map(|m| view! { <li>{m.clone()}</li> })
+                .collect_view();
+            view! {
+                <p>"Answer these for a verdict:"</p>
+                <ul>{list}</ul>
+            }
+        });
         view! {
             <section class="panel verdict" class:panel--danger=not_ready aria-labelledby="verdict-heading">
                 <h2 id="verdict-heading">{format!("Verdict: {}", v.label)}</h2>
                 <p>{v.reason}</p>
+                {missing}
             </section>
         }
     });
+    // Context questions (the project's stage, the scope of one's work):
+    // asked, not scored, and shown with the results they frame.
+    let context = pack
+        .sections
+        .iter()
+        .filter(|s| s.scoring == assess::Scoring::Context)
+        .flat_map(|s| &s.items)
+        .filter_map(|i| match answers.get(&i.id) {
+            Some(Answer::Level(v)) => i.level(*v).map(|l| (i.prompt.clone(), l.label.clone())),
+            _ => None,
+        })
+        .map(|(prompt, label)| {
+            view! {
+                <div class="figure">
+                    <dt>{prompt}</dt>
+                    <dd>{label}</dd>
+                </div>
+            }
+        })
+        .collect_view();
     let roi_button = (pack.id == packs::pack_id(AssessmentKind::Readiness)).then(|| {
         let storage = expect_context::<Storage>();
         let open_roi = move |_| {
@@ -1281,41 +1574,98 @@ fn ResultsView(
         .take(3)
         .map(|s| view! { <li>{format!("{} ({:.0})", s.title, s.percent.unwrap_or(0.0))}</li> })
         .collect_view();
-    // With fewer than six scored areas, growth areas never repeat a strength.
-    let growth = ranked
-        .iter()
-        .rev()
-        .take(
-            3.min(ranked.len().saturating_sub(3))
-                .max(ranked.len().min(1)),
-        )
-        .map(|s| {
-            let steps = pack
-                .sections
-                .iter()
-                .find(|x| x.id == s.id)
-                .map(|x| x.next_steps.clone())
-                .unwrap_or_default()
+    // With a target: the largest gaps to it; without one, the lowest scores
+    // (never repeating a strength while there are fewer than six areas).
+    let growth = {
+        let pack = pack.clone();
+        let results = results.clone();
+        let max = 3
+            .min(ranked.len().saturating_sub(3))
+            .max(ranked.len().min(1));
+        move || {
+            let t = target.get();
+            let areas = assess::growth(
+                &pack,
+                &results,
+                &answers,
+                t.as_ref(),
+                if t.is_some() { 3 } else { max },
+            );
+            if areas.is_empty() {
+                return view! { <p>"Every area meets its target."</p> }.into_any();
+            }
+            let items = areas
                 .into_iter()
-                .map(|n| view! { <li>{n}</li> })
+                .map(|a| {
+                    let steps = pack
+                        .sections
+                        .iter()
+                        .find(|x| x.id == a.id)
+                        .map(|x| x.next_steps.clone())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|n| view! { <li>{n}</li> })
+                        .collect_view();
+                    let next = a
+                        .next
+                        .iter()
+                        .take(3)
+                        .map(|n| {
+                            view! {
+                                <li>
+                                    <strong>
+                                        {format!("{}: {} to {}.", n.prompt, n.from, n.to)}
+                                    </strong>
+                                    " "
+                                    {n.text.clone()}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let heading = match a.gap {
+                        Some(g) => {
+                            format!("{} ({:.0}, {:.0} below the target)", a.title, a.percent, g)
+                        }
+                        None => format!("{} ({:.0})", a.title, a.percent),
+                    };
+                    view! {
+                        <li>
+                            <strong>{heading}</strong>
+                            <p class="field__help">"The next level up on your lowest answers:"</p>
+                            <ul>{next}</ul>
+                            <p class="field__help">"What to practise, read or build:"</p>
+                            <ul>{steps}</ul>
+                        </li>
+                    }
+                })
                 .collect_view();
+            view! { <ol>{items}</ol> }.into_any()
+        }
+    };
+    let profile_note = move || {
+        target.get().filter(|t| !t.description.is_empty()).map(|t| {
             view! {
-                <li>
-                    <strong>{format!("{} ({:.0})", s.title, s.percent.unwrap_or(0.0))}</strong>
-                    <ul>{steps}</ul>
-                </li>
+                <div class="profile-note">
+                    <p>
+                        <strong>{t.label.clone()}</strong>
+                        ": "
+                        {t.description.clone()}
+                    </p>
+                    <p class="field__help">{t.source.clone()}</p>
+                </div>
             }
         })
-        .collect_view();
+    };
     view! {
         {verdict}
-        <dl class="figures">{groups}</dl>
+        <dl class="figures">{context} {groups}</dl>
         {automate_first}
         {flags}
         {roi_button}
         <section class="panel" aria-labelledby="areas-heading">
             <h2 id="areas-heading">"By area"</h2>
             {profile_select}
+            {profile_note}
             <figure class="chart-figure">
                 <ChartCanvas data=radar description=description file_name="sextant-scores.png" />
                 <figcaption>"The same scores are in the table below."</figcaption>
@@ -1363,8 +1713,16 @@ fn ResultsView(
                 <ol>{strengths}</ol>
             </section>
             <section class="panel" aria-labelledby="growth-heading">
-                <h2 id="growth-heading">"Largest growth areas, and what to do next"</h2>
-                <ol>{growth}</ol>
+                <h2 id="growth-heading">
+                    {move || {
+                        if target.get().is_some() {
+                            "Largest gaps to your target, and what to do next"
+                        } else {
+                            "Largest growth areas, and what to do next"
+                        }
+                    }}
+                </h2>
+                {growth}
             </section>
         </div>
     }

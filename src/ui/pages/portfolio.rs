@@ -115,10 +115,11 @@ fn readiness_level(id: &str) -> Result<(String, String), String> {
     let storage = expect_context::<Storage>();
     let doc = untrack(|| storage.load(id))
         .map_err(|_| "the attached assessment is not in this browser".to_string())?;
-    let run = crate::persist::assessment::from_data(&doc.data).map_err(|e| e.to_string())?;
     let pack = packs::READINESS
         .load()
         .map_err(|_| "the readiness assessment could not be loaded".to_string())?;
+    let run =
+        crate::persist::assessment::from_data_for(&doc.data, &pack).map_err(|e| e.to_string())?;
     let results = assess::score(&pack, &run.answers);
     let label = match (run.completed, assess::verdict(&pack, &results)) {
         (None, _) => "In progress".to_string(),
