@@ -647,12 +647,15 @@ pub fn score(pack: &Pack, answers: &Answers) -> Results {
         });
     }
     let by_id: HashMap<&str, &SectionScore> = sections.iter().map(|s| (s.id.as_str(), s)).collect();
-    let priorities = pack
+    let priorities = if pack
         .groups
         .iter()
         .any(|g| g.aggregation == Aggregation::Priority)
-        .then(|| automation_priorities(pack, answers))
-        .unwrap_or_default();
+    {
+        automation_priorities(pack, answers)
+    } else {
+        Vec::new()
+    };
     let groups = pack
         .groups
         .iter()
