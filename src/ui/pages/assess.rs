@@ -9,7 +9,7 @@ use crate::domain::packs;
 use crate::persist::assessment::{self as run_format, Run};
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::share::Shared;
-use crate::route::AssessmentKind;
+use crate::route::{AssessmentKind, Page};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::components::print_stamp::PrintStamp;
@@ -111,6 +111,29 @@ fn Assessment(pack: Arc<Pack>, run: Option<String>) -> impl IntoView {
         })
     });
     let mode = RwSignal::new(initial.unwrap_or(Mode::Intro));
+    // The address follows the run shown (`#/assess/<kind>/<run>`), so a
+    // reload reopens it; replaced, not pushed, and without a hashchange, so
+    // the page is not built again. An embedded page keeps its address: a
+    // run's own address shows stored data and is never embedded.
+    if let Some(kind) = packs::kind_of(&pack.id) {
+        Effect::new(move |_| {
+            let page = match mode.get() {
+                Mode::Flow(id) | Mode::Results(id) => Page::AssessmentRun(kind, id),
+                Mode::Intro | Mode::Compare(..) => Page::Assessment(kind),
+            };
+            let location = window().location();
+            let hash = location.hash().unwrap_or_default();
+            let route = crate::route::Route::parse(&hash);
+            if route.embed || route.page == page {
+                return;
+            }
+            let href = crate::route::Route { page, embed: false }.href();
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+            }
+        });
+    }
     let p = pack.clone();
     #[cfg(feature = "split")]
     let after = super::Loaded::when_asked(after_intro);
@@ -1568,6 +1591,114 @@ fn ResultsView(
             }
         })
         .collect_view();
+    let profile_note = move || {
+        target.get().filter(|t| !t.description.is_empty()).map(|t| {
+            view! {
+                <div class="profile-note">
+                    <p>
+                        <strong>{t.label.clone()}</strong>
+                        ": "
+                        {t.description.clone()}
+                    </p>
+                    <p class="field__help">{t.source.clone()}</p>
+                </div>
+            }
+        })
+    };
+    view! {
+        {verdict}
+        <dl class="figures">{context} {groups}</dl>
+        {automate_first}
+        {flags}
+        {roi_button}
+        <section class="panel" aria-labelledby="areas-heading">
+            <h2 id="areas-heading">"By area"</h2>
+            {profile_select}
+            {profile_note}
+            <figure class="chart-figure">
+                <ChartCanvas data=radar description=description file_name="sextant-scores.png" />
+                <figcaption>"The same scores are in the table below."</figcaption>
+            </figure>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Scores by area">
+                <table class="table">
+                    <caption class="visually-hidden">
+                        "Score by area, 0 to 100 (sums for ML Test Score sections)"
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Area"</th>
+                            <th scope="col" class="num">
+                                "Score"
+                            </th>
+                            <th scope="col">
+                                <span class="visually-hidden">"Bar"</span>
+                            </th>
+                            <th scope="col" class="num">
+                                "Answered"
+                            </th>
+                            {move || {
+                                target
+                                    .get()
+                                    .map(|t| {
+                                        view! {
+                                            <th scope="col" class="num">
+                                                {format!("Target ({})", t.label)}
+                                            </th>
+                                            <th scope="col" class="num">
+                                                "Gap"
+                                            </th>
+                                        }
+                                    })
+                            }}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+        {strengths_and_growth(pack.clone(), results.clone(), answers.clone(), target)}
+    }
+}
+
+/// "Top strengths" and the growth areas, with the next level up on each
+/// item: with `split`, a module of its own, fetched once the results are
+/// built (like the charts), so a share link opens on fewer bytes.
+fn strengths_and_growth(
+    pack: Arc<Pack>,
+    results: Results,
+    answers: assess::Answers,
+    target: Memo<Option<assess::Profile>>,
+) -> AnyView {
+    #[cfg(feature = "split")]
+    {
+        type Build =
+            fn(Arc<Pack>, Results, assess::Answers, Memo<Option<assess::Profile>>) -> AnyView;
+        split_point!(
+            growth_1,
+            fn growth_panels() -> Build {
+                build_strengths_and_growth
+            }
+        );
+        let loaded = super::Loaded::fetch(growth_panels);
+        (move || {
+            loaded.show("Strengths and growth areas", |build| {
+                build(pack.clone(), results.clone(), answers.clone(), target)
+            })
+        })
+        .into_any()
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        build_strengths_and_growth(pack, results, answers, target)
+    }
+}
+
+fn build_strengths_and_growth(
+    pack: Arc<Pack>,
+    results: Results,
+    answers: assess::Answers,
+    target: Memo<Option<assess::Profile>>,
+) -> AnyView {
     let ranked = assess::ranked(&results);
     let strengths = ranked
         .iter()
@@ -1642,88 +1773,27 @@ fn ResultsView(
             view! { <ol>{items}</ol> }.into_any()
         }
     };
-    let profile_note = move || {
-        target.get().filter(|t| !t.description.is_empty()).map(|t| {
-            view! {
-                <div class="profile-note">
-                    <p>
-                        <strong>{t.label.clone()}</strong>
-                        ": "
-                        {t.description.clone()}
-                    </p>
-                    <p class="field__help">{t.source.clone()}</p>
-                </div>
-            }
-        })
-    };
-    view! {
-        {verdict}
-        <dl class="figures">{context} {groups}</dl>
-        {automate_first}
-        {flags}
-        {roi_button}
-        <section class="panel" aria-labelledby="areas-heading">
-            <h2 id="areas-heading">"By area"</h2>
-            {profile_select}
-            {profile_note}
-            <figure class="chart-figure">
-                <ChartCanvas data=radar description=description file_name="sextant-scores.png" />
-                <figcaption>"The same scores are in the table below."</figcaption>
-            </figure>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Scores by area">
-                <table class="table">
-                    <caption class="visually-hidden">
-                        "Score by area, 0 to 100 (sums for ML Test Score sections)"
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Area"</th>
-                            <th scope="col" class="num">
-                                "Score"
-                            </th>
-                            <th scope="col">
-                                <span class="visually-hidden">"Bar"</span>
-                            </th>
-                            <th scope="col" class="num">
-                                "Answered"
-                            </th>
-                            {move || {
-                                target
-                                    .get()
-                                    .map(|t| {
-                                        view! {
-                                            <th scope="col" class="num">
-                                                {format!("Target ({})", t.label)}
-                                            </th>
-                                            <th scope="col" class="num">
-                                                "Gap"
-                                            </th>
-                                        }
-                                    })
-                            }}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+    untrack(move || {
+        view! {
+            <div class="two-columns">
+                <section class="panel" aria-labelledby="strengths-heading">
+                    <h2 id="strengths-heading">"Top strengths"</h2>
+                    <ol>{strengths}</ol>
+                </section>
+                <section class="panel" aria-labelledby="growth-heading">
+                    <h2 id="growth-heading">
+                        {move || {
+                            if target.get().is_some() {
+                                "Largest gaps to your target, and what to do next"
+                            } else {
+                                "Largest growth areas, and what to do next"
+                            }
+                        }}
+                    </h2>
+                    {growth}
+                </section>
             </div>
-        </section>
-        <div class="two-columns">
-            <section class="panel" aria-labelledby="strengths-heading">
-                <h2 id="strengths-heading">"Top strengths"</h2>
-                <ol>{strengths}</ol>
-            </section>
-            <section class="panel" aria-labelledby="growth-heading">
-                <h2 id="growth-heading">
-                    {move || {
-                        if target.get().is_some() {
-                            "Largest gaps to your target, and what to do next"
-                        } else {
-                            "Largest growth areas, and what to do next"
-                        }
-                    }}
-                </h2>
-                {growth}
-            </section>
-        </div>
-    }
+        }
+        .into_any()
+    })
 }
