@@ -24,34 +24,36 @@ async function answerStepByKeyboard(page, axe) {
 }
 
 test("the skills assessment by keyboard alone: resume after reload, review, results", async ({ page, axe }) => {
-  // 48 questions by keyboard with an axe scan on every step: about 30 s on an
+  // 58 questions by keyboard with an axe scan on every step: about 40 s on an
   // idle machine, so it gets more than the default minute.
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await open(page, "#/assess/skills");
   await expect(page.getByRole("heading", { level: 1, name: "ML engineer skills" })).toBeVisible();
   await axe();
   await page.getByRole("button", { name: "Start the assessment" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByText("Step 1 of 10")).toBeVisible();
+  await expect(page.getByText("Step 1 of 11")).toBeVisible();
   await axe();
 
   for (let step = 1; step <= 4; step++) {
     await answerStepByKeyboard(page, axe);
-    await expect(page.getByText(`Step ${step + 1} of 10`)).toBeVisible();
+    await expect(page.getByText(`Step ${step + 1} of 11`)).toBeVisible();
   }
   const progress = await page.getByText(/\d+ of \d+ answered/).innerText();
 
-  // A reload resumes where the person left off, answers kept.
+  // A reload resumes where the person left off, answers kept: the address
+  // names the run.
+  await expect(page).toHaveURL(/#\/assess\/skills\/[A-Za-z0-9_-]+$/);
   await page.reload();
-  await expect(page.getByText("Step 5 of 10")).toBeVisible();
+  await expect(page.getByText("Step 5 of 11")).toBeVisible();
   await expect(page.getByText(/\d+ of \d+ answered/)).toHaveText(progress);
   await page.getByRole("button", { name: "Back" }).click();
-  await expect(page.getByText("Step 4 of 10")).toBeVisible();
+  await expect(page.getByText("Step 4 of 11")).toBeVisible();
   const checked = await page.locator("fieldset.question input:checked").count();
   expect(checked).toBe(await page.locator("fieldset.question").count());
   await page.getByRole("button", { name: "Next" }).click();
 
-  for (let step = 5; step <= 9; step++) {
+  for (let step = 5; step <= 10; step++) {
     await answerStepByKeyboard(page, axe);
   }
   await expect(page.getByRole("heading", { name: "Review your answers" })).toBeVisible();
@@ -63,6 +65,7 @@ test("the skills assessment by keyboard alone: resume after reload, review, resu
   // Every answer at level 3 of 1-5 is 50 on 0-100, in every area and overall.
   const overall = page.locator(".figure").filter({ hasText: "Overall" });
   await expect(overall.locator("dd").first()).toHaveText("50");
+  await expect(overall.locator("strong")).toHaveText("Independent");
   const rows = page.getByRole("table").locator("tbody tr");
   await expect(rows).toHaveCount(9);
   for (let i = 0; i < 9; i++) await expect(rows.nth(i).locator("td").first()).toHaveText("50");
@@ -87,15 +90,15 @@ test("the skills assessment by keyboard alone: resume after reload, review, resu
   await expect(rows.first().locator("td").nth(4)).toHaveText("50 to go");
   await page.getByLabel("Target for Technical excellence").fill("150");
   await expect(page.getByText("Enter from 0 to 100.")).toBeVisible();
-  await page.getByRole("button", { name: "All runs" }).click();
-  await page.getByRole("button", { name: /^Completed / }).click();
+  await page.getByRole("button", { name: "Introduction and all runs" }).click();
+  await page.getByRole("button", { name: /, completed / }).click();
   await expect(page.getByLabel("Compare with a target profile")).toHaveValue("custom");
   await expect(rows.first().locator("td").nth(3)).toHaveText("100");
   await axe();
 
   // The run is listed in the history.
-  await page.getByRole("button", { name: "All runs" }).click();
-  await expect(page.getByRole("button", { name: /^Completed / })).toHaveCount(1);
+  await page.getByRole("button", { name: "Introduction and all runs" }).click();
+  await expect(page.getByRole("button", { name: /, completed / })).toHaveCount(1);
 });
 
 test("review lists unanswered questions with a way to each", async ({ page }) => {
@@ -121,7 +124,7 @@ test("readiness: a critical item at its lowest level is a red flag", async ({ pa
 test("a completed skills run shares as a short link that opens read-only elsewhere", async ({ page, browser }) => {
   await open(page, "#/assess/skills");
   await page.getByRole("button", { name: "Start the assessment" }).click();
-  for (let step = 1; step <= 9; step++) {
+  for (let step = 1; step <= 10; step++) {
     const questions = page.locator("fieldset.question");
     // The first step's questions may still be on their way (the later bundle).
     await expect(questions.first()).toBeVisible();
@@ -132,12 +135,12 @@ test("a completed skills run shares as a short link that opens read-only elsewhe
   await page.getByRole("button", { name: "Finish and see results" }).click();
   await expect(page.locator(".figure").filter({ hasText: "Overall" }).locator("dd").first()).toHaveText("75");
   const link = await page.getByLabel("Share link").inputValue();
-  console.log(`completed 48-item skills assessment: share link of ${link.length} characters`);
+  console.log(`completed 58-item skills assessment: share link of ${link.length} characters`);
   expect(link.length).toBeLessThan(2000);
 
   // The Saved view opens the run itself.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Saved" }).click();
-  await page.getByRole("link", { name: "ML engineer skills" }).click();
+  await page.getByRole("link", { name: /^ML engineer skills/ }).click();
   await expect(page.getByRole("heading", { name: "Your results" })).toBeVisible();
 
   const context = await browser.newContext();
@@ -153,7 +156,7 @@ test("a completed skills run shares as a short link that opens read-only elsewhe
 test("two runs compare area by area", async ({ page, axe }) => {
   async function complete(level) {
     await page.getByRole("button", { name: /Start the assessment|Take it again/ }).first().click();
-    for (let step = 0; step < 5; step++) {
+    for (let step = 0; step < 8; step++) {
       const questions = page.locator("fieldset.question");
       await expect(questions.first()).toBeVisible();
       const n = await questions.count();
@@ -166,22 +169,23 @@ test("two runs compare area by area", async ({ page, axe }) => {
   await open(page, "#/assess/automation");
   await complete(1); // level 2 of 5: 25
   const first = page.getByRole("region", { name: "Stages to automate first" });
-  await expect(first.locator("ol > li")).toHaveCount(5);
-  // Potential 25%, automated 25%, oversight 25%: 100 × 0.25 × 0.75 × 0.625 ≈ 12.
-  await expect(first.locator("ol > li").first()).toContainText("priority 12 of 100");
+  await expect(first.locator("ol > li")).toHaveCount(7);
+  // Gain 25%, automated 25%, oversight 25%, stability 25%:
+  // 100 × 0.25 × 0.75 × 0.625 × 0.625 ≈ 7.
+  await expect(first.locator("ol > li").first()).toContainText("priority 7 of 100");
   await page.waitForTimeout(20); // distinct completion times
   await complete(3); // level 4 of 5: 75
   const fs = await import("node:fs/promises");
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download answers (CSV)" }).click()]);
   const lines = (await fs.readFile(await csv.path(), "utf8")).trim().split("\n");
   expect(lines[0]).toBe("section,item,question,value,level");
-  expect(lines).toHaveLength(1 + 15);
+  expect(lines).toHaveLength(1 + 29);
   const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download chart as PNG" }).click()]);
   expect(png.suggestedFilename()).toBe("sextant-scores.png");
   const bytes = await fs.readFile(await png.path());
   expect(bytes.subarray(1, 4).toString()).toBe("PNG");
-  await page.getByRole("button", { name: "All runs" }).click();
-  const boxes = page.getByRole("checkbox", { name: /Compare the run of/ });
+  await page.getByRole("button", { name: "Introduction and all runs" }).click();
+  const boxes = page.getByRole("checkbox", { name: /^Compare “/ });
   await expect(boxes).toHaveCount(2);
   const compare = page.getByRole("button", { name: "Compare the two selected runs" });
   await expect(compare).toBeDisabled();
@@ -190,8 +194,8 @@ test("two runs compare area by area", async ({ page, axe }) => {
   await compare.click();
   await expect(page.getByRole("heading", { name: "How your scores changed" })).toBeVisible();
   const rows = page.getByRole("table").locator("tbody tr");
-  await expect(rows).toHaveCount(5);
-  for (let i = 0; i < 5; i++) {
+  await expect(rows).toHaveCount(8);
+  for (let i = 0; i < 8; i++) {
     await expect(rows.nth(i).locator("td")).toHaveText(["25", "75", "+50"]);
   }
   await axe();

@@ -46,14 +46,21 @@ export async function countInstances(page) {
   });
 }
 
+/** The name `notReadyRun` gives its run. */
+export const NOT_READY_RUN = "Readiness of the example project";
+
 /**
- * Answers the project readiness assessment with its first item (a critical
- * one) at its lowest level and the rest unanswered, and opens its results:
- * the verdict is "Not ready".
+ * Answers the project readiness assessment at the build stage with the
+ * first business item (a critical one) at its lowest level and the rest
+ * unanswered, and opens its results: the verdict is "Not ready".
  */
 export async function notReadyRun(page) {
   await open(page, "#/assess/readiness");
+  await page.getByLabel("Name of this run").fill(NOT_READY_RUN);
   await page.getByRole("button", { name: "Start the assessment" }).click();
+  await page.getByRole("radio", { name: /^Deciding whether to build it/ }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.locator("#step-heading")).not.toHaveText("Project stage");
   await page.locator("fieldset.question").first().getByRole("radio").first().check();
   for (let i = 0; i < 12; i++) {
     const next = page.getByRole("button", { name: "Next" });

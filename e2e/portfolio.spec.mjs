@@ -1,5 +1,5 @@
 // Project prioritisation and automation ROI through their interfaces.
-import { test, expect, open, notReadyRun } from "./fixtures.mjs";
+import { test, expect, open, notReadyRun, NOT_READY_RUN } from "./fixtures.mjs";
 
 async function figure(page, scope, name) {
   const item = scope.locator(".figure").filter({ has: page.getByText(name, { exact: true }) });
@@ -121,7 +121,7 @@ test("an attached readiness run's verdict shows in the ranking, and again when t
   await page.goto("./#/portfolio");
   await page.getByRole("button", { name: "Start from the example" }).click();
   const project = await page.getByLabel("Project name").first().inputValue();
-  await page.getByLabel(`Readiness assessment (${project})`).selectOption({ label: "ML project readiness" });
+  await page.getByLabel(`Readiness assessment (${project})`).selectOption({ label: NOT_READY_RUN });
   const row = () => ranking(page).locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: project }) });
   await expect(row().getByRole("link", { name: "Not ready" })).toHaveAttribute("href", /#\/assess\/readiness\/[A-Za-z0-9_-]+$/);
   await page.reload();

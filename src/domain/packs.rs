@@ -29,7 +29,8 @@ macro_rules! shipped_packs {
             pub const $name: Shipped = Shipped {
                 kind: AssessmentKind::$kind,
                 file: $file,
-                text: include_str!(concat!("../../", $file)),
+                // Compacted by build.rs from the file of that name.
+                text: include_str!(concat!(env!("OUT_DIR"), "/", $file)),
             };
         )*
 
@@ -558,6 +559,24 @@ mod judgement {
             assert!(mean > previous, "{} is not above the level before", x.id);
             previous = mean;
             assert!(x.description.len() > 80 && !x.source.is_empty(), "{}", x.id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod compacted {
+    use super::*;
+
+    /// The text compiled in (compacted by build.rs) reads as the same pack
+    /// as the file people edit.
+    #[test]
+    fn each_pack_compiled_in_is_its_file() {
+        for s in SHIPPED {
+            let file = std::fs::read_to_string(s.file).unwrap();
+            let a: serde_json::Value = serde_json::from_str(&file).unwrap();
+            let b: serde_json::Value = serde_json::from_str(s.text).unwrap();
+            assert_eq!(a, b, "{}", s.file);
+            assert!(s.text.len() < file.len() * 3 / 4, "{}", s.file);
         }
     }
 }

@@ -1591,20 +1591,6 @@ fn ResultsView(
             }
         })
         .collect_view();
-    let profile_note = move || {
-        target.get().filter(|t| !t.description.is_empty()).map(|t| {
-            view! {
-                <div class="profile-note">
-                    <p>
-                        <strong>{t.label.clone()}</strong>
-                        ": "
-                        {t.description.clone()}
-                    </p>
-                    <p class="field__help">{t.source.clone()}</p>
-                </div>
-            }
-        })
-    };
     view! {
         {verdict}
         <dl class="figures">{context} {groups}</dl>
@@ -1614,7 +1600,6 @@ fn ResultsView(
         <section class="panel" aria-labelledby="areas-heading">
             <h2 id="areas-heading">"By area"</h2>
             {profile_select}
-            {profile_note}
             <figure class="chart-figure">
                 <ChartCanvas data=radar description=description file_name="sextant-scores.png" />
                 <figcaption>"The same scores are in the table below."</figcaption>
@@ -1773,6 +1758,20 @@ fn build_strengths_and_growth(
             view! { <ol>{items}</ol> }.into_any()
         }
     };
+    let profile_note = move || {
+        target.get().filter(|t| !t.description.is_empty()).map(|t| {
+            view! {
+                <div class="profile-note">
+                    <p>
+                        <strong>{t.label.clone()}</strong>
+                        ": "
+                        {t.description.clone()}
+                    </p>
+                    <p class="field__help">{t.source.clone()}</p>
+                </div>
+            }
+        })
+    };
     untrack(move || {
         view! {
             <div class="two-columns">
@@ -1790,6 +1789,7 @@ fn build_strengths_and_growth(
                             }
                         }}
                     </h2>
+                    {profile_note}
                     {growth}
                 </section>
             </div>
