@@ -113,8 +113,8 @@ const routeLaterSplits = {
   "s/roi": ["uncertainty_panel", ...charts],
   "s/portfolio": ["below", ...charts],
   "s/automation-roi": charts,
-  "s/assess/*": ["own_targets", "growth", ...charts],
-  "assess/*": ["after_intro", "own_targets", "growth", "share_panel", ...charts],
+  "s/assess/*": ["growth", "own_targets", ...charts],
+  "assess/*": ["after_intro", "growth", "own_targets", "share_panel", ...charts],
   saved: ["importer"],
 };
 /** The split points `route` (a key of routeSplits) uses once built. */

@@ -1299,99 +1299,19 @@ fn ResultsView(
             )
         })
     };
-    let section_ids: Vec<String> = results.sections.iter().map(|s| s.id.clone()).collect();
-    let target_errors: FieldErrors = RwSignal::new(Default::default());
-    // Rebuilt when one's own targets are (re)started from a profile, so the
-    // fields always show the values in use.
-    let reset = RwSignal::new(0u32);
-    let areas: Vec<(String, String)> = results
-        .sections
-        .iter()
-        .map(|s| (s.id.clone(), s.title.clone()))
-        .collect();
-    let own = OwnTargets {
-        areas,
+    let choice = TargetChoice {
+        pack: pack.clone(),
+        results: results.clone(),
+        profile,
         custom,
-        reset,
-        errors: target_errors,
+        target,
+        on_profile,
         on_targets,
     };
-    // The fields exist only once "My own targets" is chosen: with `split`
-    // they are a module of their own (with the number fields), which a
-    // share link or a run's results never fetch unless the reader asks.
-    let custom_chosen = Memo::new(move |_| profile.get().as_deref() == Some(CUSTOM));
-    #[cfg(feature = "split")]
-    let fields = super::Loaded::when_asked(own_target_fields);
-    let editor_fields = move || {
-        if !custom_chosen.get() {
-            return None;
-        }
-        let own = own.clone();
-        #[cfg(feature = "split")]
-        {
-            Some(fields.show("The target fields", move |build| build(own)))
-        }
-        #[cfg(not(feature = "split"))]
-        {
-            Some(untrack(|| target_fields(own)))
-        }
-    };
     let profile_select = (!pack.profiles.is_empty()).then(|| {
-        let options = pack
-            .profiles
-            .iter()
-            .map(|p| {
-                let selected = profile.get_untracked().as_deref() == Some(p.id.as_str());
-                view! {
-                    <option value=p.id.clone() selected=selected>
-                        {p.label.clone()}
-                    </option>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="field field--inline">
-                <label class="field__label" for="target-profile">
-                    "Compare with a target profile"
-                </label>
-                <select
-                    id="target-profile"
-                    class="field__input"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let v = (!v.is_empty()).then_some(v);
-                        if v.as_deref() == Some(CUSTOM) && custom.with_untracked(|c| c.is_empty()) {
-                            let start = target
-                                .get_untracked()
-                                .map(|t| t.targets)
-                                .unwrap_or_else(|| {
-                                    section_ids.iter().map(|id| (id.clone(), 60.0)).collect()
-                                });
-                            custom.set(start.clone());
-                            on_targets.run(start);
-                            reset.update(|n| *n += 1);
-                        }
-                        profile.set(v.clone());
-                        on_profile.run(v);
-                    }
-                >
-                    <option value="" selected=profile.get_untracked().is_none()>
-                        "No target"
-                    </option>
-                    {options}
-                    <option
-                        value=CUSTOM
-                        selected=profile.get_untracked().as_deref() == Some(CUSTOM)
-                    >
-                        "My own targets"
-                    </option>
-                </select>
-            </div>
-            <fieldset class="form-section" hidden=move || profile.get().as_deref() != Some(CUSTOM)>
-                <legend>"My own targets (0 to 100)"</legend>
-                <div class="form-grid">{editor_fields}</div>
-            </fieldset>
-        }
+        with_advice("The choice of a target", move |advice| {
+            (advice.targets)(choice.clone())
+        })
     });
     let groups = results
         .groups
@@ -1421,52 +1341,16 @@ fn ResultsView(
             }
         })
         .collect_view();
-    let priorities = assess::automation_priorities(&pack, &answers);
-    let automate_first = (!priorities.is_empty()).then(|| {
-        let items = priorities
-            .iter()
-            .map(|p| {
-                let show = |v: Option<f64>| v.map_or("not answered".to_string(), |v| format!("{:.0}%", v * 100.0));
-                let watch = pack
-                    .sections
-                    .iter()
-                    .find(|s| s.id == p.id)
-                    .map(|s| {
-                        s.next_steps
-                            .iter()
-                            .filter(|n| !n.starts_with("Automate:"))
-                            .map(|n| view! { <li>{n.clone()}</li> })
-                            .collect_view()
-                    });
-                view! {
-                    <li>
-                        <strong>
-                            {format!("{} (priority {:.0} of 100)", p.title, p.priority)}
-                        </strong>
-                        <p class="field__help">
-                            {format!(
-                                "Gain {}, already automated {}, stability {}, oversight {}.",
-                                show(p.potential),
-                                show(p.current),
-                                show(p.stability),
-                                show(p.oversight),
-                            )}
-                        </p>
-                        <ul>{watch}</ul>
-                    </li>
-                }
+    let automate_first = pack
+        .groups
+        .iter()
+        .any(|g| g.aggregation == assess::Aggregation::Priority)
+        .then(|| {
+            let (pack, answers) = (pack.clone(), answers.clone());
+            with_advice("The stages to automate first", move |advice| {
+                (advice.priorities)(pack.clone(), answers.clone())
             })
-            .collect_view();
-        view! {
-            <section class="panel" aria-labelledby="automate-heading">
-                <h2 id="automate-heading">"Stages to automate first"</h2>
-                <p>
-                    "Ranked by what there is to gain, how little is automated yet, how stable the work is, and how well people can check the automated result: priority = 100 × gain × (1 − already automated) × (0.5 + 0.5 × oversight) × (0.5 + 0.5 × stability). The band above names the stage at the top. Under each: the limitations to watch and where to keep a person."
-                </p>
-                <ol>{items}</ol>
-            </section>
-        }
-    });
+        });
     let verdict = assess::verdict(&pack, &results).map(|v| {
         let not_ready = v.label == "Not ready";
         let missing = (!v.missing.is_empty()).then(|| {
@@ -1641,41 +1525,232 @@ fn ResultsView(
                 </table>
             </div>
         </section>
-        {strengths_and_growth(pack.clone(), results.clone(), answers.clone(), target)}
+        {
+            let (pack, results, answers) = (pack.clone(), results.clone(), answers.clone());
+            with_advice(
+                "Strengths and growth areas",
+                move |advice| (advice
+                    .growth)(pack.clone(), results.clone(), answers.clone(), target),
+            )
+        }
     }
 }
 
-/// "Top strengths" and the growth areas, with the next level up on each
-/// item: with `split`, a module of its own, fetched once the results are
-/// built (like the charts), so a share link opens on fewer bytes.
-fn strengths_and_growth(
-    pack: Arc<Pack>,
-    results: Results,
-    answers: assess::Answers,
-    target: Memo<Option<assess::Profile>>,
+/// What a run's results advise, built from a module of its own with
+/// `split`, fetched once the results are built (like the charts), so a
+/// share link opens on fewer bytes: the stages to automate first, the
+/// choice of a target profile, and the strengths and growth areas.
+#[derive(Clone, Copy)]
+struct Advice {
+    priorities: fn(Arc<Pack>, assess::Answers) -> AnyView,
+    targets: fn(TargetChoice) -> AnyView,
+    growth: fn(Arc<Pack>, Results, assess::Answers, Memo<Option<assess::Profile>>) -> AnyView,
+}
+
+const ADVICE: Advice = Advice {
+    priorities: build_priorities,
+    targets: build_target_choice,
+    growth: build_strengths_and_growth,
+};
+
+#[cfg(feature = "split")]
+split_point!(
+    growth_1,
+    fn advice() -> Advice {
+        ADVICE
+    }
+);
+
+/// Builds a part of [`Advice`] once its module is in (nothing until then;
+/// `what` names it if the module cannot be fetched).
+fn with_advice(
+    what: &'static str,
+    build: impl Fn(Advice) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
     #[cfg(feature = "split")]
     {
-        type Build =
-            fn(Arc<Pack>, Results, assess::Answers, Memo<Option<assess::Profile>>) -> AnyView;
-        split_point!(
-            growth_1,
-            fn growth_panels() -> Build {
-                build_strengths_and_growth
-            }
-        );
-        let loaded = super::Loaded::fetch(growth_panels);
-        (move || {
-            loaded.show("Strengths and growth areas", |build| {
-                build(pack.clone(), results.clone(), answers.clone(), target)
-            })
-        })
-        .into_any()
+        let loaded = super::Loaded::fetch(advice);
+        (move || loaded.show_or(what, || ().into_any(), &build)).into_any()
     }
     #[cfg(not(feature = "split"))]
     {
-        build_strengths_and_growth(pack, results, answers, target)
+        let _ = what;
+        untrack(|| build(ADVICE))
     }
+}
+
+/// What the choice of a target needs from the results view.
+#[derive(Clone)]
+struct TargetChoice {
+    pack: Arc<Pack>,
+    results: Results,
+    profile: RwSignal<Option<String>>,
+    custom: RwSignal<std::collections::BTreeMap<String, f64>>,
+    target: Memo<Option<assess::Profile>>,
+    on_profile: Callback<Option<String>>,
+    on_targets: Callback<std::collections::BTreeMap<String, f64>>,
+}
+
+/// "Compare with a target profile", and the fields of one's own targets.
+fn build_target_choice(choice: TargetChoice) -> AnyView {
+    let TargetChoice {
+        pack,
+        results,
+        profile,
+        custom,
+        target,
+        on_profile,
+        on_targets,
+    } = choice;
+    let section_ids: Vec<String> = results.sections.iter().map(|s| s.id.clone()).collect();
+    let target_errors: FieldErrors = RwSignal::new(Default::default());
+    // Rebuilt when one's own targets are (re)started from a profile, so the
+    // fields always show the values in use.
+    let reset = RwSignal::new(0u32);
+    let areas: Vec<(String, String)> = results
+        .sections
+        .iter()
+        .map(|s| (s.id.clone(), s.title.clone()))
+        .collect();
+    let own = OwnTargets {
+        areas,
+        custom,
+        reset,
+        errors: target_errors,
+        on_targets,
+    };
+    // The fields exist only once "My own targets" is chosen: with `split`
+    // they are a module of their own (with the number fields), which a
+    // share link or a run's results never fetch unless the reader asks.
+    let custom_chosen = Memo::new(move |_| profile.get().as_deref() == Some(CUSTOM));
+    #[cfg(feature = "split")]
+    let fields = super::Loaded::when_asked(own_target_fields);
+    let editor_fields = move || {
+        if !custom_chosen.get() {
+            return None;
+        }
+        let own = own.clone();
+        #[cfg(feature = "split")]
+        {
+            Some(fields.show("The target fields", move |build| build(own)))
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            Some(untrack(|| target_fields(own)))
+        }
+    };
+    untrack(move || {
+        let options = pack
+            .profiles
+            .iter()
+            .map(|p| {
+                let selected = profile.get_untracked().as_deref() == Some(p.id.as_str());
+                view! {
+                    <option value=p.id.clone() selected=selected>
+                        {p.label.clone()}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="field field--inline">
+                <label class="field__label" for="target-profile">
+                    "Compare with a target profile"
+                </label>
+                <select
+                    id="target-profile"
+                    class="field__input"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let v = (!v.is_empty()).then_some(v);
+                        if v.as_deref() == Some(CUSTOM) && custom.with_untracked(|c| c.is_empty()) {
+                            let start = target
+                                .get_untracked()
+                                .map(|t| t.targets)
+                                .unwrap_or_else(|| {
+                                    section_ids.iter().map(|id| (id.clone(), 60.0)).collect()
+                                });
+                            custom.set(start.clone());
+                            on_targets.run(start);
+                            reset.update(|n| *n += 1);
+                        }
+                        profile.set(v.clone());
+                        on_profile.run(v);
+                    }
+                >
+                    <option value="" selected=profile.get_untracked().is_none()>
+                        "No target"
+                    </option>
+                    {options}
+                    <option
+                        value=CUSTOM
+                        selected=profile.get_untracked().as_deref() == Some(CUSTOM)
+                    >
+                        "My own targets"
+                    </option>
+                </select>
+            </div>
+            <fieldset class="form-section" hidden=move || profile.get().as_deref() != Some(CUSTOM)>
+                <legend>"My own targets (0 to 100)"</legend>
+                <div class="form-grid">{editor_fields}</div>
+            </fieldset>
+        }
+    })
+    .into_any()
+}
+
+/// "Stages to automate first": the priority list of the automation pack.
+fn build_priorities(pack: Arc<Pack>, answers: assess::Answers) -> AnyView {
+    let priorities = assess::automation_priorities(&pack, &answers);
+    if priorities.is_empty() {
+        return ().into_any();
+    }
+    untrack(move || {
+        let items = priorities
+            .iter()
+            .map(|p| {
+                let show = |v: Option<f64>| v.map_or("not answered".to_string(), |v| format!("{:.0}%", v * 100.0));
+                let watch = pack
+                    .sections
+                    .iter()
+                    .find(|s| s.id == p.id)
+                    .map(|s| {
+                        s.next_steps
+                            .iter()
+                            .filter(|n| !n.starts_with("Automate:"))
+                            .map(|n| view! { <li>{n.clone()}</li> })
+                            .collect_view()
+                    });
+                view! {
+                    <li>
+                        <strong>
+                            {format!("{} (priority {:.0} of 100)", p.title, p.priority)}
+                        </strong>
+                        <p class="field__help">
+                            {format!(
+                                "Gain {}, already automated {}, stability {}, oversight {}.",
+                                show(p.potential),
+                                show(p.current),
+                                show(p.stability),
+                                show(p.oversight),
+                            )}
+                        </p>
+                        <ul>{watch}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="panel" aria-labelledby="automate-heading">
+                <h2 id="automate-heading">"Stages to automate first"</h2>
+                <p>
+                    "Ranked by what there is to gain, how little is automated yet, how stable the work is, and how well people can check the automated result: priority = 100 × gain × (1 − already automated) × (0.5 + 0.5 × oversight) × (0.5 + 0.5 × stability). The band above names the stage at the top. Under each: the limitations to watch and where to keep a person."
+                </p>
+                <ol>{items}</ol>
+            </section>
+        }
+    })
+    .into_any()
 }
 
 fn build_strengths_and_growth(
