@@ -6,7 +6,7 @@
 // between pages fetches the next page's modules on their own.
 import { deflateSync } from "node:zlib";
 import { test as plain } from "@playwright/test";
-import { test, expect, open, notReadyRun, countInstances } from "./fixtures.mjs";
+import { test, expect, open, notReadyRun, NOT_READY_RUN, countInstances } from "./fixtures.mjs";
 
 // The bundles each page fetches, by name without hash: those of the page
 // opened merged into one module each, and, a calculator's start page, its
@@ -282,7 +282,7 @@ plain("a portfolio's attachment readers that do not arrive are said above the ra
   await page.goto("./#/portfolio");
   await page.getByRole("button", { name: "Start from the example" }).click();
   const project = await page.getByLabel("Project name").first().inputValue();
-  await page.getByLabel(`Readiness assessment (${project})`).selectOption({ label: "ML project readiness" });
+  await page.getByLabel(`Readiness assessment (${project})`).selectOption({ label: NOT_READY_RUN });
   const ranking = page.getByRole("region", { name: "Ranking", exact: true });
   const row = ranking.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: project }) });
   const failed = ranking.getByRole("alert").filter({ hasText: "The attached ROI models and readiness runs could not be loaded." });

@@ -67,7 +67,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Automation),
                 title: "Automation readiness",
                 summary: "Which pipeline stages to automate first, what it buys you and what still needs a person.",
-                lede: "This helps your team decide which stages of its ML pipeline to automate first, with ordinary pipeline automation or with AutoML tools. The results lead with a priority list that ranks each stage by how much time automating it would save, how far it is from automated today, how stable its inputs and steps are, and how well people could check the automated output. The overall band describes the stage at the top of that list, your best candidate; 'Where AutoML fits' is scored as its own area. Automation saves time and makes results repeatable, but framing problems, judging edge cases and signing off releases still need people. Answer for how most of your projects work today, not as planned, and pick the lower level when unsure. For a stage your team does not do, choose the not-applicable answer, 'We do not do this stage.', and the stage leaves the list. There are 29 questions, four for each of seven stages and one on AutoML; allow about 15 minutes.",
+                lede: "This helps your team decide which stages of its ML pipeline to automate first, with ordinary pipeline automation or with AutoML tools.",
             },
         ),
         (
@@ -76,7 +76,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 page: Page::Assessment(AssessmentKind::Team),
                 title: "Team and stakeholder practices",
                 summary: "How well the team shares knowledge, resolves conflict and shows its value to stakeholders.",
-                lede: "This covers how your ML team works together and with the people who use or fund its work: communication, knowledge sharing, roles, conflict, mentoring, feedback and team development, and how you report to stakeholders, manage their expectations and show the value of your work. It is about the team, not any one person: a lead or any member can answer, and several members answering separately give a fuller picture. Answer for the team as it works today. Levels run from Absent (not done) through Ad hoc (some people do it), Defined (agreed and written down) and Routine (a habit) to Embedded (part of how the team works). Where you cannot see a practice yourself, such as tension between people, ask a few team members; if you still cannot tell, leave the item unanswered. Answer not applicable only where the practice cannot apply to your team. The 36 items take about 20 minutes.",
+                lede: "This covers how your ML team works together and with the people who use or fund its work: communication, knowledge sharing, roles, conflict, mentoring, feedback and team development, and how you report to stakeholders, manage their expectations and show the value of your work.",
             },
         ),
         (
