@@ -398,6 +398,8 @@ mod judgement {
         }
     }
 
+    // proptest is a native-only dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// Answering level k on any non-empty set of the skills pack's
         /// items, the others skipped or not applicable, lands in band k.
