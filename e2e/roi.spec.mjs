@@ -73,6 +73,13 @@ test("an example loads, and bad input is refused at its field", async ({ page })
   await expect(page.getByRole("alert").filter({ hasText: "Results are unavailable" })).toBeVisible();
   await expect(page.locator("main")).not.toContainText(/NaN|Infinity|\binf\b/);
 
+  // "12.000" may be twelve thousand written with a dot: asked, never read
+  // silently as twelve.
+  await revenue.fill("12.000");
+  await expect(revenue).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("“12.000” could mean 12000 or 12: type 12,000 for the first, 12 for the second.")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Results are unavailable" })).toBeVisible();
+
   await page.getByLabel("Tax rate").fill("150%");
   await expect(page.getByText("Enter from 0% to 90%.")).toBeVisible();
 

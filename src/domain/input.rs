@@ -173,6 +173,19 @@ pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, String> {
     if !valid_grouping(&digits) {
         return Err(format!("“{}” is not a number.", text.trim()));
     }
+    if kind == NumberKind::Plain && multiplier == 1.0 && thousands_with_a_dot(&digits) {
+        let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+        let decimals = frac.trim_end_matches('0');
+        let small = if decimals.is_empty() {
+            int.to_string()
+        } else {
+            format!("{int}.{decimals}")
+        };
+        return Err(format!(
+            "“{}” could mean {int}{frac} or {small}: type {int},{frac} for the first, {small} for the second.",
+            text.trim()
+        ));
+    }
     let plain: String = digits.chars().filter(|c| *c != ',').collect();
     if plain.is_empty() || plain == "." || !plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Err(format!("“{}” is not a number.", text.trim()));
@@ -222,6 +235,25 @@ pub fn check_range(
 }
 
 /// Commas are allowed only as thousands separators: "1,200" but not "1,2".
+/// Whether an amount reads as thousands grouped with a dot, as many
+/// European locales write them ("12.000", "1.500"): no comma, one dot, one
+/// to three digits before it and exactly three after. Read as a decimal it
+/// would be a thousand times smaller than meant, so it is never taken
+/// silently either way.
+fn thousands_with_a_dot(s: &str) -> bool {
+    match s.split_once('.') {
+        Some((int, frac)) => {
+            !s.contains(',')
+                && (1..=3).contains(&int.len())
+                && int != "0"
+                && frac.len() == 3
+                && s.chars().filter(|c| *c == '.').count() == 1
+                && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
 fn valid_grouping(s: &str) -> bool {
     if !s.contains(',') {
         return true;
@@ -244,6 +276,9 @@ pub fn format_input(value: f64, kind: NumberKind) -> String {
         s = "0".into();
     }
     match kind {
+        // "62.125" would be asked about when read back (a dot may group
+        // thousands); "62.1250" is not.
+        NumberKind::Plain if thousands_with_a_dot(s.trim_start_matches('-')) => s + "0",
         NumberKind::Plain => group_thousands(&s),
         NumberKind::Percent | NumberKind::Digits => s,
     }
@@ -347,6 +382,31 @@ mod tests {
             .contains("not a percentage"));
         assert!(parse_number("2k", Percent).is_err());
         assert_eq!(parse_number("", Plain).unwrap_err(), "Enter a number.");
+        // A dot before exactly three digits may be a thousands separator:
+        // asked, never read silently as a thousand times less.
+        assert_eq!(
+            parse_number("12.000", Plain).unwrap_err(),
+            "“12.000” could mean 12000 or 12: type 12,000 for the first, 12 for the second."
+        );
+        assert_eq!(
+            parse_number("€1.500", Plain).unwrap_err(),
+            "“€1.500” could mean 1500 or 1.5: type 1,500 for the first, 1.5 for the second."
+        );
+        assert!(parse_number("250.125", Plain).is_err());
+        // Unambiguous forms read as before.
+        assert_eq!(parse_number("12,000", Plain), Ok(12_000.0));
+        assert_eq!(parse_number("12000", Plain), Ok(12_000.0));
+        assert_eq!(parse_number("12.5", Plain), Ok(12.5));
+        assert_eq!(parse_number("12.00", Plain), Ok(12.0));
+        assert_eq!(parse_number("0.125", Plain), Ok(0.125));
+        assert_eq!(parse_number("1,234.567", Plain), Ok(1_234.567));
+        assert_eq!(parse_number("1234.567", Plain), Ok(1_234.567));
+        assert_eq!(parse_number("12.000", Percent), Ok(0.12));
+        // What a field shows reads back as itself.
+        for v in [62.125, -1.5, 12.0, 1_234.567, 999.999, 0.001] {
+            assert_eq!(parse_number(&format_input(v, Plain), Plain), Ok(v), "{v}");
+        }
+        assert_eq!(format_input(62.125, Plain), "62.1250");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! 1..=12·horizon carry the running flows. The team builds first; the model
 //! goes live the month after the longest build assignment ends, and from then
 //! on it costs infrastructure and maintenance and earns benefits, ramping up
-//! over the adoption period and decaying yearly as the model goes stale.
+//! over the adoption period and losing benefit as the model goes stale, until
+//! the next retraining or yearly refresh restores it.
 //! Every figure comes from [`crate::finance`]; nothing here re-derives one.
 
 use super::input;
@@ -96,7 +97,10 @@ pub struct Benefits {
     pub risk_reduction_monthly: f64,
     /// Months from go-live to full benefit (0 = immediate).
     pub ramp_months: f64,
-    /// Yearly decay of the benefit as the model goes stale.
+    /// Share of the benefit a model loses in a year as it goes stale,
+    /// compounding monthly from go-live. Each retraining, and each yearly
+    /// refresh that costs something, restores the full benefit: the loss
+    /// starts again from zero (a sawtooth).
     pub yearly_decay: f64,
 }
 
@@ -350,7 +354,7 @@ pub const FIELDS: &[Field] = &[
     field!("ramp", Benefits, "Adoption ramp", Months, 0.0, 120.0,
         "Months from launch to full benefit; benefits grow linearly until then.", |m| m.benefits.ramp_months),
     field!("decay", Benefits, "Benefit decay", PercentPerYear, 0.0, 1.0,
-        "Yearly loss of benefit as the model goes stale between refreshes.", |m| m.benefits.yearly_decay),
+        "Share of the benefit lost in a year without retraining, as the model goes stale. Each retraining or yearly refresh restores the full benefit, and the loss starts again: with monthly retraining it costs nothing.", |m| m.benefits.yearly_decay),
 ];
 
 /// The numeric inputs of each team member.
@@ -476,6 +480,9 @@ impl RoiModel {
         let usage_step = (1.0 + inf.usage_growth).powf(1.0 / 12.0);
         let decay_step = (1.0 - b.yearly_decay).powf(1.0 / 12.0);
         let (mut inflation, mut usage, mut decay) = (1.0, 1.0, 1.0);
+        // Whether the model is retrained at the end of live month `live`.
+        let retrain = inf.retraining_every_months.round() as u32;
+        let retrained = |live: u32| retrain > 0 && (live + 1) % retrain == 0;
         for m in 1..=months {
             let team: f64 = self
                 .team
@@ -488,8 +495,7 @@ impl RoiModel {
             };
             if m >= go_live {
                 let live = m - go_live; // whole months since go-live
-                let retrain = inf.retraining_every_months.round() as u32;
-                let retraining = if retrain > 0 && (live + 1) % retrain == 0 {
+                let retraining = if retrained(live) {
                     inf.retraining_cost
                 } else {
                     0.0
@@ -514,7 +520,15 @@ impl RoiModel {
                 };
                 flow.benefit = full_benefit * ramp * decay;
                 usage *= usage_step;
-                decay *= decay_step;
+                // Staleness that retraining cures: a retraining or a yearly
+                // refresh at the end of this month gives next month a model
+                // as fresh as at go-live; otherwise it loses another month.
+                let refreshed = mt.yearly_refresh > 0.0 && (live + 1) % 12 == 0;
+                decay = if retrained(live) || refreshed {
+                    1.0
+                } else {
+                    decay * decay_step
+                };
             }
             let before_tax = flow.benefit - flow.cost();
             flow.tax = if before_tax > 0.0 {
@@ -941,6 +955,49 @@ mod tests {
         assert_eq!(r.npv, Ok(30_000.0));
         assert_eq!(r.years.len(), 1);
         assert_eq!(r.years[0].cumulative, 30_000.0);
+    }
+
+    #[test]
+    fn staleness_restarts_at_each_retraining_and_refresh() {
+        // Go-live in month 3, 5,000 a month, 19% lost a year without
+        // retraining: 0.81^(1/12) a month, 0.81^(1/2) = 0.9 after six.
+        let mut m = simple();
+        m.horizon_years = 2;
+        m.benefits.yearly_decay = 0.19;
+        let step = 0.81f64.powf(1.0 / 12.0);
+        // Neither retraining nor refresh: it decays from go-live on.
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.months[3].benefit, 5_000.0);
+        assert!((r.months[9].benefit - 4_500.0).abs() < 1e-9);
+        assert!((r.months[15].benefit - 5_000.0 * 0.81).abs() < 1e-9);
+        // Retrained every six months: a sawtooth, back to 5,000 in months 9,
+        // 15 and 21, lowest (5,000 × step^5) just before.
+        m.infrastructure.retraining_every_months = 6.0;
+        let r = m.evaluate().unwrap();
+        for month in [3, 9, 15, 21] {
+            assert_eq!(r.months[month].benefit, 5_000.0, "month {month}");
+        }
+        assert!((r.months[8].benefit - 5_000.0 * step.powi(5)).abs() < 1e-9);
+        // Each six-month cycle earns 5,000 × (1 + step + … + step^5),
+        // about 95.7% of 30,000.
+        let cycle: f64 = (3..9).map(|k| r.months[k].benefit).sum();
+        assert!((cycle - 5_000.0 * (1.0 - step.powi(6)) / (1.0 - step)).abs() < 1e-6);
+        assert!(
+            (cycle / 30_000.0 - 0.9575).abs() < 1e-3,
+            "{}",
+            cycle / 30_000.0
+        );
+        // Retrained every month, staleness costs nothing.
+        m.infrastructure.retraining_every_months = 1.0;
+        let r = m.evaluate().unwrap();
+        assert!(r.months[3..].iter().all(|f| f.benefit == 5_000.0));
+        // A yearly refresh that costs something restores it too; one that
+        // costs nothing is no refresh.
+        m.infrastructure.retraining_every_months = 0.0;
+        m.maintenance.yearly_refresh = 1_000.0;
+        let r = m.evaluate().unwrap();
+        assert!((r.months[14].benefit - 5_000.0 * step.powi(11)).abs() < 1e-9);
+        assert_eq!(r.months[15].benefit, 5_000.0);
     }
 
     #[test]

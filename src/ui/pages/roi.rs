@@ -554,7 +554,9 @@ pub fn ResultsPanel(
             view! {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Year by year table">
                     <table class="table">
-                        <caption>"Year by year"</caption>
+                        <caption>
+                            "Year by year. Benefit is after the adoption ramp and staleness, which each retraining or yearly refresh restores."
+                        </caption>
                         <thead>
                             <tr>
                                 <th scope="col">"Year"</th>
