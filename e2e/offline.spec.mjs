@@ -103,7 +103,7 @@ test("a returning reader's page opens from its merged bundles, which the worker 
     await expect(page.getByLabel("Model name")).toHaveValue(/Demand forecasting/);
     await expect(page.getByRole("img", { name: /Cumulative cash flow by month/ })).toBeVisible();
     const before = await netPresentValue(page);
-    await page.getByLabel("Discount rate").fill(rate);
+    await page.getByRole("textbox", { name: /^Discount rate/ }).fill(rate);
     await expect.poll(() => netPresentValue(page)).not.toBe(before);
   };
   // Once in control, the worker has been given the merged bundle the start

@@ -92,7 +92,7 @@ test("a saved ROI model opened directly gets its charts and uncertainty panel in
   // The modules work as before: an edit is computed again.
   const npv = editor.locator(".figure").filter({ has: editor.getByText("Net present value", { exact: true }) }).locator("dd").first();
   const before = await npv.innerText();
-  await editor.getByLabel("Discount rate").fill("40%");
+  await editor.getByRole("textbox", { name: /^Discount rate/ }).fill("40%");
   await expect(npv).not.toHaveText(before);
 });
 

@@ -92,7 +92,9 @@ const routeSplits = {
 // (src/ui/pages/portfolio.rs), a portfolio's project editors and
 // value-effort map (below its ranking table, asked for as the page is
 // built), an assessment's questions, results and comparison pages (shown
-// once a run is started, src/ui/pages/assess.rs), the fields of one's own targets
+// once a run is started, src/ui/pages/assess.rs), what a run's results
+// advise (the stages to automate first, the choice of a target, the
+// strengths and growth areas: `Advice` there), the fields of one's own targets
 // (shown once "My own targets" is chosen) and what reads a file imported
 // on the Saved page (src/ui/pages/saved.rs). Their
 // modules come in a second bundle, fetched once the page's own has arrived,
@@ -113,8 +115,8 @@ const routeLaterSplits = {
   "s/roi": ["uncertainty_panel", ...charts],
   "s/portfolio": ["below", ...charts],
   "s/automation-roi": charts,
-  "s/assess/*": ["growth", "own_targets", ...charts],
-  "assess/*": ["after_intro", "growth", "own_targets", "share_panel", ...charts],
+  "s/assess/*": ["advice", "own_targets", ...charts],
+  "assess/*": ["after_intro", "advice", "own_targets", "share_panel", ...charts],
   saved: ["importer"],
 };
 /** The split points `route` (a key of routeSplits) uses once built. */

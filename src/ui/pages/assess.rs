@@ -1555,7 +1555,7 @@ const ADVICE: Advice = Advice {
 
 #[cfg(feature = "split")]
 split_point!(
-    growth_1,
+    advice_1,
     fn advice() -> Advice {
         ADVICE
     }
