@@ -905,7 +905,7 @@ pub fn verdict(pack: &Pack, results: &Results) -> Option<Verdict> {
         });
     }
     let section = |id: &str| pack.sections.iter().find(|s| s.id == id);
-    let mut missing: Vec<String> = results
+    let missing: Vec<String> = results
         .unanswered
         .iter()
         .filter_map(|(s, i)| {
@@ -953,7 +953,6 @@ pub fn verdict(pack: &Pack, results: &Results) -> Option<Verdict> {
         if parts.is_empty() {
             parts.push(format!("{} has no answers yet", first.title));
         }
-        missing.dedup();
         return Some(Verdict {
             label: INCOMPLETE.into(),
             reason: format!(
