@@ -12,6 +12,48 @@ use super::input;
 pub use super::input::Unit;
 use crate::finance::{self, FinanceError};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How tax treats a month whose net flow before tax is a loss.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaxLosses {
+    /// The loss lowers the company's tax on its other profits at once: each
+    /// month's tax is the rate times its net before tax, negative (a saving)
+    /// in a month of loss. Right for a project inside a profitable company.
+    #[default]
+    OffsetNow,
+    /// Losses are carried forward and set against this project's own later
+    /// profits: no tax is due until they are used up, and a loss never
+    /// gives money back. Right for a venture that stands alone.
+    CarryForward,
+}
+
+impl TaxLosses {
+    /// Both, in menu order.
+    pub const ALL: [TaxLosses; 2] = [TaxLosses::OffsetNow, TaxLosses::CarryForward];
+
+    /// Stable id, as stored.
+    pub fn id(self) -> &'static str {
+        match self {
+            TaxLosses::OffsetNow => "offset-now",
+            TaxLosses::CarryForward => "carry-forward",
+        }
+    }
+
+    /// The choice with this id.
+    pub fn from_id(id: &str) -> Option<TaxLosses> {
+        TaxLosses::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    /// As the menu offers it.
+    pub fn label(self) -> &'static str {
+        match self {
+            TaxLosses::OffsetNow => "Losses reduce the company's other tax at once",
+            TaxLosses::CarryForward => "Losses carry forward against this project's later profits",
+        }
+    }
+}
 
 /// Money settings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,10 +62,18 @@ pub struct Money {
     pub currency: String,
     /// Annual discount rate (0.1 = 10%).
     pub discount_rate: f64,
-    /// Tax on positive monthly net cash flow (0 = none).
+    /// Tax on the project's net flow (0 = none); see [`TaxLosses`].
     pub tax_rate: f64,
+    /// What a month of loss does to tax.
+    pub tax_losses: TaxLosses,
     /// Yearly inflation applied to running costs.
     pub cost_inflation: f64,
+    /// MIRR's finance rate, at which costs are financed (`None`: the
+    /// discount rate).
+    pub mirr_finance_rate: Option<f64>,
+    /// MIRR's reinvestment rate, at which returns are reinvested (`None`:
+    /// the discount rate).
+    pub mirr_reinvestment_rate: Option<f64>,
 }
 
 /// One role on the build team.
@@ -97,11 +147,66 @@ pub struct Benefits {
     pub risk_reduction_monthly: f64,
     /// Months from go-live to full benefit (0 = immediate).
     pub ramp_months: f64,
+    /// Whether the revenue uplift grows with usage.
+    pub revenue_grows_with_usage: bool,
+    /// Whether the hours saved grow with usage.
+    pub hours_grow_with_usage: bool,
+    /// Whether the losses avoided grow with usage.
+    pub risk_grows_with_usage: bool,
+    /// Whether the hours saved count as money. When they do not, they are
+    /// capacity freed for other work: shown apart, never in NPV or ROI.
+    pub hours_count_as_cash: bool,
     /// Share of the benefit a model loses in a year as it goes stale,
     /// compounding monthly from go-live. Each retraining, and each yearly
     /// refresh that costs something, restores the full benefit: the loss
     /// starts again from zero (a sawtooth).
     pub yearly_decay: f64,
+}
+
+/// What acting on the model's predictions costs once it is live: retention
+/// offers, human review of flagged cases, handling false alarms.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Acting {
+    /// Predictions acted on per month at launch usage once fully adopted;
+    /// grows with usage.
+    pub actions_monthly: f64,
+    /// Cost of acting on one of them.
+    pub cost_per_action: f64,
+    /// Further cost per month once fully adopted (a review team, a budget
+    /// for offers).
+    pub fixed_monthly: f64,
+}
+
+/// A decision point at which the project stops unless the model has
+/// proved good enough (the end of a proof of concept or a pilot).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Gate {
+    /// What is decided, e.g. "Proof of concept".
+    pub name: String,
+    /// The month at whose end it is decided, counted from the start.
+    pub month: u32,
+    /// Chance that the project passes it, given that it got there (0 to 1).
+    pub chance: f64,
+}
+
+/// The chance that the model ever works well enough to launch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Success {
+    /// Chance that the model works, decided at the end of the build. Used
+    /// only when there are no [`Success::gates`].
+    pub chance: f64,
+    /// Stage gates in month order; when there are any, they replace
+    /// [`Success::chance`]. Spending stops after a gate the project fails.
+    pub gates: Vec<Gate>,
+}
+
+impl Default for Success {
+    fn default() -> Self {
+        Success {
+            chance: 1.0,
+            gates: Vec::new(),
+        }
+    }
 }
 
 /// A whole ML project cost-benefit model.
@@ -121,6 +226,15 @@ pub struct RoiModel {
     pub maintenance: Maintenance,
     /// Benefits.
     pub benefits: Benefits,
+    /// The cost of acting on predictions.
+    pub acting: Acting,
+    /// The chance of technical success.
+    pub success: Success,
+    /// What the model is for and what it rests on, in the author's words.
+    pub notes: String,
+    /// Where each input's figure comes from ("vendor quote", "last year's
+    /// actuals"), by field id; "team" for the team.
+    pub sources: BTreeMap<String, String>,
 }
 
 /// One input outside its allowed range.
@@ -141,16 +255,21 @@ pub struct MonthFlow {
     pub infrastructure: f64,
     /// Maintenance.
     pub maintenance: f64,
+    /// Acting on the model's predictions.
+    pub acting: f64,
     /// Benefits before tax.
     pub benefit: f64,
-    /// Tax on the month's positive net flow.
+    /// Tax on the month's net flow; negative when a loss lowers the
+    /// company's other tax.
     pub tax: f64,
+    /// Hours freed that do not count as money (capacity, not cash).
+    pub hours_freed: f64,
 }
 
 impl MonthFlow {
     /// Everything spent this month, tax excluded.
     pub fn cost(&self) -> f64 {
-        self.development + self.infrastructure + self.maintenance
+        self.development + self.infrastructure + self.maintenance + self.acting
     }
     /// Net cash flow after tax.
     pub fn net(&self) -> f64 {
@@ -173,6 +292,23 @@ pub struct YearRow {
     pub net: f64,
     /// Cumulative net at the end of the year.
     pub cumulative: f64,
+}
+
+/// One stage of the project, ending at a gate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageRow {
+    /// The gate's name.
+    pub name: String,
+    /// First month of the stage (0 for the first: the start).
+    pub from_month: u32,
+    /// The month at whose end its gate is decided.
+    pub to_month: u32,
+    /// What the stage spends, tax excluded, undiscounted.
+    pub cost: f64,
+    /// Chance of passing its gate once there.
+    pub chance: f64,
+    /// Chance of getting to the stage at all.
+    pub reached: f64,
 }
 
 /// A figure, or why it is not available.
@@ -205,13 +341,26 @@ pub struct RoiResults {
     pub irr_annual: Figure,
     /// Every annualised root when there are several (for the explanation).
     pub irr_roots_annual: Vec<f64>,
-    /// Annualised modified IRR (financing and reinvestment at the discount rate).
+    /// Annualised modified IRR at the model's finance and reinvestment rates.
     pub mirr_annual: Figure,
+    /// Chance that the model works and the project reaches its last gate.
+    pub chance_of_success: f64,
+    /// Expected NPV: each month's flow weighted by the chance that the
+    /// project is still going then (risk-adjusted NPV); equal to
+    /// [`RoiResults::npv`] when success is certain.
+    pub expected_npv: Figure,
+    /// The stages between gates, in order; empty when success is certain.
+    pub stages: Vec<StageRow>,
+    /// Hours freed over the horizon that count as capacity, not money.
+    pub capacity_hours: f64,
     /// Months until the cumulative net flow turns non-negative, counted from
     /// the start; `None` when it never does or nothing is spent or earned.
     pub payback_months: Option<f64>,
     /// The same on discounted flows.
     pub discounted_payback_months: Option<f64>,
+    /// Months from go-live until the cumulative net flow, counted from the
+    /// start, turns non-negative; `None` as for payback.
+    pub payback_after_go_live: Option<f64>,
     /// The first whole month at whose end the cumulative flow is non-negative.
     pub break_even_month: Option<u32>,
     /// Present value of benefits over present value of costs and tax.
@@ -245,16 +394,22 @@ pub enum Section {
     Maintenance,
     /// Benefits.
     Benefits,
+    /// The cost of acting on predictions.
+    Acting,
+    /// The chance of technical success.
+    Success,
 }
 
 impl Section {
     /// Every section in form order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 7] = [
         Section::Money,
         Section::OneOff,
         Section::Infrastructure,
         Section::Maintenance,
         Section::Benefits,
+        Section::Acting,
+        Section::Success,
     ];
 
     /// Its heading.
@@ -265,6 +420,8 @@ impl Section {
             Section::Infrastructure => "Infrastructure",
             Section::Maintenance => "Maintenance",
             Section::Benefits => "Benefits",
+            Section::Acting => "Acting on predictions",
+            Section::Success => "Chance of technical success",
         }
     }
 }
@@ -310,9 +467,37 @@ pub const FIELDS: &[Field] = &[
     field!("discount-rate", Money, "Discount rate", PercentPerYear, -0.5, 1.0,
         "Your organisation's cost of capital or hurdle rate; converted to a monthly rate.", |m| m.money.discount_rate),
     field!("tax-rate", Money, "Tax rate", Percent, 0.0, 0.9,
-        "Tax on months with a positive net flow. Leave at 0 for pre-tax figures.", |m| m.money.tax_rate),
+        "Tax on the project's net flow; what a month of loss does is chosen below. Leave at 0 for pre-tax figures.", |m| m.money.tax_rate),
     field!("cost-inflation", Money, "Cost inflation", PercentPerYear, -0.2, 1.0,
         "Yearly rise of running costs (salaries, cloud prices).", |m| m.money.cost_inflation),
+    Field {
+        id: "mirr-finance",
+        section: Section::Money,
+        label: "MIRR finance rate",
+        unit: Unit::PercentPerYear,
+        min: -0.5,
+        max: 1.0,
+        integer: false,
+        help: "The rate at which the project's costs are financed, for MIRR only. It follows the discount rate while it equals it.",
+        get: |m: &RoiModel| m.money.mirr_finance_rate.unwrap_or(m.money.discount_rate),
+        set: |m: &mut RoiModel, v: f64| {
+            m.money.mirr_finance_rate = (v != m.money.discount_rate).then_some(v)
+        },
+    },
+    Field {
+        id: "mirr-reinvestment",
+        section: Section::Money,
+        label: "MIRR reinvestment rate",
+        unit: Unit::PercentPerYear,
+        min: -0.5,
+        max: 1.0,
+        integer: false,
+        help: "The rate the project's returns earn when reinvested, for MIRR only. It follows the discount rate while it equals it.",
+        get: |m: &RoiModel| m.money.mirr_reinvestment_rate.unwrap_or(m.money.discount_rate),
+        set: |m: &mut RoiModel, v: f64| {
+            m.money.mirr_reinvestment_rate = (v != m.money.discount_rate).then_some(v)
+        },
+    },
     field!("data-acquisition", OneOff, "Data acquisition", Money, 0.0, MAX_MONEY,
         "Buying, collecting or licensing the data the model needs.", |m| m.one_off.data_acquisition),
     field!("labelling", OneOff, "Labelling", Money, 0.0, MAX_MONEY,
@@ -344,18 +529,76 @@ pub const FIELDS: &[Field] = &[
     field!("refresh", Maintenance, "Yearly model refresh", Money, 0.0, MAX_MONEY,
         "A yearly overhaul: new features, re-validation, fairness review.", |m| m.maintenance.yearly_refresh),
     field!("revenue", Benefits, "Revenue uplift", MoneyPerMonth, 0.0, MAX_MONEY,
-        "Extra revenue or margin per month once fully adopted.", |m| m.benefits.revenue_uplift_monthly),
+        "Extra revenue or margin per month once fully adopted, at launch usage.", |m| m.benefits.revenue_uplift_monthly),
     field!("hours-saved", Benefits, "Hours saved", HoursPerMonth, 0.0, 1e8,
-        "Hours of work the model saves per month once fully adopted.", |m| m.benefits.hours_saved_monthly),
+        "Hours of work the model saves per month once fully adopted. They are money only if the time is no longer paid for or goes to work that earns; otherwise count them as capacity below.", |m| m.benefits.hours_saved_monthly),
     field!("hourly-rate", Benefits, "Loaded hourly rate", MoneyPerHour, 0.0, 1e5,
         "Cost of one of those hours, including overheads.", |m| m.benefits.hourly_rate),
     field!("risk-reduction", Benefits, "Risk and error reduction", MoneyPerMonth, 0.0, MAX_MONEY,
-        "Losses avoided per month: fraud, errors, incidents, churn.", |m| m.benefits.risk_reduction_monthly),
+        "Losses avoided per month: fraud, errors, incidents, churn. What it costs to act on the predictions goes under Acting on predictions.", |m| m.benefits.risk_reduction_monthly),
     field!("ramp", Benefits, "Adoption ramp", Months, 0.0, 120.0,
         "Months from launch to full benefit; benefits grow linearly until then.", |m| m.benefits.ramp_months),
     field!("decay", Benefits, "Benefit decay", PercentPerYear, 0.0, 1.0,
         "Share of the benefit lost in a year without retraining, as the model goes stale. Each retraining or yearly refresh restores the full benefit, and the loss starts again: with monthly retraining it costs nothing.", |m| m.benefits.yearly_decay),
+    field!("actions", Acting, "Predictions acted on", RunsPerMonth, 0.0, 1e9,
+        "How many predictions a month lead to an action (an offer, a review, a call) once fully adopted, at launch usage; grows with usage.", |m| m.acting.actions_monthly),
+    field!("cost-per-action", Acting, "Cost per action", Money, 0.0, 1e7,
+        "What one action costs: the offer's discount, the reviewer's time, the cost of a false alarm.", |m| m.acting.cost_per_action),
+    field!("acting-fixed", Acting, "Fixed cost of acting", MoneyPerMonth, 0.0, MAX_MONEY,
+        "Further cost per month of acting on predictions once fully adopted, such as a review team.", |m| m.acting.fixed_monthly),
+    field!("success-chance", Success, "Chance of technical success", Percent, 0.0, 1.0,
+        "Chance that the model reaches the accuracy it needs, judged at the end of the build. If it does not, the project stops there: the build is spent and nothing is earned. Stage gates, when you add them, replace this.", |m| m.success.chance),
 ];
+
+/// A yes-or-no input of the model.
+#[derive(Clone, Copy)]
+pub struct Toggle {
+    /// Stable id, used for the element and in share links' sources.
+    pub id: &'static str,
+    /// The section it belongs to.
+    pub section: Section,
+    /// The label of its checkbox.
+    pub label: &'static str,
+    /// Reads it.
+    pub get: fn(&RoiModel) -> bool,
+    /// Writes it.
+    pub set: fn(&mut RoiModel, bool),
+}
+
+/// Every yes-or-no input, in form order.
+pub const TOGGLES: &[Toggle] = &[
+    Toggle {
+        id: "revenue-grows",
+        section: Section::Benefits,
+        label: "Revenue uplift grows with usage",
+        get: |m| m.benefits.revenue_grows_with_usage,
+        set: |m, v| m.benefits.revenue_grows_with_usage = v,
+    },
+    Toggle {
+        id: "hours-grow",
+        section: Section::Benefits,
+        label: "Hours saved grow with usage",
+        get: |m| m.benefits.hours_grow_with_usage,
+        set: |m, v| m.benefits.hours_grow_with_usage = v,
+    },
+    Toggle {
+        id: "risk-grows",
+        section: Section::Benefits,
+        label: "Losses avoided grow with usage",
+        get: |m| m.benefits.risk_grows_with_usage,
+        set: |m, v| m.benefits.risk_grows_with_usage = v,
+    },
+    Toggle {
+        id: "hours-cash",
+        section: Section::Benefits,
+        label: "Hours saved count as money (otherwise as capacity, outside NPV)",
+        get: |m| m.benefits.hours_count_as_cash,
+        set: |m, v| m.benefits.hours_count_as_cash = v,
+    },
+];
+
+/// Most stage gates a model holds.
+pub const MAX_GATES: usize = 6;
 
 /// The numeric inputs of each team member.
 pub const MEMBER_FIELDS: &[MemberField] = &[
@@ -454,10 +697,76 @@ impl RoiModel {
                 }
             }
         }
+        let last = self.horizon_years.clamp(1, 10) * 12;
+        let mut after = None;
+        for (i, g) in self.success.gates.iter().enumerate() {
+            let field = |what: &str| format!("Gate {}: {what}", i + 1);
+            if g.month > last {
+                out.push(InvalidInput {
+                    field: field("month"),
+                    message: format!("Enter a month from 0 to {last}, within the horizon."),
+                });
+            } else if after.is_some_and(|a| g.month <= a) {
+                out.push(InvalidInput {
+                    field: field("month"),
+                    message: "Enter a month after the previous gate's.".into(),
+                });
+            }
+            after = Some(g.month);
+            if let Err(message) =
+                input::check_range(g.chance, 0.0, 1.0, input::NumberKind::Percent, false)
+            {
+                out.push(InvalidInput {
+                    field: field("chance of passing"),
+                    message,
+                });
+            }
+        }
+        if self.success.gates.len() > MAX_GATES {
+            out.push(InvalidInput {
+                field: "Stage gates".into(),
+                message: format!("A model holds up to {MAX_GATES} gates."),
+            });
+        }
         out
     }
 
-    /// The costs and benefits of each period, month 0 to the horizon.
+    /// The gates in force: the stage gates, or else one gate at the end of
+    /// the build ("The model works") when its chance is below 100%.
+    pub fn gates(&self) -> Vec<Gate> {
+        if !self.success.gates.is_empty() {
+            return self.success.gates.clone();
+        }
+        if self.success.chance < 1.0 {
+            vec![Gate {
+                name: "The model works".into(),
+                month: self.build_months(),
+                chance: self.success.chance,
+            }]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The chance that the project is still going in each period, month 0
+    /// to the horizon: the product of the chances of the gates decided
+    /// before it.
+    pub fn survival(&self) -> Vec<f64> {
+        let months = self.horizon_years.clamp(1, 10) * 12;
+        let gates = self.gates();
+        (0..=months)
+            .map(|t| {
+                gates
+                    .iter()
+                    .filter(|g| g.month < t)
+                    .map(|g| g.chance)
+                    .product()
+            })
+            .collect()
+    }
+
+    /// The costs and benefits of each period, month 0 to the horizon, if
+    /// the model works (every gate passed).
     pub fn monthly_flows(&self) -> Vec<MonthFlow> {
         let months = self.horizon_years.clamp(1, 10) * 12;
         let build = self.build_months();
@@ -466,9 +775,7 @@ impl RoiModel {
         let inf = &self.infrastructure;
         let mt = &self.maintenance;
         let b = &self.benefits;
-        let full_benefit = b.revenue_uplift_monthly
-            + b.hours_saved_monthly * b.hourly_rate
-            + b.risk_reduction_monthly;
+        let act = &self.acting;
         let mut out = Vec::with_capacity(months as usize + 1);
         out.push(MonthFlow {
             development: self.upfront_cost(),
@@ -483,6 +790,9 @@ impl RoiModel {
         // Whether the model is retrained at the end of live month `live`.
         let retrain = inf.retraining_every_months.round() as u32;
         let retrained = |live: u32| retrain > 0 && (live + 1) % retrain == 0;
+        let with_usage = |grows: bool, usage: f64| if grows { usage } else { 1.0 };
+        // Losses not yet set against profits (carry-forward only).
+        let mut losses = 0.0;
         for m in 1..=months {
             let team: f64 = self
                 .team
@@ -518,7 +828,26 @@ impl RoiModel {
                 } else {
                     1.0
                 };
-                flow.benefit = full_benefit * ramp * decay;
+                let hours = b.hours_saved_monthly
+                    * with_usage(b.hours_grow_with_usage, usage)
+                    * ramp
+                    * decay;
+                let hours_money = if b.hours_count_as_cash {
+                    hours * b.hourly_rate
+                } else {
+                    flow.hours_freed = hours;
+                    0.0
+                };
+                flow.benefit = (b.revenue_uplift_monthly
+                    * with_usage(b.revenue_grows_with_usage, usage)
+                    + b.risk_reduction_monthly * with_usage(b.risk_grows_with_usage, usage))
+                    * ramp
+                    * decay
+                    + hours_money;
+                flow.acting = (act.actions_monthly * act.cost_per_action * usage
+                    + act.fixed_monthly)
+                    * ramp
+                    * inflation;
                 usage *= usage_step;
                 // Staleness that retraining cures: a retraining or a yearly
                 // refresh at the end of this month gives next month a model
@@ -531,10 +860,19 @@ impl RoiModel {
                 };
             }
             let before_tax = flow.benefit - flow.cost();
-            flow.tax = if before_tax > 0.0 {
-                before_tax * self.money.tax_rate
-            } else {
-                0.0
+            let rate = self.money.tax_rate;
+            flow.tax = match self.money.tax_losses {
+                _ if rate == 0.0 || before_tax == 0.0 => 0.0,
+                TaxLosses::OffsetNow => before_tax * rate,
+                TaxLosses::CarryForward if before_tax < 0.0 => {
+                    losses -= before_tax;
+                    0.0
+                }
+                TaxLosses::CarryForward => {
+                    let used = losses.min(before_tax);
+                    losses -= used;
+                    (before_tax - used) * rate
+                }
             };
             out.push(flow);
             inflation *= inflation_step;
@@ -601,9 +939,42 @@ impl RoiModel {
             )),
             Err(e) => Err(why(e)),
         };
-        let mirr_annual = finance::mirr(&flows, rate, rate)
-            .map_err(why)
-            .and_then(|r| finite_or(annual(r), "the rate is too large to show"));
+        let mirr_annual = finance::mirr(
+            &flows,
+            self.mirr_rate(self.money.mirr_finance_rate),
+            self.mirr_rate(self.money.mirr_reinvestment_rate),
+        )
+        .map_err(why)
+        .and_then(|r| finite_or(annual(r), "the rate is too large to show"));
+        let survival = self.survival();
+        let weighted: Vec<f64> = flows.iter().zip(&survival).map(|(f, s)| f * s).collect();
+        let expected_npv = finance::npv(rate, &weighted).map_err(why);
+        let gates = self.gates();
+        let mut reached = 1.0;
+        let mut from_month = 0;
+        let stages = gates
+            .iter()
+            .map(|g| {
+                let to = (g.month as usize).min(months.len() - 1);
+                let cost = months[(from_month as usize).min(to)..=to]
+                    .iter()
+                    .map(MonthFlow::cost)
+                    .sum();
+                let row = StageRow {
+                    name: g.name.clone(),
+                    from_month,
+                    to_month: g.month,
+                    cost,
+                    chance: g.chance,
+                    reached,
+                };
+                reached *= g.chance;
+                from_month = g.month + 1;
+                row
+            })
+            .collect();
+        let chance_of_success = gates.iter().map(|g| g.chance).product();
+        let capacity_hours = months.iter().map(|m| m.hours_freed).sum();
         // Payback counts from the first month anything is spent or earned, so
         // that quiet months before it do not count as "already paid back".
         let start = flows.iter().position(|f| *f != 0.0);
@@ -611,6 +982,10 @@ impl RoiModel {
         let discounted_payback_months = finance::discount(rate, &flows)
             .ok()
             .and_then(|d| payback_from_start(&d));
+        let go_live_month = self.build_months() + 1;
+        let payback_after_go_live = payback_months
+            .map(|p| p - f64::from(go_live_month - 1))
+            .filter(|p| *p >= 0.0);
         let break_even_month = start.and_then(|k| {
             cumulative[k..]
                 .iter()
@@ -654,7 +1029,12 @@ impl RoiModel {
         }
 
         Ok(RoiResults {
-            go_live_month: self.build_months() + 1,
+            go_live_month,
+            chance_of_success,
+            expected_npv,
+            stages,
+            capacity_hours,
+            payback_after_go_live,
             months,
             flows,
             cumulative,
@@ -673,6 +1053,13 @@ impl RoiModel {
             benefit_cost_ratio,
             years,
         })
+    }
+}
+
+impl RoiModel {
+    /// A MIRR rate as a monthly rate: the one set, or else the discount rate.
+    fn mirr_rate(&self, set: Option<f64>) -> f64 {
+        finance::monthly_rate(set.unwrap_or(self.money.discount_rate))
     }
 }
 
@@ -696,9 +1083,19 @@ pub struct KeyFigures {
 }
 
 impl RoiModel {
-    /// The key figures of a model whose inputs are already valid.
+    /// The key figures of a model whose inputs are already valid, if it
+    /// works.
     pub fn key_figures(&self) -> KeyFigures {
-        let months = self.monthly_flows();
+        self.key_figures_stopped(None)
+    }
+
+    /// The key figures of a project stopped at the end of month `stop` (a
+    /// gate failed): nothing is spent or earned after it.
+    pub fn key_figures_stopped(&self, stop: Option<u32>) -> KeyFigures {
+        let mut months = self.monthly_flows();
+        if let Some(stop) = stop {
+            months.truncate(stop as usize + 1);
+        }
         let flows: Vec<f64> = months.iter().map(MonthFlow::net).collect();
         // Summed as `evaluate` sums them, so both give the same ROI to the bit.
         let total_cost: f64 = months.iter().map(MonthFlow::cost).sum();
@@ -724,7 +1121,10 @@ impl Default for RoiModel {
                 currency: "USD".into(),
                 discount_rate: 0.10,
                 tax_rate: 0.0,
+                tax_losses: TaxLosses::OffsetNow,
                 cost_inflation: 0.0,
+                mirr_finance_rate: None,
+                mirr_reinvestment_rate: None,
             },
             team: vec![TeamMember {
                 role: "ML engineer".into(),
@@ -760,7 +1160,15 @@ impl Default for RoiModel {
                 risk_reduction_monthly: 0.0,
                 ramp_months: 0.0,
                 yearly_decay: 0.0,
+                revenue_grows_with_usage: false,
+                hours_grow_with_usage: false,
+                risk_grows_with_usage: false,
+                hours_count_as_cash: true,
             },
+            acting: Acting::default(),
+            success: Success::default(),
+            notes: String::new(),
+            sources: BTreeMap::new(),
         }
     }
 }
@@ -820,8 +1228,10 @@ pub fn examples() -> Vec<Example> {
                     risk_reduction_monthly: 30_000.0,
                     ramp_months: 6.0,
                     yearly_decay: 0.05,
+                    ..base.benefits.clone()
                 },
                 money: Money { cost_inflation: 0.03, ..base.money.clone() },
+                ..base.clone()
             },
         },
         Example {
@@ -849,8 +1259,10 @@ pub fn examples() -> Vec<Example> {
                     risk_reduction_monthly: 0.0,
                     ramp_months: 4.0,
                     yearly_decay: 0.10,
+                    ..base.benefits.clone()
                 },
                 money: base.money.clone(),
+                ..base.clone()
             },
         },
         Example {
@@ -878,8 +1290,10 @@ pub fn examples() -> Vec<Example> {
                     risk_reduction_monthly: 8_000.0,
                     ramp_months: 3.0,
                     yearly_decay: 0.0,
+                    ..base.benefits.clone()
                 },
                 money: Money { tax_rate: 0.21, cost_inflation: 0.03, ..base.money.clone() },
+                ..base.clone()
             },
         },
         Example {
@@ -911,8 +1325,10 @@ pub fn examples() -> Vec<Example> {
                     risk_reduction_monthly: 0.0,
                     ramp_months: 6.0,
                     yearly_decay: 0.08,
+                    ..base.benefits.clone()
                 },
                 money: Money { discount_rate: 0.12, ..base.money.clone() },
+                ..base.clone()
             },
         },
     ]
@@ -1029,13 +1445,171 @@ mod tests {
     }
 
     #[test]
-    fn tax_applies_to_positive_months_only() {
+    fn tax_nets_losses_in_both_modes() {
+        // Months 1-2 lose 10,000 each, months 3-12 make 5,000 each: 30,000
+        // net before tax, so 20% of it, 6,000, is the tax either way.
         let mut m = simple();
         m.money.tax_rate = 0.2;
         let r = m.evaluate().unwrap();
-        assert_eq!(r.months[1].tax, 0.0);
+        assert_eq!(m.money.tax_losses, TaxLosses::OffsetNow);
+        // At once: each loss month saves 2,000 of the company's tax.
+        assert_eq!(r.months[1].tax, -2_000.0);
         assert_eq!(r.months[3].tax, 1_000.0);
-        assert_eq!(r.total_tax, 10_000.0);
+        assert_eq!(r.total_tax, 6_000.0);
+        assert_eq!(r.net_benefit, 24_000.0);
+        // Carried forward: the 20,000 of losses cover months 3-6, so tax is
+        // due from month 7 only.
+        m.money.tax_losses = TaxLosses::CarryForward;
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.months[1].tax, 0.0);
+        assert_eq!(r.months[6].tax, 0.0);
+        assert_eq!(r.months[7].tax, 1_000.0);
+        assert_eq!(r.total_tax, 6_000.0);
+        // The two differ in timing, not in total: at a positive discount
+        // rate, tax saved at once is worth more.
+        m.money.discount_rate = 0.1;
+        let later = m.evaluate().unwrap().npv.unwrap();
+        m.money.tax_losses = TaxLosses::OffsetNow;
+        let now = m.evaluate().unwrap().npv.unwrap();
+        assert!(now > later, "{now} {later}");
+        // A project that never makes a profit pays no tax when its losses
+        // carry forward, and saves the rate times its loss when they do not.
+        m.money.discount_rate = 0.0;
+        m.benefits.revenue_uplift_monthly = 1_000.0;
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.total_tax, 0.2 * (10_000.0 - 20_000.0));
+        m.money.tax_losses = TaxLosses::CarryForward;
+        assert_eq!(m.evaluate().unwrap().total_tax, 0.0);
+    }
+
+    #[test]
+    fn expected_npv_weighs_each_month_by_the_chance_the_project_is_still_going() {
+        // Discount rate 0: NPV 30,000 if the model works.
+        let mut m = simple();
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.expected_npv, r.npv);
+        assert_eq!(r.chance_of_success, 1.0);
+        assert!(r.stages.is_empty());
+        // 50%, judged at the end of the 2-month build: the build's 20,000
+        // is spent for sure, the 50,000 earned after it half the time.
+        m.success.chance = 0.5;
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.npv, Ok(30_000.0));
+        assert_eq!(r.expected_npv, Ok(-20_000.0 + 0.5 * 50_000.0));
+        assert_eq!(r.chance_of_success, 0.5);
+        assert_eq!(r.stages.len(), 1);
+        assert_eq!((r.stages[0].to_month, r.stages[0].cost), (2, 20_000.0));
+        // Two gates: a proof of concept at the end of month 1 (50%), a
+        // pilot at the end of month 2 (80%). Month 2's 10,000 is spent half
+        // the time, the earnings 40% of the time.
+        m.success.gates = vec![
+            Gate {
+                name: "Proof of concept".into(),
+                month: 1,
+                chance: 0.5,
+            },
+            Gate {
+                name: "Pilot".into(),
+                month: 2,
+                chance: 0.8,
+            },
+        ];
+        let r = m.evaluate().unwrap();
+        assert_eq!(
+            r.expected_npv,
+            Ok(-10_000.0 - 0.5 * 10_000.0 + 0.4 * 50_000.0)
+        );
+        assert!((r.chance_of_success - 0.4).abs() < 1e-12);
+        let rows: Vec<_> = r
+            .stages
+            .iter()
+            .map(|s| (s.from_month, s.to_month, s.cost, s.reached))
+            .collect();
+        assert_eq!(rows, [(0, 1, 10_000.0, 1.0), (2, 2, 10_000.0, 0.5)]);
+        // A failed gate stops spending: the key figures of a project
+        // stopped after month 1 count month 1's 10,000 only.
+        assert_eq!(m.key_figures_stopped(Some(1)).npv, Some(-10_000.0));
+        // Gates out of order or past the horizon are named.
+        m.success.gates[1].month = 1;
+        m.success.gates[0].month = 13;
+        let fields: Vec<_> = m.validate().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["Gate 1: month", "Gate 2: month"]);
+    }
+
+    #[test]
+    fn benefits_and_the_cost_of_acting_follow_usage_as_chosen() {
+        // Usage grows 44% a year, so a year after go-live it is 1.44 times
+        // launch usage.
+        let mut m = simple();
+        m.horizon_years = 2;
+        m.infrastructure.usage_growth = 0.44;
+        m.acting = Acting {
+            actions_monthly: 100.0,
+            cost_per_action: 10.0,
+            fixed_monthly: 500.0,
+        };
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.months[15].benefit, 5_000.0);
+        // Actions grow with usage; the fixed cost does not.
+        assert_eq!(r.months[3].acting, 1_500.0);
+        assert!((r.months[15].acting - (1_000.0 * 1.44 + 500.0)).abs() < 1e-9);
+        assert_eq!(r.months[2].acting, 0.0);
+        m.benefits.revenue_grows_with_usage = true;
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.months[3].benefit, 5_000.0);
+        assert!((r.months[15].benefit - 5_000.0 * 1.44).abs() < 1e-9);
+        // The cost of acting counts in cost, net and the year table.
+        assert!(
+            (r.years[1].cost - r.months[13..=24].iter().map(MonthFlow::cost).sum::<f64>()).abs()
+                < 1e-9
+        );
+    }
+
+    #[test]
+    fn hours_count_as_money_or_as_capacity() {
+        let mut m = simple();
+        m.benefits.revenue_uplift_monthly = 0.0;
+        m.benefits.hours_saved_monthly = 100.0;
+        m.benefits.hourly_rate = 50.0;
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.total_benefit, 10.0 * 5_000.0);
+        assert_eq!(r.capacity_hours, 0.0);
+        // As capacity: 100 hours in each of the 10 live months, none of it in
+        // the money.
+        m.benefits.hours_count_as_cash = false;
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.total_benefit, 0.0);
+        assert_eq!(r.capacity_hours, 1_000.0);
+        assert_eq!(r.npv, Ok(-20_000.0));
+    }
+
+    #[test]
+    fn payback_counts_from_the_start_and_from_go_live() {
+        // Cumulative flow is zero at the end of month 6; the model went live
+        // at the start of month 3, so 4 months after launch.
+        let r = simple().evaluate().unwrap();
+        assert_eq!(r.payback_months, Some(6.0));
+        assert_eq!(r.payback_after_go_live, Some(4.0));
+    }
+
+    #[test]
+    fn mirr_uses_its_own_rates_and_follows_the_discount_rate_otherwise() {
+        let mut m = simple();
+        m.money.discount_rate = 0.1;
+        let r = m.evaluate().unwrap();
+        let monthly = |y: f64| finance::monthly_rate(y);
+        let annual = |x: f64| (1.0 + x).powi(12) - 1.0;
+        let at =
+            |f: f64, re: f64| annual(finance::mirr(&r.flows, monthly(f), monthly(re)).unwrap());
+        assert_eq!(r.mirr_annual, Ok(at(0.1, 0.1)));
+        let finance_field = FIELDS.iter().find(|f| f.id == "mirr-finance").unwrap();
+        (finance_field.set)(&mut m, 0.06);
+        assert_eq!(m.money.mirr_finance_rate, Some(0.06));
+        m.money.mirr_reinvestment_rate = Some(0.03);
+        assert_eq!(m.evaluate().unwrap().mirr_annual, Ok(at(0.06, 0.03)));
+        // Set back to the discount rate, it follows the discount rate again.
+        (finance_field.set)(&mut m, 0.1);
+        assert_eq!(m.money.mirr_finance_rate, None);
     }
 
     #[test]

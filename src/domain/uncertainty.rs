@@ -360,6 +360,8 @@ pub struct Simulation {
     pub roi: Vec<Option<f64>>,
     /// Payback months of each trial (`None`: not within the horizon).
     pub payback: Vec<Option<f64>>,
+    /// Whether each trial's model worked (passed every gate).
+    pub worked: Vec<bool>,
 }
 
 impl Simulation {
@@ -385,6 +387,7 @@ impl Simulation {
             npv: Vec::with_capacity(target),
             roi: Vec::with_capacity(target),
             payback: Vec::with_capacity(target),
+            worked: Vec::with_capacity(target),
         })
     }
 
@@ -399,7 +402,16 @@ impl Simulation {
                 self.samples[k].push(x);
                 u.driver.set(&mut m, x);
             }
-            let f = m.key_figures();
+            // The gates of this trial's model (its build may have moved the
+            // last one), each passed with its chance; spending stops at the
+            // first one failed. A model certain to work draws nothing, so
+            // its runs are the same as before gates existed.
+            let stop = m.gates().into_iter().find_map(|g| {
+                let draw: f64 = rand::Rng::random(&mut self.rng);
+                (draw >= g.chance).then_some(g.month)
+            });
+            self.worked.push(stop.is_none());
+            let f = m.key_figures_stopped(stop);
             self.npv.push(f.npv);
             self.roi.push(f.roi_percent);
             self.payback.push(f.payback_months);
@@ -442,8 +454,10 @@ impl Simulation {
                 (u.driver, pearson(&pairs))
             })
             .collect();
+        let gated = !self.base.gates().is_empty() || self.worked.iter().any(|w| !w);
         Summary {
             trials: self.done(),
+            p_works: gated.then(|| self.worked.iter().filter(|w| **w).count() as f64 / n),
             p_npv_positive: npv.iter().filter(|v| **v > 0.0).count() as f64 / n,
             p_payback: self.payback.iter().filter(|p| p.is_some()).count() as f64 / n,
             npv: Stats::of(npv),
@@ -557,7 +571,10 @@ impl Stats {
 pub struct Summary {
     /// Trials run.
     pub trials: usize,
-    /// Share of trials with NPV > 0.
+    /// Share of trials in which the model worked (passed every gate);
+    /// `None` when success is certain.
+    pub p_works: Option<f64>,
+    /// Share of trials with NPV > 0, failures included.
     pub p_npv_positive: f64,
     /// Share of trials that pay back within the horizon.
     pub p_payback: f64,
@@ -1060,6 +1077,33 @@ mod tests {
                 "{shape:?}: {got} vs {mean} ± {tol}"
             );
         }
+    }
+
+    #[test]
+    fn the_chance_that_npv_is_positive_includes_the_model_failing() {
+        // The first example pays back in every trial of the reference
+        // ranges; with a 50% chance that the model works, about half the
+        // trials stop after the build and lose its cost.
+        let mut model = super::super::roi::examples()[0].model.clone();
+        let mut s = Simulation::new(&model, &reference_inputs(), 7, 4_000).unwrap();
+        s.advance(4_000);
+        let sure = s.summary();
+        assert_eq!(sure.p_works, None);
+        assert_eq!(sure.p_npv_positive, 1.0);
+        model.success.chance = 0.5;
+        let mut s = Simulation::new(&model, &reference_inputs(), 7, 4_000).unwrap();
+        s.advance(4_000);
+        let half = s.summary();
+        // Binomial standard error at n = 4,000: sqrt(0.25 / 4000) ≈ 0.008.
+        let works = half.p_works.unwrap();
+        assert!((works - 0.5).abs() < 0.03, "{works}");
+        assert_eq!(half.p_npv_positive, works);
+        // A failed trial spends the build and earns nothing: its NPV is the
+        // build's cost, below zero, and it never pays back.
+        for (npv, worked) in s.npv.iter().zip(&s.worked) {
+            assert_eq!(npv.unwrap() > 0.0, *worked);
+        }
+        assert!((half.p_payback - works).abs() < 1e-12);
     }
 
     #[test]

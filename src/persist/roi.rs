@@ -1,19 +1,63 @@
-//! The stored form of an ROI model: `{"v":1,"model":{…}}` inside a document
-//! envelope. Format 1 is the serde shape of [`RoiModel`] as it first shipped;
-//! `a_format_1_document_still_reads` pins it, so a change to the domain type
-//! that would break stored models fails a test and needs a format 2 with a
-//! migration here.
+//! The stored form of an ROI model: `{"v":2,"model":{…}}` inside a document
+//! envelope. Format 2 is the serde shape of [`RoiModel`];
+//! `a_format_2_document_with_every_field_reads` pins it, so a change to the
+//! domain type that would break stored models fails a test and needs a
+//! format 3 with a migration here.
+//!
+//! Format 1 (the first shipped) lacks what format 2 added: how tax treats
+//! losses, MIRR's own rates, benefits that grow with usage, hours that count
+//! as capacity, the cost of acting on predictions, the chance of technical
+//! success, notes and sources. [`migrate_1_to_2`] adds each with the value
+//! that keeps the model as it was entered, except tax: a month of loss now
+//! lowers the company's other tax at once (format 1 charged tax on
+//! profitable months and ignored losses, which overstated it).
 
 use super::envelope::ReadError;
 use super::limits;
-use crate::domain::roi::RoiModel;
+use crate::domain::roi::{self, RoiModel};
 use crate::domain::uncertainty::{Analysis, Driver, Metric, Scenario, Shape, Uncertain};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// The format this build writes.
-pub const FORMAT: u64 = 1;
+pub const FORMAT: u64 = 2;
+
+/// A format 1 model's `model` object, as format 2 reads it: every field it
+/// lacks added with the value that keeps the model as entered. Fields it
+/// already has are left alone; anything that is not an object is left for
+/// the reader to refuse.
+pub fn migrate_1_to_2(model: &mut Value) {
+    fn add(object: Option<&mut Value>, fields: Value) {
+        if let (Some(Value::Object(o)), Value::Object(f)) = (object, fields) {
+            for (k, v) in f {
+                o.entry(k).or_insert(v);
+            }
+        }
+    }
+    add(
+        model.get_mut("money"),
+        json!({"tax_losses": "offset-now", "mirr_finance_rate": null, "mirr_reinvestment_rate": null}),
+    );
+    add(
+        model.get_mut("benefits"),
+        json!({
+            "revenue_grows_with_usage": false,
+            "hours_grow_with_usage": false,
+            "risk_grows_with_usage": false,
+            "hours_count_as_cash": true
+        }),
+    );
+    add(
+        Some(model),
+        json!({
+            "acting": {"actions_monthly": 0.0, "cost_per_action": 0.0, "fixed_monthly": 0.0},
+            "success": {"chance": 1.0, "gates": []},
+            "notes": "",
+            "sources": {}
+        }),
+    );
+}
 
 /// The `data` of an ROI model document.
 pub fn to_data(model: &RoiModel) -> Value {
@@ -178,18 +222,22 @@ pub fn analysis_from_data(data: &Value) -> Result<Option<Analysis>, ReadError> {
 
 /// Reads the `data` of an ROI model document.
 pub fn from_data(data: &Value) -> Result<RoiModel, ReadError> {
-    match data.get("v").and_then(Value::as_u64) {
-        Some(FORMAT) => {}
+    let version = match data.get("v").and_then(Value::as_u64) {
+        Some(v @ (1 | FORMAT)) => v,
         Some(v) if v > FORMAT => {
             return Err(ReadError::TooNew(u32::try_from(v).unwrap_or(u32::MAX)))
         }
         _ => return Err(ReadError::Corrupt("not an ROI model".into())),
-    }
-    let model = data
+    };
+    let mut model = data
         .get("model")
-        .ok_or_else(|| ReadError::Corrupt("no model".into()))?;
+        .ok_or_else(|| ReadError::Corrupt("no model".into()))?
+        .clone();
+    if version == 1 {
+        migrate_1_to_2(&mut model);
+    }
     let model: RoiModel =
-        serde_json::from_value(model.clone()).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+        serde_json::from_value(model).map_err(|e| ReadError::Corrupt(e.to_string()))?;
     within_limits(&model)?;
     analysis_from_data(data)?;
     Ok(model)
@@ -205,12 +253,27 @@ pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
     })
 }
 
-/// The limits of [`super::limits`] for a model: its team and its texts.
+/// The limits of [`super::limits`] for a model: its team, its gates and
+/// its texts. Sources name an input of the form ("team" for the team).
 fn within_limits(model: &RoiModel) -> Result<(), ReadError> {
     limits::count("team members", model.team.len(), limits::MAX_TEAM)?;
+    limits::count("stage gates", model.success.gates.len(), roi::MAX_GATES)?;
+    limits::count("sources", model.sources.len(), roi::FIELDS.len() + 1)?;
     limits::currency(&model.money.currency)?;
+    limits::text("the notes", &model.notes, limits::MAX_NOTE)?;
     for m in &model.team {
         limits::text("a role's name", &m.role, limits::MAX_LABEL)?;
+    }
+    for g in &model.success.gates {
+        limits::text("a gate's name", &g.name, limits::MAX_LABEL)?;
+    }
+    for (id, source) in &model.sources {
+        if id != "team" && !roi::FIELDS.iter().any(|f| f.id == id) {
+            return Err(ReadError::Corrupt(format!(
+                "a source for an unknown input {id:?}"
+            )));
+        }
+        limits::text("a source", source, limits::MAX_LABEL)?;
     }
     Ok(())
 }
@@ -229,26 +292,150 @@ mod tests {
 
     #[test]
     fn a_format_1_document_still_reads() {
+        // Every field format 1 had, each with its own value.
         let stored = r#"{"v":1,"model":{"horizon_years":2,
-            "money":{"currency":"EUR","discount_rate":0.08,"tax_rate":0.0,"cost_inflation":0.02},
-            "team":[{"role":"ML engineer","headcount":1.0,"monthly_cost":9000.0,"months":3.0}],
+            "money":{"currency":"EUR","discount_rate":0.08,"tax_rate":0.25,"cost_inflation":0.02},
+            "team":[{"role":"ML engineer","headcount":1.5,"monthly_cost":9000.0,"months":3.0}],
             "one_off":{"data_acquisition":1.0,"labelling":2.0,"licences":3.0,"external_services":4.0},
             "infrastructure":{"initial_training":5.0,"retraining_cost":6.0,"retraining_every_months":3.0,
               "serving_monthly":7.0,"storage_monthly":8.0,"network_monthly":9.0,"usage_growth":0.1},
-            "maintenance":{"fte_share":0.5,"fte_monthly_cost":9000.0,"percent_of_development":0.1,"yearly_refresh":100.0},
+            "maintenance":{"fte_share":0.5,"fte_monthly_cost":9100.0,"percent_of_development":0.1,"yearly_refresh":100.0},
             "benefits":{"revenue_uplift_monthly":1000.0,"hours_saved_monthly":10.0,"hourly_rate":50.0,
               "risk_reduction_monthly":20.0,"ramp_months":2.0,"yearly_decay":0.05}}}"#;
         let model = from_data(&serde_json::from_str(stored).unwrap()).unwrap();
-        assert_eq!(model.money.currency, "EUR");
-        assert_eq!(model.team[0].monthly_cost, 9000.0);
-        assert_eq!(model.benefits.yearly_decay, 0.05);
+        let expected = RoiModel {
+            horizon_years: 2,
+            money: roi::Money {
+                currency: "EUR".into(),
+                discount_rate: 0.08,
+                tax_rate: 0.25,
+                tax_losses: roi::TaxLosses::OffsetNow,
+                cost_inflation: 0.02,
+                mirr_finance_rate: None,
+                mirr_reinvestment_rate: None,
+            },
+            team: vec![roi::TeamMember {
+                role: "ML engineer".into(),
+                headcount: 1.5,
+                monthly_cost: 9000.0,
+                months: 3.0,
+            }],
+            one_off: roi::OneOffCosts {
+                data_acquisition: 1.0,
+                labelling: 2.0,
+                licences: 3.0,
+                external_services: 4.0,
+            },
+            infrastructure: roi::Infrastructure {
+                initial_training: 5.0,
+                retraining_cost: 6.0,
+                retraining_every_months: 3.0,
+                serving_monthly: 7.0,
+                storage_monthly: 8.0,
+                network_monthly: 9.0,
+                usage_growth: 0.1,
+            },
+            maintenance: roi::Maintenance {
+                fte_share: 0.5,
+                fte_monthly_cost: 9100.0,
+                percent_of_development: 0.1,
+                yearly_refresh: 100.0,
+            },
+            benefits: roi::Benefits {
+                revenue_uplift_monthly: 1000.0,
+                hours_saved_monthly: 10.0,
+                hourly_rate: 50.0,
+                risk_reduction_monthly: 20.0,
+                ramp_months: 2.0,
+                yearly_decay: 0.05,
+                revenue_grows_with_usage: false,
+                hours_grow_with_usage: false,
+                risk_grows_with_usage: false,
+                hours_count_as_cash: true,
+            },
+            acting: roi::Acting::default(),
+            success: roi::Success::default(),
+            notes: String::new(),
+            sources: BTreeMap::new(),
+        };
+        assert_eq!(model, expected);
+        // Written again, it is format 2 and reads back the same.
+        let again = rewritten(&serde_json::from_str(stored).unwrap()).unwrap();
+        assert_eq!(again["v"], json!(2));
+        assert_eq!(from_data(&again), Ok(expected));
+    }
+
+    #[test]
+    fn a_format_2_document_with_every_field_reads() {
+        let stored = r#"{"v":2,"model":{"horizon_years":3,
+            "money":{"currency":"GBP","discount_rate":0.09,"tax_rate":0.19,"tax_losses":"carry-forward",
+              "cost_inflation":0.03,"mirr_finance_rate":0.06,"mirr_reinvestment_rate":null},
+            "team":[{"role":"Data scientist","headcount":2.0,"monthly_cost":11000.0,"months":5.0}],
+            "one_off":{"data_acquisition":11.0,"labelling":12.0,"licences":13.0,"external_services":14.0},
+            "infrastructure":{"initial_training":15.0,"retraining_cost":16.0,"retraining_every_months":1.0,
+              "serving_monthly":17.0,"storage_monthly":18.0,"network_monthly":19.0,"usage_growth":0.2},
+            "maintenance":{"fte_share":0.25,"fte_monthly_cost":9500.0,"percent_of_development":0.15,"yearly_refresh":200.0},
+            "benefits":{"revenue_uplift_monthly":2000.0,"hours_saved_monthly":30.0,"hourly_rate":70.0,
+              "risk_reduction_monthly":40.0,"ramp_months":3.0,"yearly_decay":0.1,
+              "revenue_grows_with_usage":true,"hours_grow_with_usage":false,"risk_grows_with_usage":true,
+              "hours_count_as_cash":false},
+            "acting":{"actions_monthly":120.0,"cost_per_action":4.5,"fixed_monthly":300.0},
+            "success":{"chance":0.7,"gates":[{"name":"Proof of concept","month":2,"chance":0.6},
+              {"name":"Pilot","month":4,"chance":0.9}]},
+            "notes":"Go/no-go for the Q3 review.",
+            "sources":{"revenue":"Last year's actuals","team":"HR rates"}}}"#;
+        let model = from_data(&serde_json::from_str(stored).unwrap()).unwrap();
+        assert_eq!(model.money.tax_losses, roi::TaxLosses::CarryForward);
+        assert_eq!(model.money.mirr_finance_rate, Some(0.06));
+        assert_eq!(model.money.mirr_reinvestment_rate, None);
+        assert_eq!(model.team[0].monthly_cost, 11000.0);
+        assert_eq!(model.infrastructure.network_monthly, 19.0);
+        assert_eq!(model.maintenance.yearly_refresh, 200.0);
+        assert!(model.benefits.revenue_grows_with_usage && model.benefits.risk_grows_with_usage);
+        assert!(!model.benefits.hours_grow_with_usage && !model.benefits.hours_count_as_cash);
+        assert_eq!(model.acting.cost_per_action, 4.5);
+        assert_eq!(model.success.chance, 0.7);
+        assert_eq!(model.success.gates[1].name, "Pilot");
+        assert_eq!(model.success.gates[1].month, 4);
+        assert_eq!(model.notes, "Go/no-go for the Q3 review.");
+        assert_eq!(model.sources["team"], "HR rates");
+        // Written by this build, it is the same document.
+        let written = to_data(&model);
+        assert_eq!(written, serde_json::from_str::<Value>(stored).unwrap());
+    }
+
+    #[test]
+    fn gates_sources_and_notes_are_held_to_their_limits() {
+        let mut model = examples()[0].model.clone();
+        model.sources.insert("moon-phase".into(), "guess".into());
+        assert!(from_data(&to_data(&model))
+            .unwrap_err()
+            .to_string()
+            .contains("moon-phase"));
+        let mut model = examples()[0].model.clone();
+        model.notes = "n".repeat(limits::MAX_NOTE + 1);
+        assert!(matches!(
+            from_data(&to_data(&model)),
+            Err(ReadError::Refused(_))
+        ));
+        let mut model = examples()[0].model.clone();
+        let gate = roi::Gate {
+            name: "G".into(),
+            month: 1,
+            chance: 0.5,
+        };
+        model.success.gates = vec![gate; roi::MAX_GATES + 1];
+        assert!(matches!(
+            from_data(&to_data(&model)),
+            Err(ReadError::Refused(_))
+        ));
     }
 
     #[test]
     fn refuses_other_data() {
         assert!(matches!(
-            from_data(&json!({"v": 2, "model": {}})),
-            Err(ReadError::TooNew(2))
+            from_data(&json!({"v": 3, "model": {}})),
+            Err(ReadError::TooNew(3))
         ));
         assert!(matches!(
             from_data(&json!({"projects": []})),
