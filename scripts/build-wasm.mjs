@@ -109,7 +109,7 @@ const routeSplits = {
 // 570-1,124 ms).
 const charts = ["draw_on"];
 const routeLaterSplits = {
-  "roi/*": ["uncertainty_panel", "share_panel", ...charts],
+  "roi/*": ["roi_extras", "uncertainty_panel", "share_panel", ...charts],
   "portfolio/*": ["below", "share_panel", "attachments", ...charts],
   "automation-roi/*": ["share_panel", ...charts],
   "s/roi": ["uncertainty_panel", ...charts],

@@ -1,6 +1,17 @@
-//! Numbers as the interface shows them: money, percentages, months.
+//! Numbers as the interface shows them: money, percentages, months, in the
+//! reader's [`NumberFormat`] (see [`number_format`]).
 
 use super::input::group_thousands;
+pub use super::input::{number_format, set_number_format, NumberFormat};
+
+/// A Rust-formatted number ("12.3") with the current format's decimal mark
+/// ("12,3" in the Dot and Space formats); no grouping.
+fn with_decimal_mark(s: String) -> String {
+    match number_format().decimal_mark() {
+        '.' => s,
+        mark => s.replace('.', &mark.to_string()),
+    }
+}
 
 /// The currencies the calculators offer: code, symbol.
 pub const CURRENCIES: &[(&str, &str)] = &[
@@ -23,7 +34,8 @@ pub fn symbol(code: &str) -> String {
         .unwrap_or_else(|| format!("{code} "))
 }
 
-/// "$1,234,568" / "-$12,300": whole units, grouped.
+/// "$1,234,568" / "-$12,300": whole units, grouped ("€1.234.568" in the Dot
+/// format, "€1 234 568" with no-break spaces in the Space format).
 pub fn money(value: f64, currency: &str) -> String {
     if !value.is_finite() {
         return "not available".into();
@@ -37,7 +49,8 @@ pub fn money(value: f64, currency: &str) -> String {
     )
 }
 
-/// "$1.2M", "-$350k": short, for chart axes.
+/// "$1.2M", "-$350k": short, for chart axes ("$1,2M" in the Dot and Space
+/// formats).
 pub fn money_short(value: f64, currency: &str) -> String {
     if !value.is_finite() {
         return "n/a".into();
@@ -55,18 +68,21 @@ pub fn money_short(value: f64, currency: &str) -> String {
         (a, "")
     };
     let digits = if v >= 100.0 || unit.is_empty() { 0 } else { 1 };
-    format!("{sign}{sym}{v:.digits$}{unit}")
+    format!(
+        "{sign}{sym}{}{unit}",
+        with_decimal_mark(format!("{v:.digits$}"))
+    )
 }
 
-/// 0.1234 → "12.3%".
+/// 0.1234 → "12.3%" ("12,3%" in the Dot and Space formats).
 pub fn percent(fraction: f64) -> String {
     if !fraction.is_finite() {
         return "not available".into();
     }
-    format!("{:.1}%", fraction * 100.0)
+    format!("{}%", with_decimal_mark(format!("{:.1}", fraction * 100.0)))
 }
 
-/// 14.25 → "14.3 months".
+/// 14.25 → "14.3 months" ("14,3 months" in the Dot and Space formats).
 pub fn months(m: f64) -> String {
     if !m.is_finite() {
         return "not available".into();
@@ -75,7 +91,7 @@ pub fn months(m: f64) -> String {
         let n = m.round() as i64;
         format!("{n} month{}", if n == 1 { "" } else { "s" })
     } else {
-        format!("{m:.1} months")
+        format!("{} months", with_decimal_mark(format!("{m:.1}")))
     }
 }
 
@@ -111,6 +127,40 @@ mod tests {
         assert_eq!(months(14.0), "14 months");
         assert_eq!(months(1.0), "1 month");
         assert_eq!(months(14.26), "14.3 months");
+    }
+
+    #[test]
+    fn formats_in_the_dot_format() {
+        use crate::domain::input::with_number_format;
+        with_number_format(NumberFormat::Dot, || {
+            assert_eq!(money(1_234_567.6, "EUR"), "€1.234.568");
+            assert_eq!(money(-12_300.0, "USD"), "-$12.300");
+            assert_eq!(money(999.0, "USD"), "$999");
+            assert_eq!(money(f64::NAN, "USD"), "not available");
+            assert_eq!(money_short(1_260_000.0, "USD"), "$1,3M");
+            assert_eq!(money_short(-350_000.0, "GBP"), "-£350k");
+            assert_eq!(money_short(f64::NAN, "GBP"), "n/a");
+            assert_eq!(percent(0.1234), "12,3%");
+            assert_eq!(percent(f64::INFINITY), "not available");
+            assert_eq!(months(14.0), "14 months");
+            assert_eq!(months(14.26), "14,3 months");
+        });
+        assert_eq!(number_format(), NumberFormat::Comma);
+    }
+
+    #[test]
+    fn formats_in_the_space_format() {
+        use crate::domain::input::with_number_format;
+        with_number_format(NumberFormat::Space, || {
+            assert_eq!(money(1_234_567.6, "EUR"), "€1\u{a0}234\u{a0}568");
+            assert_eq!(money(-12_300.0, "CHF"), "-CHF 12\u{a0}300");
+            assert_eq!(money_short(1_260_000.0, "USD"), "$1,3M");
+            assert_eq!(money_short(2_500_000_000.0, "EUR"), "€2,5bn");
+            assert_eq!(percent(0.1234), "12,3%");
+            assert_eq!(months(1.0), "1 month");
+            assert_eq!(months(14.26), "14,3 months");
+        });
+        assert_eq!(number_format(), NumberFormat::Comma);
     }
 
     #[test]

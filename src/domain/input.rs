@@ -1,7 +1,141 @@
 //! Reading numbers the way people type them, and writing them back.
 //!
 //! Accepts "1200", "1,200", "1200.50", "$1,200", "12k", "1.5M", "2bn", "15%".
-//! Percent fields take "15%" or "15" and mean 0.15.
+//! Percent fields take "15%" or "15" and mean 0.15. Which marks group
+//! thousands and which one is the decimal mark follows the reader's
+//! [`NumberFormat`] ("1,234.5", "1.234,5" or "1 234,5"), see [`parse_number`].
+
+use std::cell::Cell;
+
+/// How numbers are written: which mark groups thousands and which is the
+/// decimal mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum NumberFormat {
+    /// 1,234.5 (English and many others). The default.
+    #[default]
+    Comma,
+    /// 1.234,5 (German, Italian, Spanish, Dutch, Portuguese, Danish,
+    /// Turkish, Indonesian...).
+    Dot,
+    /// 1 234,5 (French, Swedish, Norwegian, Finnish, Polish, Czech,
+    /// Russian...); the space is a no-break space (U+00A0) when shown.
+    Space,
+}
+
+/// The no-break space that groups thousands in [`NumberFormat::Space`].
+const NBSP: char = '\u{a0}';
+
+impl NumberFormat {
+    /// Every format, in the order a choice lists them.
+    pub const ALL: [NumberFormat; 3] =
+        [NumberFormat::Comma, NumberFormat::Dot, NumberFormat::Space];
+
+    /// The stable id kept in settings: "comma", "dot", "space".
+    pub fn id(self) -> &'static str {
+        match self {
+            NumberFormat::Comma => "comma",
+            NumberFormat::Dot => "dot",
+            NumberFormat::Space => "space",
+        }
+    }
+
+    /// The format with this [`id`](NumberFormat::id); `None` for anything else.
+    pub fn from_id(id: &str) -> Option<NumberFormat> {
+        NumberFormat::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// A sample number in this format, as a choice shows it: "1,234.5",
+    /// "1.234,5", "1 234,5" (the last with a no-break space).
+    pub fn label(self) -> &'static str {
+        match self {
+            NumberFormat::Comma => "1,234.5",
+            NumberFormat::Dot => "1.234,5",
+            NumberFormat::Space => "1\u{a0}234,5",
+        }
+    }
+
+    /// The format a browser language tag implies ("de-DE" → Dot, "fr" →
+    /// Space, "en-GB" → Comma). Case does not matter, and "_" may stand for
+    /// "-". Mostly the language alone decides; the region does where a
+    /// country writes numbers differently from the language's home:
+    ///
+    /// - Swiss and Liechtenstein German and Swiss Italian ("de-CH", "de-LI",
+    ///   "it-CH") group with an apostrophe (1'234.5); the decimal mark is a
+    ///   dot, so they get Comma, the nearest of the three.
+    /// - Spanish in Mexico, the United States and Latin America as a whole
+    ///   ("es-MX", "es-US", "es-419") writes 1,234.5: Comma. Other Spanish
+    ///   is Dot.
+    /// - Portuguese in Portugal ("pt-PT") groups with a space: Space. Other
+    ///   Portuguese ("pt", "pt-BR") is Dot.
+    ///
+    /// Anything unknown or empty is Comma. Kept simple: English is Comma
+    /// everywhere, although South Africa ("en-ZA") writes 1 234,5.
+    pub fn from_language(tag: &str) -> NumberFormat {
+        let tag = tag.trim().to_ascii_lowercase();
+        let mut subtags = tag.split(['-', '_']);
+        let language = subtags.next().unwrap_or("");
+        // The region is the first later subtag of two letters or three
+        // digits ("de-Latn-DE", "es-419"); scripts have four letters.
+        let region = subtags
+            .find(|s| {
+                (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+                    || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .unwrap_or("");
+        match (language, region) {
+            ("de" | "it", "ch") | ("de", "li") => NumberFormat::Comma,
+            ("es", "mx" | "us" | "419") => NumberFormat::Comma,
+            ("pt", "pt") => NumberFormat::Space,
+            (
+                "de" | "it" | "es" | "nl" | "pt" | "da" | "tr" | "id" | "el" | "ro" | "hr" | "sl"
+                | "sr" | "bs" | "mk" | "vi" | "is" | "ca" | "gl",
+                _,
+            ) => NumberFormat::Dot,
+            (
+                "fr" | "sv" | "nb" | "nn" | "no" | "fi" | "pl" | "cs" | "sk" | "ru" | "uk" | "be"
+                | "bg" | "hu" | "lt" | "lv" | "et",
+                _,
+            ) => NumberFormat::Space,
+            _ => NumberFormat::Comma,
+        }
+    }
+
+    /// The decimal mark: '.' for Comma, ',' for Dot and Space.
+    pub fn decimal_mark(self) -> char {
+        match self {
+            NumberFormat::Comma => '.',
+            NumberFormat::Dot | NumberFormat::Space => ',',
+        }
+    }
+
+    /// The mark shown between groups of thousands: ',' for Comma, '.' for
+    /// Dot, a no-break space (U+00A0) for Space.
+    pub fn group_mark(self) -> char {
+        match self {
+            NumberFormat::Comma => ',',
+            NumberFormat::Dot => '.',
+            NumberFormat::Space => NBSP,
+        }
+    }
+}
+
+thread_local! {
+    /// The reader's format. The app runs on one thread; native tests each
+    /// run on a thread of their own, so each starts at the default.
+    static NUMBER_FORMAT: Cell<NumberFormat> = const { Cell::new(NumberFormat::Comma) };
+}
+
+/// The format used on this thread by [`parse_number`], [`format_input`],
+/// [`group_thousands`] and the functions of [`super::format`]. Comma until
+/// [`set_number_format`] says otherwise.
+pub fn number_format() -> NumberFormat {
+    NUMBER_FORMAT.with(Cell::get)
+}
+
+/// Sets the format used on this thread from now on (see [`number_format`]).
+pub fn set_number_format(f: NumberFormat) {
+    NUMBER_FORMAT.with(|c| c.set(f));
+}
 
 /// How a field's number is read and shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,8 +266,45 @@ impl<M, S> Field<M, S> {
     }
 }
 
-/// Parses what the user typed into a field of `kind`. The error says what is
-/// wrong in words fit for an inline message.
+/// Parses what the user typed into a field of `kind`, in the current
+/// [`number_format`]. The error says what is wrong in words fit for an
+/// inline message.
+///
+/// In every format: spaces of any kind (including U+00A0 and U+202F) and
+/// "_" are ignored; a leading "-" or "−", then "$", "€", "£", "¥" or "₹",
+/// may come first; a Percent field takes a trailing "%" (any other field
+/// refuses it) and reads "15" or "15%" as 0.15; a Plain or Digits field
+/// takes a suffix "k" (thousand), "m" (million), "b" or "bn" (billion), in
+/// either case; a Percent field refuses suffixes.
+///
+/// - **Comma** (1,234.5): "," groups thousands (a first group of one to
+///   three digits, then groups of exactly three), "." is the decimal mark.
+///   In a Plain field without a suffix, one dot between one to three digits
+///   (not "0") and exactly three ("12.000", "€1.500") may be thousands
+///   grouped with a dot: it is refused with a question ("“12.000” could
+///   mean 12000 or 12: type 12,000 for the first, 12 for the second.").
+///   "1,5" and "1,5M" are not numbers.
+/// - **Dot** (1.234,5): "." groups thousands (same groups), "," is the
+///   decimal mark: "12.000" is 12000, "1.234,5" is 1234.5, "1,5M" is
+///   1,500,000, "15,5%" is 0.155. In a Plain field without a suffix,
+///   "12,000" (one comma between one to three digits, not "0", and exactly
+///   three, no dot) is refused with a question ("“12,000” could mean 12000
+///   or 12: type 12.000 for the first, 12 for the second."). A dot that
+///   cannot be grouping ("1.5", "12.5" in a Percent field) is refused
+///   because the decimal mark is a comma ("“1.5” is not a number in the
+///   1.234,5 format: the decimal mark is a comma, as in 1,5."); so is a dot
+///   after the comma ("1,234.5").
+/// - **Space** (1 234,5): spaces group thousands, "," is the decimal mark,
+///   and "." is taken as a decimal mark too ("1.5" is 1.5): at most one of
+///   the two marks, else the number is refused with a pointer to the
+///   format. In a Plain field without a suffix, one mark of either kind
+///   between one to three digits (not "0") and exactly three ("12.000",
+///   "12,000") is refused with a question ("… could mean 12000 or 12: type
+///   12 000 for the first, 12 for the second."), since a reader used to
+///   1,234.5 or 1.234,5 may have typed it to mean thousands.
+///
+/// A Digits field (a seed) reads like a Plain one in the current format
+/// but never asks; plain digits read the same in every format.
 pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, String> {
     let mut s: String = text
         .trim()
@@ -170,28 +341,61 @@ pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, String> {
     if multiplier != 1.0 && kind == NumberKind::Percent {
         return Err("Enter a percentage such as 15 or 15%.".into());
     }
-    if !valid_grouping(&digits) {
-        return Err(format!("“{}” is not a number.", text.trim()));
-    }
-    if kind == NumberKind::Plain && multiplier == 1.0 && thousands_with_a_dot(&digits) {
-        let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
-        let decimals = frac.trim_end_matches('0');
-        let small = if decimals.is_empty() {
-            int.to_string()
-        } else {
-            format!("{int}.{decimals}")
-        };
-        return Err(format!(
-            "“{}” could mean {int}{frac} or {small}: type {int},{frac} for the first, {small} for the second.",
-            text.trim()
-        ));
-    }
-    let plain: String = digits.chars().filter(|c| *c != ',').collect();
+    let text = text.trim();
+    let not_a_number = || format!("“{text}” is not a number.");
+    // Only a bare Plain amount may be thousands in disguise: a suffix or a
+    // percentage makes the scale plain.
+    let may_ask = kind == NumberKind::Plain && multiplier == 1.0;
+    let format = number_format();
+    let plain = match format {
+        NumberFormat::Comma => {
+            if !valid_grouping(&digits, ',', '.') {
+                return Err(not_a_number());
+            }
+            if may_ask && looks_grouped(&digits, '.') {
+                return Err(ask(text, &digits, '.', format));
+            }
+            digits.replace(',', "")
+        }
+        NumberFormat::Dot => {
+            let (int, frac) = digits.split_once(',').unwrap_or((&digits, ""));
+            if frac.contains('.') {
+                return Err(wrong_decimal_mark(text, "1.234,5"));
+            }
+            if !valid_grouping(int, '.', ',') {
+                return Err(
+                    if digits.matches('.').count() == 1 && !digits.contains(',') {
+                        wrong_decimal_mark(text, &text.replace('.', ","))
+                    } else {
+                        not_a_number()
+                    },
+                );
+            }
+            if may_ask && looks_grouped(&digits, ',') {
+                return Err(ask(text, &digits, ',', format));
+            }
+            digits.replace('.', "").replace(',', ".")
+        }
+        NumberFormat::Space => {
+            if digits.matches([',', '.']).count() > 1 {
+                return Err(format!(
+                    "“{text}” is not a number in the {} format: group thousands with a space, as in {}.",
+                    format.label(),
+                    format.label()
+                ));
+            }
+            for mark in [',', '.'] {
+                if may_ask && looks_grouped(&digits, mark) {
+                    return Err(ask(text, &digits, mark, format));
+                }
+            }
+            digits.replace(',', ".")
+        }
+    };
     if plain.is_empty() || plain == "." || !plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return Err(format!("“{}” is not a number.", text.trim()));
+        return Err(not_a_number());
     }
-    let value = super::decimal::parse_decimal(&plain)
-        .ok_or_else(|| format!("“{}” is not a number.", text.trim()))?;
+    let value = super::decimal::parse_decimal(&plain).ok_or_else(not_a_number)?;
     let value = value * multiplier * if negative { -1.0 } else { 1.0 };
     let value = if kind == NumberKind::Percent {
         value / 100.0
@@ -203,6 +407,30 @@ pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, String> {
     } else {
         Err("That number is too large.".into())
     }
+}
+
+/// The question for an amount that [`looks_grouped`] with `mark`: "“12.000”
+/// could mean 12000 or 12: type 12,000 for the first, 12 for the second.",
+/// both answers written in `format`.
+fn ask(text: &str, digits: &str, mark: char, format: NumberFormat) -> String {
+    let (int, frac) = digits.split_once(mark).unwrap_or((digits, ""));
+    let decimals = frac.trim_end_matches('0');
+    let small = if decimals.is_empty() {
+        int.to_string()
+    } else {
+        format!("{int}{}{decimals}", format.decimal_mark())
+    };
+    let big = format!("{int}{}{frac}", format.group_mark());
+    format!("“{text}” could mean {int}{frac} or {small}: type {big} for the first, {small} for the second.")
+}
+
+/// The refusal of a dot used as a decimal mark in the Dot format, with
+/// `example` written right.
+fn wrong_decimal_mark(text: &str, example: &str) -> String {
+    format!(
+        "“{text}” is not a number in the {} format: the decimal mark is a comma, as in {example}.",
+        NumberFormat::Dot.label()
+    )
 }
 
 /// The inline message for a value outside `min..=max`, shown the way the
@@ -234,36 +462,46 @@ pub fn check_range(
     Ok(())
 }
 
-/// Commas are allowed only as thousands separators: "1,200" but not "1,2".
-/// Whether an amount reads as thousands grouped with a dot, as many
-/// European locales write them ("12.000", "1.500"): no comma, one dot, one
-/// to three digits before it and exactly three after. Read as a decimal it
-/// would be a thousand times smaller than meant, so it is never taken
-/// silently either way.
-fn thousands_with_a_dot(s: &str) -> bool {
-    match s.split_once('.') {
+/// Whether an amount reads as thousands grouped with `mark` ("12.000",
+/// "1.500" with a dot; "12,000" with a comma): one `mark` and nothing else
+/// but digits, one to three digits before it (not "0") and exactly three
+/// after. Read with `mark` as the decimal mark it would be a thousand times
+/// smaller than if read as grouping, so where `mark` could be taken either
+/// way it is never taken silently.
+fn looks_grouped(s: &str, mark: char) -> bool {
+    match s.split_once(mark) {
         Some((int, frac)) => {
-            !s.contains(',')
-                && (1..=3).contains(&int.len())
+            (1..=3).contains(&int.len())
                 && int != "0"
                 && frac.len() == 3
-                && s.chars().filter(|c| *c == '.').count() == 1
                 && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
         }
         None => false,
     }
 }
 
-fn valid_grouping(s: &str) -> bool {
-    if !s.contains(',') {
+/// `group` is allowed only as a thousands separator, before the decimal
+/// mark `decimal`: "1,200" but not "1,2" (with `group` a comma).
+fn valid_grouping(s: &str, group: char, decimal: char) -> bool {
+    if !s.contains(group) {
         return true;
     }
-    let int = s.split('.').next().unwrap_or("");
-    let groups: Vec<&str> = int.split(',').collect();
+    // A grouping mark after the decimal mark ("1.234,5" read in the 1,234.5
+    // format) is another format's number, never a fraction.
+    if s.split_once(decimal)
+        .is_some_and(|(_, frac)| frac.contains(group))
+    {
+        return false;
+    }
+    let int = s.split(decimal).next().unwrap_or("");
+    let groups: Vec<&str> = int.split(group).collect();
     !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)
 }
 
-/// Writes a value back into a field: no grouping surprises, at most a few decimals.
+/// Writes a value back into a field in the current [`number_format`], so
+/// that reading it back in the same format gives the same value (to six
+/// decimals) without a question: at most six decimals, Plain values grouped
+/// by thousands, Percent and Digits values not grouped.
 pub fn format_input(value: f64, kind: NumberKind) -> String {
     let v = if kind == NumberKind::Percent {
         value * 100.0
@@ -276,16 +514,23 @@ pub fn format_input(value: f64, kind: NumberKind) -> String {
         s = "0".into();
     }
     match kind {
-        // "62.125" would be asked about when read back (a dot may group
-        // thousands); "62.1250" is not.
-        NumberKind::Plain if thousands_with_a_dot(s.trim_start_matches('-')) => s + "0",
+        // "62.125" (or "62,125" in the Dot and Space formats) would be
+        // asked about when read back, since the mark may group thousands;
+        // "62.1250" is not.
+        NumberKind::Plain if looks_grouped(s.trim_start_matches('-'), '.') => {
+            group_thousands(&s) + "0"
+        }
         NumberKind::Plain => group_thousands(&s),
-        NumberKind::Percent | NumberKind::Digits => s,
+        NumberKind::Percent | NumberKind::Digits => {
+            s.replace('.', &number_format().decimal_mark().to_string())
+        }
     }
 }
 
-/// "1234567.5" → "1,234,567.5".
+/// A Rust-formatted number in the current [`number_format`]: "1234567.5" →
+/// "1,234,567.5", "1.234.567,5" or "1 234 567,5" (with no-break spaces).
 pub fn group_thousands(s: &str) -> String {
+    let format = number_format();
     let (sign, rest) = match s.strip_prefix('-') {
         Some(r) => ("-", r),
         None => ("", s),
@@ -297,14 +542,29 @@ pub fn group_thousands(s: &str) -> String {
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push(format.group_mark());
         }
         out.push(c);
     }
     match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
+        Some(f) => format!("{sign}{out}{}{f}", format.decimal_mark()),
         None => format!("{sign}{out}"),
     }
+}
+
+/// Runs `body` with the number format set to `format`, then puts back the
+/// one before (also when `body` panics).
+#[cfg(test)]
+pub(crate) fn with_number_format<T>(format: NumberFormat, body: impl FnOnce() -> T) -> T {
+    struct Restore(NumberFormat);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            set_number_format(self.0);
+        }
+    }
+    let _restore = Restore(number_format());
+    set_number_format(format);
+    body()
 }
 
 #[cfg(test)]
@@ -420,6 +680,326 @@ mod tests {
         for v in [0.0, 1.0, 999.0, 1000.0, 12_345.678, 1e9] {
             let text = format_input(v, NumberKind::Plain);
             check(&text, NumberKind::Plain, v);
+        }
+    }
+
+    const NB: &str = "\u{a0}";
+
+    #[test]
+    fn number_formats_have_ids_labels_and_marks() {
+        assert_eq!(number_format(), NumberFormat::Comma);
+        assert_eq!(NumberFormat::default(), NumberFormat::Comma);
+        for f in NumberFormat::ALL {
+            assert_eq!(NumberFormat::from_id(f.id()), Some(f));
+        }
+        assert_eq!(NumberFormat::from_id("semicolon"), None);
+        assert_eq!(NumberFormat::from_id(""), None);
+        assert_eq!(NumberFormat::Comma.label(), "1,234.5");
+        assert_eq!(NumberFormat::Dot.label(), "1.234,5");
+        assert_eq!(NumberFormat::Space.label(), format!("1{NB}234,5"));
+        assert_eq!(NumberFormat::Comma.decimal_mark(), '.');
+        assert_eq!(NumberFormat::Dot.decimal_mark(), ',');
+        assert_eq!(NumberFormat::Space.decimal_mark(), ',');
+        // Setting is undone by the helper, even for a nested call.
+        with_number_format(NumberFormat::Dot, || {
+            assert_eq!(number_format(), NumberFormat::Dot);
+            with_number_format(NumberFormat::Space, || {
+                assert_eq!(number_format(), NumberFormat::Space)
+            });
+            assert_eq!(number_format(), NumberFormat::Dot);
+        });
+        assert_eq!(number_format(), NumberFormat::Comma);
+    }
+
+    #[test]
+    fn a_browser_language_implies_a_format() {
+        use NumberFormat::*;
+        for (tag, want) in [
+            ("de-DE", Dot),
+            ("de", Dot),
+            ("fr-FR", Space),
+            ("en-US", Comma),
+            ("en-GB", Comma),
+            ("sv", Space),
+            ("pt-BR", Dot),
+            ("xx", Comma),
+            ("", Comma),
+            ("DE-de", Dot),
+            ("fr_CA", Space),
+            ("it-IT", Dot),
+            ("nb-NO", Space),
+            ("ru", Space),
+            ("ja-JP", Comma),
+            ("zh-Hans-CN", Comma),
+            ("de-Latn-DE", Dot),
+            // Exceptions by region, see from_language.
+            ("de-CH", Comma),
+            ("it-CH", Comma),
+            ("de-LI", Comma),
+            ("es-ES", Dot),
+            ("es-MX", Comma),
+            ("es-419", Comma),
+            ("pt-PT", Space),
+            ("en-ZA", Comma),
+        ] {
+            assert_eq!(NumberFormat::from_language(tag), want, "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn comma_format_reads_as_before() {
+        use NumberKind::*;
+        // Set explicitly, so this holds whatever the default becomes.
+        with_number_format(NumberFormat::Comma, || {
+            check("1,234.5", Plain, 1234.5);
+            check("12,000", Plain, 12_000.0);
+            check("1.5M", Plain, 1_500_000.0);
+            check("15.5%", Percent, 0.155);
+            check(&format!("1{NB}234.5"), Plain, 1234.5);
+            assert_eq!(
+                parse_number("1,5M", Plain).unwrap_err(),
+                "“1,5M” is not a number."
+            );
+            // A German "1.234,5" is not read as 1.2345.
+            assert!(parse_number("1.234,5", Plain).is_err());
+            assert!(parse_number("1.5,000", Plain).is_err());
+            assert!(parse_number("12.000", Plain)
+                .unwrap_err()
+                .contains("type 12,000 for the first"));
+        });
+    }
+
+    #[test]
+    fn dot_format_groups_with_a_dot() {
+        use NumberKind::*;
+        with_number_format(NumberFormat::Dot, || {
+            check("12.000", Plain, 12_000.0);
+            check("1.234,5", Plain, 1234.5);
+            check("1,5", Plain, 1.5);
+            check("1.234.567,89", Plain, 1_234_567.89);
+            check("€1.234.567,89", Plain, 1_234_567.89);
+            check("-3,5k", Plain, -3500.0);
+            check("1,5M", Plain, 1_500_000.0);
+            check("2bn", Plain, 2e9);
+            check("0,125", Plain, 0.125);
+            check("12,5", Plain, 12.5);
+            check("12,00", Plain, 12.0);
+            check("1234,567", Plain, 1234.567);
+            check("1.234,567", Plain, 1234.567);
+            check(",5", Plain, 0.5);
+            check("15,5%", Percent, 0.155);
+            check("12,5", Percent, 0.125);
+            check("15", Percent, 0.15);
+            check("12,000", Percent, 0.12);
+            // A suffix makes the scale plain: the comma is a decimal mark.
+            check("1,500k", Plain, 1500.0);
+            check("2026", Digits, 2026.0);
+            check("12.000", Digits, 12_000.0);
+            check("12,000", Digits, 12.0);
+            // A comma before exactly three digits may be a thousands
+            // separator to a reader used to 1,234.5: asked.
+            assert_eq!(
+                parse_number("12,000", Plain).unwrap_err(),
+                "“12,000” could mean 12000 or 12: type 12.000 for the first, 12 for the second."
+            );
+            assert_eq!(
+                parse_number("€1,500", Plain).unwrap_err(),
+                "“€1,500” could mean 1500 or 1,5: type 1.500 for the first, 1,5 for the second."
+            );
+            assert!(parse_number("250,125", Plain).is_err());
+            // A dot that cannot group thousands is a decimal mark in the
+            // wrong format.
+            assert_eq!(
+                parse_number("1.5", Plain).unwrap_err(),
+                "“1.5” is not a number in the 1.234,5 format: the decimal mark is a comma, as in 1,5."
+            );
+            assert_eq!(
+                parse_number("12.5", Percent).unwrap_err(),
+                "“12.5” is not a number in the 1.234,5 format: the decimal mark is a comma, as in 12,5."
+            );
+            assert_eq!(
+                parse_number("1.5M", Plain).unwrap_err(),
+                "“1.5M” is not a number in the 1.234,5 format: the decimal mark is a comma, as in 1,5M."
+            );
+            assert_eq!(
+                parse_number("1,234.5", Plain).unwrap_err(),
+                "“1,234.5” is not a number in the 1.234,5 format: the decimal mark is a comma, as in 1.234,5."
+            );
+            for bad in [
+                "", "abc", "1.2.3", "1,2,3", "1.23,5", "12kk", "k", "--5", "NaN",
+            ] {
+                assert!(parse_number(bad, Plain).is_err(), "{bad:?} accepted");
+            }
+            assert!(parse_number("15%", Plain)
+                .unwrap_err()
+                .contains("not a percentage"));
+            assert!(parse_number("2k", Percent).is_err());
+        });
+    }
+
+    #[test]
+    fn space_format_groups_with_a_space() {
+        use NumberKind::*;
+        with_number_format(NumberFormat::Space, || {
+            check("1 234,5", Plain, 1234.5);
+            check(&format!("1{NB}234{NB}567,5"), Plain, 1_234_567.5);
+            check("1\u{202f}234,5", Plain, 1234.5);
+            check("1,5", Plain, 1.5);
+            check("1.5", Plain, 1.5);
+            check("12000", Plain, 12_000.0);
+            check("12 000", Plain, 12_000.0);
+            check("0,125", Plain, 0.125);
+            check("0.125", Plain, 0.125);
+            check("1234,567", Plain, 1234.567);
+            check("1,5M", Plain, 1_500_000.0);
+            check("1.5M", Plain, 1_500_000.0);
+            check("-£3,5k", Plain, -3500.0);
+            check("15,5%", Percent, 0.155);
+            check("12,5 %", Percent, 0.125);
+            check("12,000", Percent, 0.12);
+            check("12.000", Percent, 0.12);
+            check("2026", Digits, 2026.0);
+            // Either mark before exactly three digits may group thousands to
+            // a reader used to another format: asked.
+            assert_eq!(
+                parse_number("12.000", Plain).unwrap_err(),
+                format!(
+                    "“12.000” could mean 12000 or 12: type 12{NB}000 for the first, 12 for the second."
+                )
+            );
+            assert_eq!(
+                parse_number("12,000", Plain).unwrap_err(),
+                format!(
+                    "“12,000” could mean 12000 or 12: type 12{NB}000 for the first, 12 for the second."
+                )
+            );
+            assert_eq!(
+                parse_number("$1,500", Plain).unwrap_err(),
+                format!(
+                    "“$1,500” could mean 1500 or 1,5: type 1{NB}500 for the first, 1,5 for the second."
+                )
+            );
+            // Two marks: one of them groups, which this format does with a space.
+            assert_eq!(
+                parse_number("1,234.5", Plain).unwrap_err(),
+                format!(
+                    "“1,234.5” is not a number in the 1{NB}234,5 format: group thousands with a space, as in 1{NB}234,5."
+                )
+            );
+            assert!(parse_number("1.234,5", Plain).is_err());
+            assert!(parse_number("1,234,567", Plain).is_err());
+            for bad in ["", "abc", "12kk", "k", "--5", ",", "."] {
+                assert!(parse_number(bad, Plain).is_err(), "{bad:?} accepted");
+            }
+        });
+    }
+
+    #[test]
+    fn writes_values_back_in_each_format() {
+        use NumberKind::*;
+        with_number_format(NumberFormat::Comma, || {
+            assert_eq!(group_thousands("1234567.5"), "1,234,567.5");
+            assert_eq!(format_input(62.125, Plain), "62.1250");
+            assert_eq!(format_input(0.125, Percent), "12.5");
+            assert_eq!(
+                range_message(0.0, 0.905, Percent, false),
+                "Enter from 0% to 90.5%."
+            );
+        });
+        with_number_format(NumberFormat::Dot, || {
+            assert_eq!(group_thousands("1234567.5"), "1.234.567,5");
+            assert_eq!(group_thousands("-1234567"), "-1.234.567");
+            assert_eq!(format_input(1_234_567.5, Plain), "1.234.567,5");
+            assert_eq!(format_input(62.125, Plain), "62,1250");
+            assert_eq!(format_input(-62.125, Plain), "-62,1250");
+            assert_eq!(format_input(1000.0, Plain), "1.000");
+            assert_eq!(format_input(0.125, Plain), "0,125");
+            assert_eq!(format_input(0.125, Percent), "12,5");
+            assert_eq!(format_input(0.15, Percent), "15");
+            assert_eq!(format_input(2026.0, Digits), "2026");
+            assert_eq!(
+                range_message(0.0, 0.905, Percent, false),
+                "Enter from 0% to 90,5%."
+            );
+            assert_eq!(
+                range_message(1.0, 10_000.0, Plain, true),
+                "Enter a whole number from 1 to 10.000."
+            );
+            assert_eq!(Unit::HoursPerRun.show(1.5, "EUR"), "1,5 hours / run");
+        });
+        with_number_format(NumberFormat::Space, || {
+            assert_eq!(group_thousands("1234567.5"), format!("1{NB}234{NB}567,5"));
+            assert_eq!(
+                format_input(1_234_567.5, Plain),
+                format!("1{NB}234{NB}567,5")
+            );
+            assert_eq!(format_input(62.125, Plain), "62,1250");
+            assert_eq!(format_input(1000.0, Plain), format!("1{NB}000"));
+            assert_eq!(format_input(0.0725, Percent), "7,25");
+            assert_eq!(
+                Unit::RunsPerMonth.show(1200.0, "EUR"),
+                format!("1{NB}200 runs / month")
+            );
+        });
+    }
+
+    /// Whether `format_input(v)` reads back as `v`, in `kind` and every format.
+    fn reads_back(v: f64, kind: NumberKind) -> Result<(), String> {
+        for format in NumberFormat::ALL {
+            with_number_format(format, || {
+                let text = format_input(v, kind);
+                let got = parse_number(&text, kind)
+                    .map_err(|e| format!("{format:?} {kind:?} {v}: {text:?}: {e}"))?;
+                if (got - v).abs() <= 1e-9 * v.abs().max(1e-300) {
+                    Ok(())
+                } else {
+                    Err(format!("{format:?} {kind:?} {v}: {text:?} read as {got}"))
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn every_format_reads_back_what_it_writes() {
+        use NumberKind::*;
+        let mut values = vec![
+            0.0, 1.0, -1.0, 0.5, 12.0, 62.125, -62.125, 999.999, 1000.0, 1_234.567, 12_345.678,
+            0.001, 0.125, 100.125, 1e9, 1e15, -250.5,
+        ];
+        // A few hundred more, of every size and up to six decimals.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..400i32 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (x % 1_000_000_000_000) as f64;
+            let scale = 10f64.powi(i % 7);
+            values.push(if i % 2 == 0 { n / scale } else { -n / scale });
+            values.push(((x >> 20) % 1_000_000) as f64 / scale);
+        }
+        for v in values {
+            reads_back(v, Plain).unwrap();
+            // A percent field shows at most six decimals of the percentage.
+            reads_back(v / 100.0, Percent).unwrap();
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod round_trip {
+        use super::{reads_back, NumberKind};
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn format_input_reads_back_in_every_format(
+                n in -1_000_000_000_000_000i64..1_000_000_000_000_000,
+                decimals in 0i32..=6,
+            ) {
+                let v = n as f64 / 10f64.powi(decimals);
+                prop_assert_eq!(reads_back(v, NumberKind::Plain), Ok(()));
+                prop_assert_eq!(reads_back(v / 100.0, NumberKind::Percent), Ok(()));
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod assess;
 pub mod automation;
 pub mod catalog;
+pub mod correlate;
 pub mod decimal;
 pub mod finance;
 pub mod format;

@@ -597,6 +597,37 @@ pub const TOGGLES: &[Toggle] = &[
     },
 ];
 
+/// One numeric input of a stage gate.
+pub type GateField = input::Field<Gate>;
+
+/// The numeric inputs of each stage gate.
+pub const GATE_FIELDS: &[GateField] = &[
+    GateField {
+        id: "month",
+        section: (),
+        label: "Decided at the end of month",
+        unit: Unit::Months,
+        min: 0.0,
+        max: 120.0,
+        integer: true,
+        help: "Counted from the start of the build; 0 is the start itself.",
+        get: |g| f64::from(g.month),
+        set: |g, v| g.month = v as u32,
+    },
+    GateField {
+        id: "chance",
+        section: (),
+        label: "Chance of passing",
+        unit: Unit::Percent,
+        min: 0.0,
+        max: 1.0,
+        integer: false,
+        help: "Given that the project got this far.",
+        get: |g| g.chance,
+        set: |g, v| g.chance = v,
+    },
+];
+
 /// Most stage gates a model holds.
 pub const MAX_GATES: usize = 6;
 

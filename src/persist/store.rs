@@ -9,6 +9,7 @@
 //! moved nor overwritten.
 
 use super::envelope::{self, DocKind, Document, ReadError, SCHEMA_VERSION};
+use crate::domain::input::NumberFormat;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -17,6 +18,16 @@ pub const PREFIX: &str = "sextant:";
 /// The key holding the store's metadata.
 pub const META_KEY: &str = "sextant:meta";
 const DOC_PREFIX: &str = "sextant:doc:";
+/// The reader's chosen number format, as a [`NumberFormat`] id.
+pub const NUMBER_FORMAT_KEY: &str = "sextant:number-format";
+
+/// The number format to use: the one chosen on this device when it is one
+/// Sextant knows, else the one the browser's language implies.
+pub fn number_format(stored: Option<&str>, language: &str) -> NumberFormat {
+    stored
+        .and_then(NumberFormat::from_id)
+        .unwrap_or_else(|| NumberFormat::from_language(language))
+}
 const QUARANTINE_PREFIX: &str = "sextant:quarantine:";
 
 /// Why a write failed.
@@ -599,6 +610,14 @@ pub fn id_of_key(key: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_number_format_is_the_chosen_one_else_the_languages() {
+        assert_eq!(number_format(None, "de-DE"), NumberFormat::Dot);
+        assert_eq!(number_format(Some("comma"), "de-DE"), NumberFormat::Comma);
+        assert_eq!(number_format(Some("moon"), "fr"), NumberFormat::Space);
+        assert_eq!(number_format(None, ""), NumberFormat::Comma);
+    }
     use serde_json::json;
 
     fn doc(id: &str, name: &str, t: f64) -> Document {

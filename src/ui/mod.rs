@@ -190,6 +190,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
+    use_number_format();
     let notices = Notices::provide();
     Storage::provide(notices);
     provide_context(components::chart::ColourScheme::watch());
@@ -294,12 +295,54 @@ fn Header(route: RwSignal<Route>) -> impl IntoView {
     }
 }
 
+/// Reads and shows numbers in the reader's format: the one chosen on this
+/// device, else the one the browser's language implies.
+fn use_number_format() {
+    let stored = window().local_storage().ok().flatten().and_then(|s| {
+        s.get_item(crate::persist::store::NUMBER_FORMAT_KEY)
+            .ok()
+            .flatten()
+    });
+    let language = window().navigator().language().unwrap_or_default();
+    crate::domain::input::set_number_format(crate::persist::store::number_format(
+        stored.as_deref(),
+        &language,
+    ));
+}
+
 #[component]
 fn Footer() -> impl IntoView {
+    use crate::domain::input::{number_format, NumberFormat};
+    let current = number_format();
+    let options = NumberFormat::ALL
+        .into_iter()
+        .map(|f| {
+            view! {
+                <option value=f.id() selected=f == current>
+                    {f.label()}
+                </option>
+            }
+        })
+        .collect_view();
+    // Every figure on the page is written in the format, so the page is
+    // built again in the new one; what was typed is already saved.
+    let change = move |ev| {
+        let id = event_target_value(&ev);
+        if let Some(storage) = window().local_storage().ok().flatten() {
+            let _ = storage.set_item(crate::persist::store::NUMBER_FORMAT_KEY, &id);
+        }
+        let _ = window().location().reload();
+    };
     view! {
         <footer class="footer">
             <p>
                 "Sextant runs entirely in your browser: what you type is stored on this device only and never sent anywhere."
+            </p>
+            <p class="footer__setting">
+                <label for="number-format">"Numbers are written "</label>
+                <select id="number-format" on:change=change>
+                    {options}
+                </select>
             </p>
         </footer>
     }

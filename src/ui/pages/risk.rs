@@ -1433,7 +1433,24 @@ fn SimulationResults(
             <div class="figure">
                 <dt>"Chance that NPV is positive"</dt>
                 <dd data-figure="p-npv-positive">{p_positive}</dd>
+                <dd class="figure__note">
+                    {if summary.p_works.is_some() {
+                        "Trials in which the model fails count as they end: the build spent, nothing earned."
+                    } else {
+                        "Assumes the model works: set a chance of technical success below 100% to count failure."
+                    }}
+                </dd>
             </div>
+            {summary
+                .p_works
+                .map(|p| {
+                    view! {
+                        <div class="figure">
+                            <dt>"Trials in which the model works"</dt>
+                            <dd>{format!("{:.1}%", p * 100.0)}</dd>
+                        </div>
+                    }
+                })}
             <div class="figure">
                 <dt>{format!("Chance of payback within {years} years")}</dt>
                 <dd>{p_payback}</dd>

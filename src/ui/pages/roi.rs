@@ -5,7 +5,10 @@
 use crate::charts::cashflow::CumulativeChart;
 use crate::charts::Chart;
 use crate::domain::format::{self, CURRENCIES};
-use crate::domain::roi::{self, RoiModel, RoiResults, Section, TeamMember, FIELDS, MEMBER_FIELDS};
+use crate::domain::roi::{
+    self, Gate, RoiModel, RoiResults, Section, TaxLosses, TeamMember, FIELDS, GATE_FIELDS,
+    MAX_GATES, MEMBER_FIELDS, TOGGLES,
+};
 use crate::domain::uncertainty::Analysis;
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::roi as roi_format;
@@ -140,10 +143,36 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
     let section_view = move |section: Section| {
         let fields = section_inputs(FIELDS, section, "roi", model, currency, errors);
         let extra = (section == Section::Money).then(|| view! { <CurrencySelect model=model /> });
+        let tax = (section == Section::Money).then(|| view! { <TaxLossesSelect model=model /> });
+        let toggles = TOGGLES
+            .iter()
+            .filter(|t| t.section == section)
+            .map(|t| {
+                let t = *t;
+                let id = format!("roi-{}", t.id);
+                view! {
+                    <div class="field field--check">
+                        <input
+                            id=id.clone()
+                            type="checkbox"
+                            prop:checked=model.with_untracked(|m| (t.get)(m))
+                            on:change=move |ev| {
+                                model.update(|m| (t.set)(m, event_target_checked(&ev)))
+                            }
+                        />
+                        <label for=id>{t.label}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        let more = (section == Section::Success)
+            .then(|| roi_extras(move |e: Extras| (e.gates)(model, errors, currency)));
         view! {
             <fieldset class="form-section">
                 <legend>{section.title()}</legend>
-                <div class="form-grid">{extra} {fields}</div>
+                <div class="form-grid">{extra} {fields} {tax} {toggles}</div>
+                {more}
+                {roi_extras(move |e: Extras| (e.sources)(model, section))}
             </fieldset>
         }
     };
@@ -167,6 +196,7 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                     />
                 </div>
                 <SaveState autosave=autosave />
+                {roi_extras(move |e: Extras| (e.notes)(model))}
             </header>
             <div class="roi__layout">
                 <form
@@ -275,6 +305,300 @@ fn CurrencySelect(model: RwSignal<RoiModel>) -> impl IntoView {
                 {options}
             </select>
             <p class="field__help">"Used for every amount; no conversion is made."</p>
+        </div>
+    }
+}
+
+#[component]
+fn TaxLossesSelect(model: RwSignal<RoiModel>) -> impl IntoView {
+    let current = model.with_untracked(|m| m.money.tax_losses);
+    let options = TaxLosses::ALL
+        .into_iter()
+        .map(|t| {
+            view! {
+                <option value=t.id() selected=t == current>
+                    {t.label()}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label class="field__label" for="roi-tax-losses">
+                "A month of loss"
+            </label>
+            <select
+                id="roi-tax-losses"
+                class="field__input"
+                on:change=move |ev| {
+                    if let Some(t) = TaxLosses::from_id(&event_target_value(&ev)) {
+                        model.update(|m| m.money.tax_losses = t);
+                    }
+                }
+            >
+                {options}
+            </select>
+            <p class="field__help">
+                "Either way, over a horizon whose total net is positive, total tax is the rate times that net; they differ in when it is paid."
+            </p>
+        </div>
+    }
+}
+
+/// The parts of the editor that are not needed to read the first figures:
+/// stage gates, notes and sources. With `split`, a module of their own
+/// fetched once the page is built.
+#[derive(Clone, Copy)]
+struct Extras {
+    gates: fn(RwSignal<RoiModel>, FieldErrors, Signal<String>) -> AnyView,
+    sources: fn(RwSignal<RoiModel>, Section) -> AnyView,
+    notes: fn(RwSignal<RoiModel>) -> AnyView,
+}
+
+const EXTRAS: Extras = Extras {
+    gates: |model, errors, currency| {
+        untrack(|| {
+            GatesEditor(GatesEditorProps {
+                model,
+                errors,
+                currency,
+            })
+            .into_any()
+        })
+    },
+    sources: |model, section| untrack(|| sources_view(model, section)),
+    notes: |model| untrack(|| notes_view(model)),
+};
+
+#[cfg(feature = "split")]
+split_point!(
+    roi_extras_1,
+    fn extras() -> Extras {
+        EXTRAS
+    }
+);
+
+/// Builds a part of [`Extras`] once its module is in.
+fn roi_extras(build: impl Fn(Extras) -> AnyView + Send + Sync + 'static) -> AnyView {
+    #[cfg(feature = "split")]
+    {
+        let loaded = super::Loaded::fetch(extras);
+        (move || loaded.show_or("This part of the form", || ().into_any(), &build)).into_any()
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        untrack(|| build(EXTRAS))
+    }
+}
+
+/// The notes of the model: the decision asked and what it rests on.
+fn notes_view(model: RwSignal<RoiModel>) -> AnyView {
+    view! {
+        <div class="field field--notes">
+            <label class="field__label" for="roi-notes">
+                "Notes"
+            </label>
+            <textarea
+                id="roi-notes"
+                class="field__input"
+                rows="3"
+                maxlength=crate::persist::limits::MAX_NOTE.to_string()
+                prop:value=model.with_untracked(|m| m.notes.clone())
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    model.update(|m| m.notes = v);
+                }
+            ></textarea>
+            <p class="field__help">
+                "The decision this model is for and what it rests on. Kept with the model, its share links and its exports."
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// "Where these figures come from": a source note for each input of a
+/// section (and the team's, with the team), closed until opened.
+fn sources_view(model: RwSignal<RoiModel>, section: Section) -> AnyView {
+    let ids: Vec<(&'static str, &'static str)> = FIELDS
+        .iter()
+        .filter(|f| f.section == section)
+        .map(|f| (f.id, f.label))
+        .collect();
+    let counted = ids.clone();
+    let given = move || {
+        model.with(|m| {
+            counted
+                .iter()
+                .filter(|(id, _)| m.sources.contains_key(*id))
+                .count()
+        })
+    };
+    let rows = ids
+        .iter()
+        .map(|(id, label)| {
+            let (id, label) = (*id, *label);
+            let html_id = format!("roi-source-{id}");
+            view! {
+                <div class="field">
+                    <label class="field__label" for=html_id.clone()>
+                        {format!("Source of {}", label.to_lowercase())}
+                    </label>
+                    <input
+                        id=html_id
+                        class="field__input"
+                        type="text"
+                        maxlength=crate::persist::limits::MAX_LABEL.to_string()
+                        placeholder="vendor quote, last year's actuals…"
+                        prop:value=model
+                            .with_untracked(|m| m.sources.get(id).cloned().unwrap_or_default())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            model
+                                .update(|m| {
+                                    if v.trim().is_empty() {
+                                        m.sources.remove(id);
+                                    } else {
+                                        m.sources.insert(id.to_string(), v);
+                                    }
+                                });
+                        }
+                    />
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="sources">
+            <summary>
+                {move || match given() {
+                    0 => "Sources of these figures".to_string(),
+                    n => format!("Sources of these figures ({n} given)"),
+                }}
+            </summary>
+            <div class="form-grid">{rows}</div>
+        </details>
+    }
+    .into_any()
+}
+
+/// The stage gates: each decided at the end of a month, passed with a
+/// chance; they replace the single chance of technical success.
+#[component]
+fn GatesEditor(
+    model: RwSignal<RoiModel>,
+    errors: FieldErrors,
+    currency: Signal<String>,
+) -> impl IntoView {
+    // Rebuilt as a whole when a gate is added or removed; a version keeps
+    // the rows' element ids apart from the ones they replace.
+    let version = RwSignal::new(0usize);
+    let full = move || model.with(|m| m.success.gates.len() >= MAX_GATES);
+    let add = move |_| {
+        model.update(|m| {
+            let n = m.success.gates.len();
+            if n >= MAX_GATES {
+                return;
+            }
+            let last = m.horizon_years.clamp(1, 10) * 12;
+            let month = m.success.gates.last().map_or(3, |g| g.month + 3).min(last);
+            let name = match n {
+                0 => "Proof of concept".to_string(),
+                1 => "Pilot".to_string(),
+                _ => format!("Stage {}", n + 1),
+            };
+            m.success.gates.push(Gate {
+                name,
+                month,
+                chance: 0.7,
+            });
+        });
+        version.update(|v| *v += 1);
+    };
+    let rows = move || {
+        let v = version.get();
+        let gates = model.with_untracked(|m| m.success.gates.clone());
+        gates
+            .into_iter()
+            .enumerate()
+            .map(|(i, gate)| {
+                let name_id = format!("gate-{v}-{i}-name");
+                let fields = GATE_FIELDS
+                    .iter()
+                    .map(|f| {
+                        let f = *f;
+                        field_input(
+                            f,
+                            format!("gate-{v}-{i}-{}", f.id),
+                            format!("{} (gate {})", f.label, i + 1),
+                            currency,
+                            (f.get)(&gate),
+                            move |x| {
+                                model.update(|m| {
+                                    if let Some(g) = m.success.gates.get_mut(i) {
+                                        (f.set)(g, x)
+                                    }
+                                })
+                            },
+                            errors,
+                        )
+                    })
+                    .collect_view();
+                view! {
+                    <div class="team-row">
+                        <div class="field">
+                            <label class="field__label" for=name_id.clone()>
+                                {format!("Gate {}", i + 1)}
+                            </label>
+                            <input
+                                id=name_id
+                                class="field__input"
+                                type="text"
+                                maxlength=crate::persist::limits::MAX_LABEL.to_string()
+                                prop:value=gate.name.clone()
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    model
+                                        .update(|m| {
+                                            if let Some(g) = m.success.gates.get_mut(i) {
+                                                g.name = v;
+                                            }
+                                        });
+                                }
+                            />
+                        </div>
+                        {fields}
+                        <button
+                            type="button"
+                            class="button button--quiet"
+                            aria-label=format!("Remove gate {}", i + 1)
+                            on:click=move |_| {
+                                model
+                                    .update(|m| {
+                                        if i < m.success.gates.len() {
+                                            m.success.gates.remove(i);
+                                        }
+                                    });
+                                errors.update(|e| e.retain(|k, _| !k.starts_with("gate-")));
+                                version.update(|v| *v += 1);
+                            }
+                        >
+                            "Remove"
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="gates">
+            <p class="field__help">
+                "Or stage gates: at the end of each gate's month the project goes on with the chance given, or stops there, spending nothing more. They replace the single chance above."
+            </p>
+            {rows}
+            <button type="button" class="button button--quiet" on:click=add disabled=full>
+                "Add a stage gate"
+            </button>
         </div>
     }
 }
@@ -418,6 +742,53 @@ fn TeamEditor(
     }
 }
 
+/// The stages between gates: what each spends and the chances.
+fn stages_table(r: &RoiResults, currency: &str) -> AnyView {
+    let rows = r
+        .stages
+        .iter()
+        .map(|st| {
+            view! {
+                <tr>
+                    <th scope="row">{st.name.clone()}</th>
+                    <td class="num">{format!("{}-{}", st.from_month, st.to_month)}</td>
+                    <td class="num">{format::money(st.cost, currency)}</td>
+                    <td class="num">{format::percent(st.reached)}</td>
+                    <td class="num">{format::percent(st.chance)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Stages">
+            <table class="table">
+                <caption>
+                    "Stages. A stage's cost is spent whenever the project gets to it."
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Gate"</th>
+                        <th scope="col" class="num">
+                            "Months"
+                        </th>
+                        <th scope="col" class="num">
+                            "Cost"
+                        </th>
+                        <th scope="col" class="num">
+                            "Chance of getting there"
+                        </th>
+                        <th scope="col" class="num">
+                            "Chance of passing"
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
 /// The results of a model: key figures, the chart and the year table.
 #[component]
 pub fn ResultsPanel(
@@ -460,20 +831,83 @@ pub fn ResultsPanel(
                 };
                 let horizon_note =
                     "the cumulative cash flow does not turn positive within the horizon";
+                let success = r.chance_of_success;
+                let capacity = r.capacity_hours;
+                let tax_note =
+                    if model.with_untracked(|m| m.money.tax_losses) == TaxLosses::OffsetNow {
+                        "Below zero: tax saved on the company's other profits."
+                    } else {
+                        "Losses carried forward against later profits first."
+                    };
+                let stages = (!r.stages.is_empty()).then(|| stages_table(&r, &c));
                 view! {
                     <dl class="figures">
-                        {figure("Net present value", r.npv.clone().map(money), None)}
-                        {figure("IRR (annual)", r.irr_annual.clone().map(format::percent), None)}
+                        {figure(
+                            "Net present value",
+                            r.npv.clone().map(money),
+                            Some(
+                                "If the model works: every month's net flow discounted to the start at the discount rate.",
+                            ),
+                        )}
+                        {figure(
+                            "Expected NPV",
+                            r.expected_npv.clone().map(money),
+                            Some(
+                                "Each month's flow weighted by the chance the project is still going then; equal to the NPV when success is certain.",
+                            ),
+                        )}
+                        {(success < 1.0)
+                            .then(|| {
+                                figure(
+                                    "Chance of technical success",
+                                    Ok(format::percent(success)),
+                                    Some("Chance of passing every gate."),
+                                )
+                            })}
+                        {figure(
+                            "Go-live",
+                            Ok(format!("Month {}", r.go_live_month)),
+                            Some(
+                                "Benefits and running costs start in this month, after the longest build assignment.",
+                            ),
+                        )}
+                        {figure(
+                            "IRR (annual)",
+                            r.irr_annual.clone().map(format::percent),
+                            Some("The yearly discount rate at which the NPV is zero."),
+                        )}
                         {figure(
                             "MIRR (annual)",
                             r.mirr_annual.clone().map(format::percent),
-                            Some("Costs financed and returns reinvested at the discount rate."),
-                        )} {figure("ROI", r.roi_percent.clone().map(|v| format!("{v:.1}%")), None)}
-                        {figure("Payback", months(r.payback_months, horizon_note), None)}
+                            Some(
+                                "Costs financed at the MIRR finance rate, returns reinvested at the MIRR reinvestment rate.",
+                            ),
+                        )}
+                        {figure(
+                            "ROI",
+                            r.roi_percent.clone().map(|v| format::percent(v / 100.0)),
+                            Some(
+                                "Net benefit over total cost: undiscounted, over the whole horizon, if the model works.",
+                            ),
+                        )}
+                        {figure(
+                            "Payback",
+                            months(r.payback_months, horizon_note),
+                            Some(
+                                "From the start of the build until the cumulative net flow stops being negative.",
+                            ),
+                        )}
+                        {figure(
+                            "Payback after go-live",
+                            months(r.payback_after_go_live, horizon_note),
+                            Some("The same, counted from go-live."),
+                        )}
                         {figure(
                             "Discounted payback",
                             months(r.discounted_payback_months, horizon_note),
-                            None,
+                            Some(
+                                "Payback on flows discounted at the discount rate, from the start.",
+                            ),
                         )}
                         {figure(
                             "Break-even month",
@@ -481,20 +915,49 @@ pub fn ResultsPanel(
                                 .break_even_month
                                 .map(|m| format!("Month {m}"))
                                 .ok_or_else(|| horizon_note.to_string()),
-                            None,
+                            Some(
+                                "The first month at whose end the cumulative net flow is not negative.",
+                            ),
                         )}
                         {figure(
                             "Benefit-cost ratio",
                             r.benefit_cost_ratio.clone().map(|v| format!("{v:.2}")),
-                            None,
-                        )} {figure("Total cost of ownership", Ok(money(r.total_cost)), None)}
-                        {figure("Total benefit", Ok(money(r.total_benefit)), None)}
+                            Some("Present value of benefits over present value of costs and tax."),
+                        )}
+                        {figure(
+                            "Total cost of ownership",
+                            Ok(money(r.total_cost)),
+                            Some("Everything spent over the horizon, tax excluded, undiscounted."),
+                        )}
+                        {figure(
+                            "Total benefit",
+                            Ok(money(r.total_benefit)),
+                            Some("Before tax, undiscounted."),
+                        )} {figure("Total tax", Ok(money(r.total_tax)), Some(tax_note))}
                         {figure(
                             "Net benefit",
                             Ok(money(r.net_benefit)),
                             Some("After tax, undiscounted."),
                         )}
+                        {(capacity > 0.0)
+                            .then(|| {
+                                figure(
+                                    "Capacity freed",
+                                    Ok(
+                                        format!(
+                                            "{} hours",
+                                            crate::domain::input::group_thousands(
+                                                &format!("{}", capacity.round()),
+                                            ),
+                                        ),
+                                    ),
+                                    Some(
+                                        "Hours saved that count as capacity, not money: outside NPV and ROI.",
+                                    ),
+                                )
+                            })}
                     </dl>
+                    {stages}
                 }
                 .into_any()
             }
@@ -555,7 +1018,7 @@ pub fn ResultsPanel(
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Year by year table">
                     <table class="table">
                         <caption>
-                            "Year by year. Benefit is after the adoption ramp and staleness, which each retraining or yearly refresh restores."
+                            "Year by year, if the model works. Benefit is after the adoption ramp and staleness, which each retraining or yearly refresh restores; cost includes acting on predictions."
                         </caption>
                         <thead>
                             <tr>
