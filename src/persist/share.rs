@@ -271,7 +271,9 @@ mod tests {
                 data: roi::to_data(&ex.model),
             });
             println!("{}: {} characters", ex.id, link.len());
-            assert!(link.len() < 1000, "{}: {} characters", ex.id, link.len());
+            // Notes and sources included, an example's link stays well
+            // within what chat tools and wikis keep of an address.
+            assert!(link.len() < 2000, "{}: {} characters", ex.id, link.len());
         }
     }
 
