@@ -2,7 +2,7 @@
 # Both install what they need on first use (scripts/setup.sh, versions in tools/versions.env).
 # scripts/env.sh is bash (dash, Debian's sh, cannot source it).
 SHELL := /bin/bash
-.PHONY: serve test build setup fmt single-file lighthouse bench-load
+.PHONY: serve test build setup fmt single-file lighthouse bench-load bench
 
 serve:
 	@./scripts/serve.sh
@@ -26,6 +26,11 @@ single-file: build
 # Lighthouse scores of every tool page (needs `make build` and `make setup`).
 lighthouse:
 	@. scripts/env.sh && node scripts/lighthouse.mjs --min 95
+
+# Native criterion benchmarks: model evaluation, irr, and 10,000 Monte Carlo
+# trials with and without stage gates and correlation.
+bench:
+	@. scripts/env.sh && cargo bench --bench finance
 
 # Cold-load timings, bytes, wasm instantiation and memory of every page (several minutes).
 bench-load:

@@ -48,6 +48,34 @@ mod native {
                 s.summary()
             })
         });
+        // The same with two stage gates drawn in every trial and revenue
+        // rank-correlated with team cost (Iman-Conover over all trials).
+        let mut gated = model.clone();
+        gated.success.gates = vec![
+            sextant::domain::roi::Gate {
+                name: "Proof of concept".into(),
+                month: 3,
+                chance: 0.6,
+            },
+            sextant::domain::roi::Gate {
+                name: "Pilot".into(),
+                month: 6,
+                chance: 0.8,
+            },
+        ];
+        let correlations = [sextant::domain::uncertainty::Correlation {
+            a: inputs[0].driver,
+            b: inputs[2].driver,
+            rho: 0.5,
+        }];
+        group.bench_function("10,000 trials with stage gates and a correlation", |b| {
+            b.iter(|| {
+                let mut s =
+                    Simulation::correlated(&gated, &inputs, &correlations, 1, 10_000).unwrap();
+                s.advance(10_000);
+                s.summary()
+            })
+        });
         group.finish();
     }
 

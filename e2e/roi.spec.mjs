@@ -29,12 +29,12 @@ test("a blank model filled by label gives independently checked figures, and sur
   await page.getByRole("button", { name: "Start a blank model" }).click();
   await expect(page).toHaveURL(/#\/roi\/[a-z0-9]+$/);
   await page.getByLabel("Model name").fill("Ticket triage");
-  await page.getByLabel("Horizon").fill("2");
-  await page.getByLabel("Discount rate").fill("12%");
+  await page.getByLabel(/^Horizon/).fill("2");
+  await page.getByLabel(/^Discount rate/).fill("12%");
   await page.getByLabel("Headcount (ML engineer)").fill("2");
   await page.getByLabel("Monthly cost (ML engineer)").fill("12.5k");
   await page.getByLabel("Months on the build (ML engineer)").fill("3");
-  await page.getByLabel("Labelling").fill("1,500");
+  await page.getByLabel(/^Labelling/).fill("1,500");
   await page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/).fill("20k");
 
   // Month 0: -1,500; months 1-3: -25,000; months 4-24: +20,000.
@@ -80,15 +80,15 @@ test("an example loads, and bad input is refused at its field", async ({ page })
   await expect(page.getByText("“12.000” could mean 12000 or 12: type 12,000 for the first, 12 for the second.")).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Results are unavailable" })).toBeVisible();
 
-  await page.getByLabel("Tax rate").fill("150%");
+  await page.getByLabel(/^Tax rate/).fill("150%");
   await expect(page.getByText("Enter from 0% to 90%.")).toBeVisible();
 
   // Fixing both brings the results back, unchanged, and nothing invalid was saved.
   await revenue.fill("25,000");
-  await page.getByLabel("Tax rate").fill("0");
+  await page.getByLabel(/^Tax rate/).fill("21");
   expect(await figure(page, "Net present value")).toBe(before);
   await page.reload();
-  await expect(page.getByLabel("Tax rate")).toHaveValue("0");
+  await expect(page.getByLabel(/^Tax rate/)).toHaveValue("21");
 });
 
 test("a missing model says so and offers a new one", async ({ page }) => {

@@ -10,21 +10,26 @@
 //!
 //! Cash flows: month 0 carries the one-off set-up cost (as money: for effort
 //! counted in hours, enter hours × loaded rate); months 1 to the horizon carry
-//! the money saved minus the licence and compute costs, at full benefit from
-//! the first month. Every figure comes from [`crate::finance`]: NPV at the
-//! monthly equivalent of the annual discount rate, payback by
-//! [`finance::payback_period`]. Nothing here panics, and every number is
-//! finite or an error that says why.
+//! the money saved, growing linearly over the adoption ramp to the full
+//! saving, minus the running costs: licence, compute, upkeep of the
+//! automation itself, and the monthly cost each ticked limitation is given
+//! (monitoring for drift, say). A cost given to vendor lock-in is an exit
+//! cost, paid once in the last month. Every figure comes from
+//! [`crate::finance`]: NPV at the monthly equivalent of the annual discount
+//! rate, payback by [`finance::payback_period`]. Nothing here panics, and
+//! every number is finite or an error that says why.
 
 use super::input;
 pub use super::input::Unit;
 use crate::finance;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Upper bound for any amount of money: beyond it inputs are typos.
 pub const MAX_MONEY: f64 = 1e12;
 /// Longest horizon, in months.
 pub const MAX_HORIZON_MONTHS: u32 = 120;
+/// Shortest horizon, in years (one month).
+pub const MIN_HORIZON_YEARS: f64 = 1.0 / 12.0;
 
 /// A stage of the ML pipeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -168,6 +173,24 @@ impl Limitation {
         }
     }
 
+    /// What its cost line pays for, as the field names it.
+    pub fn cost_label(self) -> &'static str {
+        match self {
+            Limitation::DataDrift => "Drift monitoring",
+            Limitation::Explainability => "Explanations and model cards",
+            Limitation::EdgeCases => "Edge-case testing",
+            Limitation::SearchOverfitting => "Held-out evaluation",
+            Limitation::VendorLockIn => "Exit cost",
+            Limitation::SkillErosion => "Baselines and reviews by hand",
+        }
+    }
+
+    /// Whether its cost is paid once, in the last month (leaving the
+    /// vendor), rather than every month.
+    pub fn cost_is_one_off(self) -> bool {
+        self == Limitation::VendorLockIn
+    }
+
     /// How to limit the damage, in one sentence.
     pub fn mitigation(self) -> &'static str {
         match self {
@@ -194,12 +217,20 @@ pub struct AutomationModel {
     pub compute_monthly: f64,
     /// One-off set-up cost in money (integration, migration, training).
     pub setup_cost: f64,
-    /// Months analysed, 1 to 120.
-    pub horizon_months: u32,
+    /// Years analysed, from one month (1/12) to 10.
+    pub horizon_years: f64,
     /// Annual discount rate (0.1 = 10%).
     pub discount_rate: f64,
     /// The limitations the user ticked.
     pub limitations: BTreeSet<Limitation>,
+    /// Months from the first automated run to the full saving (0 = at once).
+    pub ramp_months: f64,
+    /// Keeping the automation working, per month: people's time on its
+    /// pipelines, upgrades and failures, as money.
+    pub upkeep_monthly: f64,
+    /// The cost each limitation adds when ticked: per month, or once for
+    /// [`Limitation::cost_is_one_off`]. Kept when unticked, not counted.
+    pub limitation_costs: BTreeMap<Limitation, f64>,
 }
 
 impl AutomationModel {
@@ -216,6 +247,11 @@ impl AutomationModel {
     /// The monthly discount rate equivalent to the annual one.
     pub fn monthly_rate(&self) -> f64 {
         finance::monthly_rate(self.discount_rate)
+    }
+
+    /// Months analysed: the horizon in whole months, 1 to 120.
+    pub fn horizon_months(&self) -> u32 {
+        ((self.horizon_years * 12.0).round().max(1.0) as u32).min(MAX_HORIZON_MONTHS)
     }
 
     /// Ticks or unticks a limitation.
@@ -237,9 +273,12 @@ impl Default for AutomationModel {
             licence_monthly: 0.0,
             compute_monthly: 0.0,
             setup_cost: 0.0,
-            horizon_months: 36,
+            horizon_years: 3.0,
             discount_rate: 0.10,
             limitations: BTreeSet::new(),
+            ramp_months: 0.0,
+            upkeep_monthly: 0.0,
+            limitation_costs: BTreeMap::new(),
         }
     }
 }
@@ -304,20 +343,12 @@ pub const FIELDS: &[Field] = &[
         "Extra cloud compute the automated runs use per month; searches run more trials than people do.", |m| m.compute_monthly),
     field!("setup-cost", Costs, "Set-up cost (one-off)", Money, 0.0, MAX_MONEY,
         "Integration, migration and training before the first automated run, as money; for effort counted in hours, enter hours × loaded rate.", |m| m.setup_cost),
-    Field {
-        id: "horizon",
-        section: Section::Money,
-        label: "Horizon",
-        unit: Unit::Months,
-        min: 1.0,
-        max: MAX_HORIZON_MONTHS as f64,
-        integer: true,
-        help: "How many months the estimate covers, from the set-up.",
-        get: |m: &AutomationModel| m.horizon_months as f64,
-        set: |m: &mut AutomationModel, v: f64| {
-            m.horizon_months = v.clamp(0.0, u32::MAX as f64) as u32
-        },
-    },
+    field!("upkeep", Costs, "Upkeep of the automation", MoneyPerMonth, 0.0, MAX_MONEY,
+        "People's time keeping the automated pipelines working: upgrades, broken runs, new data sources, as money per month.", |m| m.upkeep_monthly),
+    field!("ramp", Costs, "Adoption ramp", Months, 0.0, 120.0,
+        "Months from the first automated run until the team saves the full hours; savings grow linearly until then.", |m| m.ramp_months),
+    field!("horizon", Money, "Horizon", Years, MIN_HORIZON_YEARS, 10.0,
+        "How many years the estimate covers, from the set-up, as in the ML project ROI calculator: 1.5 is 18 months, 0.25 three.", |m| m.horizon_years),
     field!("discount-rate", Money, "Discount rate", PercentPerYear, -0.5, 1.0,
         "Your organisation's cost of capital or hurdle rate; converted to a monthly rate for the NPV.", |m| m.discount_rate),
 ];
@@ -434,13 +465,19 @@ pub struct AutomationResults {
     pub hours_saved_yearly: f64,
     /// Net hours saved as a share of the hours today.
     pub hours_saved_share: Figure,
-    /// Value of the hours saved per month.
+    /// Value of the hours saved per month at full adoption, before any cost.
     pub money_saved_monthly: f64,
     /// Value of the hours saved per year (× 12).
     pub money_saved_yearly: f64,
-    /// Licence plus compute per month.
+    /// Licence, compute, upkeep and the ticked limitations' monthly costs,
+    /// per month.
     pub running_cost_monthly: f64,
-    /// Money saved minus running costs, per month.
+    /// The ticked limitations' monthly costs, per month (part of the
+    /// running cost).
+    pub limitation_cost_monthly: f64,
+    /// The ticked limitations' one-off costs, paid in the last month.
+    pub exit_cost: f64,
+    /// Money saved at full adoption minus running costs, per month.
     pub net_monthly: f64,
     /// Net cash flow per month; month 0 is minus the set-up cost.
     pub flows: Vec<f64>,
@@ -532,13 +569,38 @@ impl AutomationModel {
         let hours_after_monthly: f64 = stages.iter().map(|s| s.hours_after).sum();
         let hours_saved_monthly: f64 = stages.iter().map(|s| s.net_hours_saved).sum();
         let money_saved_monthly: f64 = stages.iter().map(|s| s.money_saved).sum();
-        let running_cost_monthly = self.licence_monthly + self.compute_monthly;
+        let ticked_cost = |one_off: bool| -> f64 {
+            self.limitations
+                .iter()
+                .filter(|l| l.cost_is_one_off() == one_off)
+                .filter_map(|l| self.limitation_costs.get(l))
+                .sum()
+        };
+        let limitation_cost_monthly = ticked_cost(false);
+        let exit_cost = ticked_cost(true);
+        let running_cost_monthly = self.licence_monthly
+            + self.compute_monthly
+            + self.upkeep_monthly
+            + limitation_cost_monthly;
         let net_monthly = money_saved_monthly - running_cost_monthly;
-        let horizon = self.horizon_months.clamp(1, MAX_HORIZON_MONTHS);
+        let horizon = self.horizon_months();
+        let ramp = |m: u32| {
+            if self.ramp_months >= 1.0 {
+                (f64::from(m) / self.ramp_months).min(1.0)
+            } else {
+                1.0
+            }
+        };
 
         let mut flows = Vec::with_capacity(horizon as usize + 1);
         flows.push(-self.setup_cost);
-        flows.extend(std::iter::repeat_n(net_monthly, horizon as usize));
+        let mut total_savings = 0.0;
+        for m in 1..=horizon {
+            let saved = money_saved_monthly * ramp(m);
+            total_savings += saved;
+            let exit = if m == horizon { exit_cost } else { 0.0 };
+            flows.push(saved - running_cost_monthly - exit);
+        }
         let mut cumulative = Vec::with_capacity(flows.len());
         let mut sum = 0.0;
         for f in &flows {
@@ -546,18 +608,20 @@ impl AutomationModel {
             cumulative.push(sum);
         }
         let months = f64::from(horizon);
-        let total_cost = self.setup_cost + running_cost_monthly * months;
-        let total_savings = money_saved_monthly * months;
+        let total_cost = self.setup_cost + running_cost_monthly * months + exit_cost;
         let net_benefit = total_savings - total_cost;
 
         let rate = self.monthly_rate();
         let nothing_happens = flows.iter().all(|f| *f == 0.0);
         // With no set-up cost, finance::payback_period counts month 0 (zero)
-        // as already paid back; that is only true if the months after save.
-        let only_costs = self.setup_cost == 0.0 && net_monthly < 0.0;
+        // as already paid back; that is only true if the first month saves.
+        // Otherwise payback counts from the first month that spends.
+        let loses_first = self.setup_cost == 0.0 && flows.get(1).is_some_and(|f| *f < 0.0);
         let payback = |flows: &[f64]| {
-            if nothing_happens || only_costs {
+            if nothing_happens {
                 None
+            } else if loses_first {
+                super::roi::payback_from_start(flows)
             } else {
                 finance::payback_period(flows)
             }
@@ -593,7 +657,7 @@ impl AutomationModel {
         }
         if net_monthly <= 0.0 && (money_saved_monthly != 0.0 || running_cost_monthly != 0.0) {
             notes.push(
-                "The money saved each month does not cover the licence and compute, so the automation never pays back.".into(),
+                "The money saved each month does not cover the running costs (licence, compute, upkeep and the limitations' costs), so the automation never pays back.".into(),
             );
         }
 
@@ -614,6 +678,8 @@ impl AutomationModel {
             money_saved_monthly,
             money_saved_yearly: money_saved_monthly * 12.0,
             running_cost_monthly,
+            limitation_cost_monthly,
+            exit_cost,
             net_monthly,
             flows,
             cumulative,
@@ -643,16 +709,19 @@ impl AutomationModel {
         };
         AutomationModel {
             stages: [
-                stage(6.0, 8.0, 75.0, 0.6, 4.0),
-                stage(10.0, 4.0, 85.0, 0.4, 4.0),
-                stage(12.0, 2.0, 90.0, 0.7, 3.0),
-                stage(8.0, 4.0, 90.0, 0.85, 2.0),
-                stage(5.0, 4.0, 95.0, 0.5, 3.0),
+                stage(6.0, 8.0, 100.0, 0.6, 4.0),
+                stage(10.0, 4.0, 110.0, 0.4, 4.0),
+                stage(12.0, 2.0, 115.0, 0.7, 3.0),
+                stage(8.0, 4.0, 115.0, 0.85, 2.0),
+                stage(5.0, 4.0, 120.0, 0.5, 3.0),
             ],
             licence_monthly: 2_500.0,
             compute_monthly: 900.0,
             setup_cost: 30_000.0,
-            horizon_months: 36,
+            horizon_years: 3.0,
+            ramp_months: 4.0,
+            upkeep_monthly: 1_500.0,
+            limitation_costs: [(Limitation::DataDrift, 400.0)].into_iter().collect(),
             limitations: [
                 Limitation::DataDrift,
                 Limitation::Explainability,
@@ -677,7 +746,7 @@ mod tests {
         let mut m = AutomationModel {
             licence_monthly: 500.0,
             setup_cost: 6_000.0,
-            horizon_months: 12,
+            horizon_years: 1.0,
             discount_rate: 0.0,
             ..AutomationModel::default()
         };
@@ -773,7 +842,7 @@ mod tests {
     #[test]
     fn invalid_inputs_are_named_by_id() {
         let mut m = simple();
-        m.horizon_months = 0;
+        m.horizon_years = 0.0;
         m.stage_mut(Stage::Deployment).automated_share = 1.5;
         m.stage_mut(Stage::ModelSelection).hours_per_run = f64::NAN;
         let errs = m.evaluate().unwrap_err();
@@ -786,7 +855,7 @@ mod tests {
                 "deployment-automated-share"
             ]
         );
-        assert_eq!(errs[0].message, "Enter a whole number from 1 to 120.");
+        assert_eq!(errs[0].message, "Enter from 0.083333 to 10.");
         assert_eq!(errs[1].message, "Enter a number.");
         assert_eq!(errs[2].label, "Deployment: share of the time automated");
         assert_eq!(errs[2].message, "Enter from 0% to 100%.");
@@ -815,9 +884,58 @@ mod tests {
         for (i, f) in STAGE_FIELDS.iter().enumerate() {
             assert_eq!((f.get)(&s), i as f64 + 0.5, "{}", f.id);
         }
-        // Setting a negative or huge horizon never wraps around.
-        (FIELDS[3].set)(&mut m, -5.0);
-        assert_eq!(m.horizon_months, 0);
+        // A negative or huge horizon is refused, and never wraps around.
+        let horizon = FIELDS.iter().find(|f| f.id == "horizon").unwrap();
+        (horizon.set)(&mut m, -5.0);
+        assert_eq!(m.horizon_months(), 1);
+        assert_eq!(m.validate()[0].id, "horizon");
+        (horizon.set)(&mut m, 1e12);
+        assert_eq!(m.horizon_months(), MAX_HORIZON_MONTHS);
+    }
+
+    #[test]
+    fn savings_ramp_up_and_the_automation_costs_its_upkeep_and_its_risks() {
+        // simple(): 1,500 a month saved at full adoption, licence 500,
+        // set-up 6,000, 12 months.
+        let mut m = simple();
+        m.ramp_months = 3.0;
+        let r = m.evaluate().unwrap();
+        // A third, two thirds, then all of 1,500.
+        assert_eq!(&r.flows[1..4], &[0.0, 500.0, 1_000.0]);
+        assert_eq!(r.total_savings, 500.0 + 1_000.0 + 10.0 * 1_500.0);
+        assert_eq!(r.net_monthly, 1_000.0);
+        // Upkeep and drift monitoring are monthly; a costed exit from the
+        // vendor is paid once, in the last month; an unticked limitation's
+        // cost is kept but not counted.
+        m.ramp_months = 0.0;
+        m.upkeep_monthly = 200.0;
+        m.limitation_costs = [
+            (Limitation::DataDrift, 100.0),
+            (Limitation::VendorLockIn, 2_000.0),
+            (Limitation::EdgeCases, 999.0),
+        ]
+        .into_iter()
+        .collect();
+        m.set_limitation(Limitation::DataDrift, true);
+        m.set_limitation(Limitation::VendorLockIn, true);
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.running_cost_monthly, 800.0);
+        assert_eq!(r.limitation_cost_monthly, 100.0);
+        assert_eq!(r.exit_cost, 2_000.0);
+        assert_eq!(r.net_monthly, 700.0);
+        assert_eq!(r.flows[1], 700.0);
+        assert_eq!(r.flows[12], 700.0 - 2_000.0);
+        assert_eq!(r.total_cost, 6_000.0 + 12.0 * 800.0 + 2_000.0);
+        assert_eq!(r.net_benefit, 18_000.0 - r.total_cost);
+    }
+
+    #[test]
+    fn the_horizon_is_in_years_as_in_the_roi_calculator() {
+        let mut m = simple();
+        m.horizon_years = 1.5;
+        let r = m.evaluate().unwrap();
+        assert_eq!(r.flows.len(), 19);
+        assert_eq!(r.total_savings, 18.0 * 1_500.0);
     }
 
     #[test]
@@ -842,13 +960,19 @@ mod tests {
     fn example_is_valid_and_pays_back() {
         let r = AutomationModel::example().evaluate().unwrap();
         // Net hours: 24.8 + 12 + 13.8 + 25.2 + 7 = 82.8 a month; worth
-        // 1,860 + 1,020 + 1,242 + 2,268 + 665 = 7,055; minus 3,400 running
-        // costs = 3,655 a month; 30,000 set-up pays back in 30,000 / 3,655
-        // = 8.2 months.
+        // 2,480 + 1,320 + 1,587 + 2,898 + 840 = 9,125 at fully loaded rates;
+        // minus 5,300 running costs (licence 2,500, compute 900, upkeep
+        // 1,500, drift monitoring 400) = 3,825 a month at full adoption.
+        // The 4-month ramp saves a quarter, half, three quarters first:
+        // months 1-3 net -3,018.75, -737.5 and +1,543.75, so after month 3
+        // the cumulative flow is -32,212.5, paid back 32,212.5 / 3,825
+        // months later.
         assert!((r.hours_saved_monthly - 82.8).abs() < 1e-9);
-        assert!((r.net_monthly - 3_655.0).abs() < 1e-9);
+        assert!((r.money_saved_monthly - 9_125.0).abs() < 1e-9);
+        assert!((r.net_monthly - 3_825.0).abs() < 1e-9);
+        assert!((r.flows[1] + 3_018.75).abs() < 1e-9);
         let p = r.payback_months.unwrap();
-        assert!((p - 30_000.0 / 3_655.0).abs() < 1e-9, "{p}");
+        assert!((p - (3.0 + 32_212.5 / 3_825.0)).abs() < 1e-9, "{p}");
         assert!(r.npv.unwrap() > 0.0);
         assert_eq!(r.limitations.len(), 3);
     }

@@ -1322,7 +1322,6 @@ pub fn examples() -> Vec<Example> {
                     ("revenue", "Holdout test of the retention campaign, Q2"),
                     ("cost-per-action", "Average discount granted in the last campaign"),
                 ]),
-                ..base.clone()
             },
         },
         Example {
@@ -1359,7 +1358,6 @@ pub fn examples() -> Vec<Example> {
                     ("hours-saved", "Time study of 200 invoices, March"),
                     ("licences", "Vendor quote for the OCR engine"),
                 ]),
-                ..base.clone()
             },
         },
         Example {
@@ -1467,7 +1465,6 @@ pub fn examples() -> Vec<Example> {
                 },
                 notes: format!("Breakdowns cost about $3,000 each and happen eight times a month; the model is hoped to prevent half. Each alert sends a van to the workshop early ($250). Sensors were fitted this year, so the proof of concept may find too little signal. {COST_SOURCE}"),
                 sources: sources(&[("risk-reduction", "Fleet manager's breakdown log, 12 months")]),
-                ..base.clone()
             },
         },
     ]

@@ -7,6 +7,7 @@
 //! simulation runs in chunks ([`Simulation::advance`]) so that the interface
 //! can show progress between frames and cancel.
 
+use super::correlate::{self, CorrelationError, Pair};
 use super::input::NumberKind;
 use super::roi::{RoiModel, FIELDS};
 use rand::SeedableRng;
@@ -342,6 +343,83 @@ impl Sampler {
     }
 }
 
+/// A rank (Spearman) correlation between two uncertain inputs: how far a
+/// high draw of one goes with a high draw of the other (positive) or a low
+/// one (negative), from -0.99 to 0.99. Benefits and adoption, or build time
+/// and build cost, seldom move independently.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Correlation {
+    /// One input.
+    pub a: Driver,
+    /// The other.
+    pub b: Driver,
+    /// The rank correlation asked for.
+    pub rho: f64,
+}
+
+/// Most correlations an analysis holds.
+pub const MAX_CORRELATIONS: usize = 20;
+
+/// The correlations as pairs of positions in `inputs`, checked together:
+/// each names two different inputs that have a range, at most once, within
+/// -0.99 to 0.99, and all of them can hold at once. The error names the
+/// inputs as the form does.
+pub fn correlation_pairs(
+    inputs: &[Uncertain],
+    correlations: &[Correlation],
+) -> Result<Vec<Pair>, String> {
+    if correlations.len() > MAX_CORRELATIONS {
+        return Err(format!(
+            "an analysis holds up to {MAX_CORRELATIONS} correlations"
+        ));
+    }
+    let position = |d: Driver| {
+        inputs.iter().position(|u| u.driver == d).ok_or_else(|| {
+            format!(
+                "“{}” is correlated but has no range: give it one, or remove the correlation",
+                d.label()
+            )
+        })
+    };
+    let pairs = correlations
+        .iter()
+        .map(|c| {
+            Ok(Pair {
+                a: position(c.a)?,
+                b: position(c.b)?,
+                rho: c.rho,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let name = |i: usize| format!("“{}”", inputs[i].driver.label());
+    correlate::target_matrix(inputs.len(), &pairs).map_err(|e| match e {
+        CorrelationError::OutOfRange { a, b, .. } => {
+            format!("the correlation of {} and {} must be between -0.99 and 0.99", name(a), name(b))
+        }
+        CorrelationError::SameInput { input } => {
+            format!("{} is correlated with itself: pick two different inputs", name(input))
+        }
+        CorrelationError::DuplicatePair { a, b } => {
+            format!("{} and {} are correlated twice: keep one", name(a), name(b))
+        }
+        CorrelationError::Inconsistent { pair, stated, given, low, high } => {
+            let then = if stated {
+                format!(", not {:.2}", pair.rho)
+            } else {
+                "; they have none, which counts as 0: set one, or weaken the other two".into()
+            };
+            format!(
+                "these correlations cannot all hold: with {} and {} at {:.2}, and {} and {} at {:.2}, {} and {} must be between {:.2} and {:.2}{then}",
+                name(given[0].a), name(given[0].b), given[0].rho,
+                name(given[1].a), name(given[1].b), given[1].rho,
+                name(pair.a), name(pair.b), (low * 100.0).ceil() / 100.0 + 0.0, (high * 100.0).floor() / 100.0 + 0.0,
+            )
+        }
+        other => other.to_string(),
+    })?;
+    Ok(pairs)
+}
+
 /// Most trials a run may ask for.
 pub const MAX_TRIALS: usize = 200_000;
 
@@ -352,6 +430,11 @@ pub struct Simulation {
     samplers: Vec<Sampler>,
     rng: ChaCha8Rng,
     target: usize,
+    /// With correlations, every trial's inputs drawn at the start and
+    /// reordered (Iman-Conover), one vector an input.
+    drawn: Option<Vec<Vec<f64>>>,
+    /// The correlations asked for, as positions in `inputs`.
+    pairs: Vec<Pair>,
     /// Sampled input values, one vector an input.
     pub samples: Vec<Vec<f64>>,
     /// NPV of each trial (`None` where it could not be computed).
@@ -373,15 +456,47 @@ impl Simulation {
         seed: u64,
         trials: usize,
     ) -> Result<Simulation, String> {
+        Simulation::correlated(base, inputs, &[], seed, trials)
+    }
+
+    /// As [`Simulation::new`], with inputs rank-correlated as asked. Without
+    /// correlations each trial draws its inputs as it runs; with them, every
+    /// trial's inputs are drawn here in the same order from the same
+    /// stream, then reordered so that their ranks correlate as asked (each
+    /// input keeps exactly the values drawn, so its range and shape hold).
+    pub fn correlated(
+        base: &RoiModel,
+        inputs: &[Uncertain],
+        correlations: &[Correlation],
+        seed: u64,
+        trials: usize,
+    ) -> Result<Simulation, String> {
         for u in inputs {
             u.check()?;
         }
+        let pairs = correlation_pairs(inputs, correlations)?;
         let target = trials.clamp(1, MAX_TRIALS);
+        let samplers: Vec<Sampler> = inputs.iter().map(Sampler::new).collect();
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let drawn = if pairs.is_empty() {
+            None
+        } else {
+            let mut columns = vec![Vec::with_capacity(target); inputs.len()];
+            for _ in 0..target {
+                for (k, (u, s)) in inputs.iter().zip(&samplers).enumerate() {
+                    columns[k].push(u.driver.clamp(s.sample(&mut rng)));
+                }
+            }
+            correlate::iman_conover(&mut columns, &pairs).map_err(|e| e.to_string())?;
+            Some(columns)
+        };
         Ok(Simulation {
             base: base.clone(),
-            samplers: inputs.iter().map(Sampler::new).collect(),
+            samplers,
             inputs: inputs.to_vec(),
-            rng: ChaCha8Rng::seed_from_u64(seed),
+            rng,
+            drawn,
+            pairs,
             target,
             samples: vec![Vec::with_capacity(target); inputs.len()],
             npv: Vec::with_capacity(target),
@@ -396,9 +511,13 @@ impl Simulation {
         let end = (self.npv.len() + n).min(self.target);
         while self.npv.len() < end {
             let mut m = self.base.clone();
+            let trial = self.npv.len();
             for (k, (u, s)) in self.inputs.iter().zip(&self.samplers).enumerate() {
                 // Kept as applied, so correlations describe what the model saw.
-                let x = u.driver.clamp(s.sample(&mut self.rng));
+                let x = match &self.drawn {
+                    Some(columns) => columns[k][trial],
+                    None => u.driver.clamp(s.sample(&mut self.rng)),
+                };
                 self.samples[k].push(x);
                 u.driver.set(&mut m, x);
             }
@@ -455,6 +574,16 @@ impl Simulation {
             })
             .collect();
         let gated = !self.base.gates().is_empty() || self.worked.iter().any(|w| !w);
+        let rank_correlations = self
+            .pairs
+            .iter()
+            .map(|p| AchievedCorrelation {
+                a: self.inputs[p.a].driver,
+                b: self.inputs[p.b].driver,
+                target: p.rho,
+                achieved: correlate::spearman(&self.samples[p.a], &self.samples[p.b]),
+            })
+            .collect();
         Summary {
             trials: self.done(),
             p_works: gated.then(|| self.worked.iter().filter(|w| **w).count() as f64 / n),
@@ -464,8 +593,23 @@ impl Simulation {
             roi: Stats::of(roi),
             payback: PERCENTILES.map(|p| percentile_sorted(&payback, p).filter(|v| v.is_finite())),
             correlations,
+            rank_correlations,
         }
     }
+}
+
+/// A correlation asked for and the one the trials show.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AchievedCorrelation {
+    /// One input.
+    pub a: Driver,
+    /// The other.
+    pub b: Driver,
+    /// Asked for.
+    pub target: f64,
+    /// The rank correlation of the values drawn (`None` when either does
+    /// not vary).
+    pub achieved: Option<f64>,
 }
 
 /// Three uncertain inputs of the first example (revenue, serving compute,
@@ -586,6 +730,8 @@ pub struct Summary {
     pub payback: [Option<f64>; 5],
     /// Correlation of each uncertain input with NPV (`None` when either does not vary).
     pub correlations: Vec<(Driver, Option<f64>)>,
+    /// Each correlation between inputs asked for, with the one achieved.
+    pub rank_correlations: Vec<AchievedCorrelation>,
 }
 
 /// Linear interpolation between closest ranks (numpy's default).
@@ -709,6 +855,8 @@ pub struct Analysis {
     pub scenarios: Vec<Scenario>,
     /// Uncertain inputs of the simulation.
     pub inputs: Vec<Uncertain>,
+    /// Rank correlations between uncertain inputs.
+    pub correlations: Vec<Correlation>,
     /// The simulation's seed.
     pub seed: u64,
     /// How many trials it runs.
@@ -784,6 +932,7 @@ impl Analysis {
             use_ranges: false,
             scenarios: vec![pessimistic, optimistic],
             inputs,
+            correlations: Vec::new(),
             seed: 2026,
             trials: DEFAULT_TRIALS,
         }
@@ -816,6 +965,7 @@ impl Analysis {
         for u in &self.inputs {
             u.check()?;
         }
+        correlation_pairs(&self.inputs, &self.correlations)?;
         for s in &self.scenarios {
             for (id, v) in &s.overrides {
                 if Driver::from_id(id).is_none() {
@@ -1107,6 +1257,67 @@ mod tests {
             assert_eq!(npv.unwrap() > 0.0, *worked);
         }
         assert!((half.p_payback - works).abs() < 1e-12);
+    }
+
+    #[test]
+    fn correlated_inputs_keep_their_ranges_and_correlate_as_asked() {
+        // Certain to work, so that both runs draw nothing but the inputs.
+        let mut model = super::super::roi::examples()[0].model.clone();
+        model.success.chance = 1.0;
+        let inputs = reference_inputs();
+        let (revenue, team) = (inputs[0].driver, Driver::TeamCost);
+        let asked = [Correlation {
+            a: revenue,
+            b: team,
+            rho: 0.6,
+        }];
+        let mut s = Simulation::correlated(&model, &inputs, &asked, 11, 10_000).unwrap();
+        s.advance(4_000);
+        s.advance(6_000);
+        let sum = s.summary();
+        // Spearman's standard error near 0.6 at n = 10,000 is about 0.007.
+        let got = sum.rank_correlations[0].achieved.unwrap();
+        assert!((got - 0.6).abs() < 0.03, "{got}");
+        assert_eq!(sum.rank_correlations[0].target, 0.6);
+        // Each input's draws are the uncorrelated run's, reordered.
+        let mut plain = Simulation::new(&model, &inputs, 11, 10_000).unwrap();
+        plain.advance(10_000);
+        for k in 0..inputs.len() {
+            let mut a = s.samples[k].clone();
+            let mut b = plain.samples[k].clone();
+            a.sort_by(f64::total_cmp);
+            b.sort_by(f64::total_cmp);
+            assert_eq!(a, b, "input {k}");
+        }
+        // Revenue rising with team cost narrows the NPV's spread below the
+        // independent run's: they pull NPV in opposite directions.
+        assert!(sum.npv.std_dev.unwrap() < plain.summary().npv.std_dev.unwrap());
+    }
+
+    #[test]
+    fn correlations_that_cannot_hold_are_refused_with_the_inputs_named() {
+        let model = super::super::roi::examples()[0].model.clone();
+        let inputs = reference_inputs();
+        let [r, s, t] = [inputs[0].driver, inputs[1].driver, inputs[2].driver];
+        let c = |a, b, rho| Correlation { a, b, rho };
+        let bad = [c(r, s, 0.9), c(r, t, 0.8), c(s, t, -0.5)];
+        let e = Simulation::correlated(&model, &inputs, &bad, 1, 100)
+            .err()
+            .unwrap();
+        assert!(
+            e.contains("cannot all hold")
+                && e.contains("“Revenue uplift”")
+                && e.contains("between"),
+            "{e}"
+        );
+        let e = Simulation::correlated(&model, &inputs, &[c(r, Driver::BuildMonths, 0.5)], 1, 100)
+            .err()
+            .unwrap();
+        assert!(e.contains("has no range"), "{e}");
+        let e = Simulation::correlated(&model, &inputs, &[c(r, s, 1.5)], 1, 100)
+            .err()
+            .unwrap();
+        assert!(e.contains("between -0.99 and 0.99"), "{e}");
     }
 
     #[test]

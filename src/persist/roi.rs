@@ -15,7 +15,9 @@
 use super::envelope::ReadError;
 use super::limits;
 use crate::domain::roi::{self, RoiModel};
-use crate::domain::uncertainty::{Analysis, Driver, Metric, Scenario, Shape, Uncertain};
+use crate::domain::uncertainty::{
+    Analysis, Correlation, Driver, Metric, Scenario, Shape, Uncertain, MAX_CORRELATIONS,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -90,12 +92,24 @@ struct StoredScenario {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct StoredCorrelation {
+    a: String,
+    b: String,
+    rho: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StoredAnalysis {
     metric: String,
     step: f64,
     own_ranges: bool,
     scenarios: Vec<StoredScenario>,
     ranges: Vec<StoredRange>,
+    /// Absent when there are none, as in every document written before
+    /// correlations existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    correlations: Vec<StoredCorrelation>,
     seed: u64,
     trials: usize,
 }
@@ -125,6 +139,15 @@ impl From<&Analysis> for StoredAnalysis {
                     shape: u.shape.id().into(),
                 })
                 .collect(),
+            correlations: a
+                .correlations
+                .iter()
+                .map(|c| StoredCorrelation {
+                    a: c.a.id().into(),
+                    b: c.b.id().into(),
+                    rho: c.rho,
+                })
+                .collect(),
             seed: a.seed,
             trials: a.trials,
         }
@@ -137,6 +160,7 @@ impl StoredAnalysis {
     fn within_limits(&self) -> Result<(), ReadError> {
         limits::count("scenarios", self.scenarios.len(), limits::MAX_SCENARIOS)?;
         limits::count("uncertain inputs", self.ranges.len(), Driver::all().len())?;
+        limits::count("correlations", self.correlations.len(), MAX_CORRELATIONS)?;
         for s in &self.scenarios {
             limits::text("a scenario's name", &s.name, limits::MAX_LABEL)?;
         }
@@ -180,6 +204,20 @@ impl StoredAnalysis {
                 }
             }
         }
+        let driver = |id: &str| {
+            Driver::from_id(id).ok_or_else(|| format!("unknown correlated input {id:?}"))
+        };
+        let correlations = self
+            .correlations
+            .iter()
+            .map(|c| {
+                Ok(Correlation {
+                    a: driver(&c.a)?,
+                    b: driver(&c.b)?,
+                    rho: c.rho,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
         let analysis = Analysis {
             metric: Metric::from_id(&self.metric)
                 .ok_or_else(|| format!("unknown sensitivity figure {:?}", self.metric))?,
@@ -194,6 +232,7 @@ impl StoredAnalysis {
                 })
                 .collect(),
             inputs,
+            correlations,
             seed: self.seed,
             trials: self.trials,
         };
@@ -456,6 +495,36 @@ mod tests {
             assert_eq!(analysis_from_data(&data), Ok(Some(a)));
             assert_eq!(analysis_from_data(&to_data(&ex.model)), Ok(None));
         }
+    }
+
+    #[test]
+    fn correlations_are_kept_and_checked() {
+        use crate::domain::uncertainty::Correlation;
+        let model = examples()[0].model.clone();
+        let mut a = Analysis::suggested(&model);
+        assert!(to_data_with(&model, &a)["uncertainty"]
+            .get("correlations")
+            .is_none());
+        a.correlations = vec![Correlation {
+            a: a.inputs[0].driver,
+            b: Driver::TeamCost,
+            rho: 0.5,
+        }];
+        let data = to_data_with(&model, &a);
+        assert_eq!(
+            data["uncertainty"]["correlations"][0]["b"],
+            json!("team-cost")
+        );
+        assert_eq!(analysis_from_data(&data), Ok(Some(a.clone())));
+        let mut bad = data.clone();
+        bad["uncertainty"]["correlations"][0]["rho"] = json!(3.0);
+        assert!(from_data(&bad).unwrap_err().to_string().contains("-0.99"));
+        let mut bad = data;
+        bad["uncertainty"]["correlations"][0]["a"] = json!("moon-phase");
+        assert!(from_data(&bad)
+            .unwrap_err()
+            .to_string()
+            .contains("moon-phase"));
     }
 
     #[test]

@@ -490,7 +490,7 @@ mod tests {
             data: automation::to_data(&AutomationModel::example()),
         })
         .unwrap();
-        a["data"]["v"] = 2.into();
+        a["data"]["v"] = 3.into();
         assert_eq!(import_file(&a.to_string()), Err(ImportError::TooNew));
         // A portfolio payload labelled as an automation estimate is refused.
         p["kind"] = "automation-roi".into();

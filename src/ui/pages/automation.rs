@@ -5,19 +5,21 @@
 use crate::charts::cashflow::CumulativeChart;
 use crate::charts::stages::StagesChart;
 use crate::charts::Chart;
+use crate::domain::automation::MAX_MONEY;
 use crate::domain::automation::{
     stage_field_id, AutomationModel, AutomationResults, FieldError, Limitation, Section, Stage,
     FIELDS, STAGE_FIELDS,
 };
 use crate::domain::format::{self, CURRENCIES};
-use crate::persist::automation as format_v1;
+use crate::domain::input::{check_range, NumberKind};
+use crate::persist::automation as stored_format;
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::share::Shared;
 use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::deferred::Deferred;
-use crate::ui::components::number_field::{field_input, section_inputs, FieldErrors};
+use crate::ui::components::number_field::{field_input, section_inputs, FieldErrors, NumberField};
 use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::components::start::{Creator, StartPage};
@@ -39,7 +41,7 @@ pub fn AutomationDocument(
         name: "automation ROI model",
         a_name: "an automation ROI model",
     };
-    match open_saved(&id, &opens, |doc| format_v1::from_data(&doc.data)) {
+    match open_saved(&id, &opens, |doc| stored_format::from_data(&doc.data)) {
         Ok((doc, model)) => view! { <AutomationEditor doc=doc model=model /> }.into_any(),
         Err(why) => missing(TITLE, Page::AutomationRoi(None), START, why),
     }
@@ -52,7 +54,7 @@ pub fn AutomationStart() -> impl IntoView {
         Page::AutomationRoi(Some(id))
     });
     let create = move |model: AutomationModel, name: &str| {
-        creator.create(name.into(), format_v1::to_data(&model))
+        creator.create(name.into(), stored_format::to_data(&model))
     };
     let actions = view! {
         <button
@@ -89,7 +91,7 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
     let model = RwSignal::new(model);
     let errors: FieldErrors = RwSignal::new(BTreeMap::new());
     // The stored form, made once per change for both saving and sharing.
-    let data = Memo::new(move |_| model.with(format_v1::to_data));
+    let data = Memo::new(move |_| model.with(stored_format::to_data));
     let autosave = Autosave::start(doc, name.into(), data.into(), "Untitled automation", |id| {
         Page::AutomationRoi(Some(id))
     });
@@ -196,6 +198,45 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
                             {l.explanation()}
                         </label>
                     </div>
+                    <Show when=move || model.with(|m| m.limitations.contains(&l))>
+                        <NumberField
+                            id=format!("limit-cost-{}", l.id())
+                            label=l.cost_label().to_string()
+                            unit=if l.cost_is_one_off() {
+                                format!("{} once, in the last month", currency.get_untracked())
+                            } else {
+                                format!("{} / month", currency.get_untracked())
+                            }
+                            help=if l.cost_is_one_off() {
+                                "What leaving the tool would cost: migration, rewriting pipelines. 0 leaves it out."
+                            } else {
+                                "What keeping this risk in check costs each month. 0 leaves it out."
+                            }
+                            kind=NumberKind::Plain
+                            value=model
+                                .with_untracked(|m| {
+                                    m.limitation_costs.get(&l).copied().unwrap_or(0.0)
+                                })
+                            check=Callback::new(|v: f64| check_range(
+                                v,
+                                0.0,
+                                MAX_MONEY,
+                                NumberKind::Plain,
+                                false,
+                            ))
+                            on_valid=Callback::new(move |v: f64| {
+                                model
+                                    .update(|m| {
+                                        if v == 0.0 {
+                                            m.limitation_costs.remove(&l);
+                                        } else {
+                                            m.limitation_costs.insert(l, v);
+                                        }
+                                    })
+                            })
+                            errors=errors
+                        />
+                    </Show>
                 }
             })
             .collect_view()
@@ -351,8 +392,23 @@ pub fn AutomationResultsPanel(
                     <dl class="figures">
                         {figure("Hours saved per month", Ok(hours(r.hours_saved_monthly)), None)}
                         {figure("Hours saved per year", Ok(hours(r.hours_saved_yearly)), None)}
-                        {figure("Money saved per month", Ok(money(r.money_saved_monthly)), None)}
-                        {figure("Money saved per year", Ok(money(r.money_saved_yearly)), None)}
+                        {figure(
+                            "Gross saving per month",
+                            Ok(money(r.money_saved_monthly)),
+                            Some("Hours saved × their rate at full adoption, before any cost."),
+                        )}
+                        {figure(
+                            "Net saving per month",
+                            Ok(money(r.net_monthly)),
+                            Some(
+                                "After licence, compute, upkeep and the ticked limitations' costs, at full adoption.",
+                            ),
+                        )}
+                        {figure(
+                            "Money saved per year",
+                            Ok(money(r.money_saved_yearly)),
+                            Some("Gross, at full adoption."),
+                        )}
                         {figure(
                             "Payback",
                             r

@@ -10,8 +10,9 @@ use crate::domain::format;
 use crate::domain::input::{group_thousands, NumberKind};
 use crate::domain::roi::{RoiModel, RoiResults};
 use crate::domain::uncertainty::{
-    cumulative_curve, scenario_name_error, tornado as sensitivity, Analysis, Driver, Metric,
-    Scenario, Shape, Summary, TornadoBar, Uncertain, MAX_SEED, MAX_TRIALS,
+    correlation_pairs, cumulative_curve, scenario_name_error, tornado as sensitivity, Analysis,
+    Correlation, Driver, Metric, Scenario, Shape, Summary, TornadoBar, Uncertain, MAX_CORRELATIONS,
+    MAX_SEED, MAX_TRIALS,
 };
 use crate::persist::limits::MAX_SCENARIOS;
 use crate::ui::components::chart::ChartCanvas;
@@ -859,7 +860,9 @@ fn MonteCarlo(
     errors: FieldErrors,
     editable: bool,
 ) -> impl IntoView {
-    let setup = Memo::new(move |_| analysis.with(|a| (a.inputs.clone(), a.seed, a.trials)));
+    let setup = Memo::new(move |_| {
+        analysis.with(|a| (a.inputs.clone(), a.correlations.clone(), a.seed, a.trials))
+    });
     let runner = StoredValue::new_local(Runner {
         run: 0,
         sim: None,
@@ -875,7 +878,7 @@ fn MonteCarlo(
         })
     });
     let start_run = move || {
-        let (inputs, seed, trials) = setup.get_untracked();
+        let (inputs, correlations, seed, trials) = setup.get_untracked();
         let run = runner.with_value(|r| r.run) + 1;
         if range_errors.get_untracked() > 0 {
             runner.update_value(|r| {
@@ -888,7 +891,13 @@ fn MonteCarlo(
             return;
         }
         match model.with_untracked(|m| {
-            crate::domain::uncertainty::Simulation::new(m, &inputs, seed, trials)
+            crate::domain::uncertainty::Simulation::correlated(
+                m,
+                &inputs,
+                &correlations,
+                seed,
+                trials,
+            )
         }) {
             Ok(sim) => {
                 let target = sim.target();
@@ -1106,9 +1115,189 @@ fn MonteCarlo(
                 "Give the inputs you are unsure of a range. Each trial draws every one of them from its range and computes the model; together the trials show how likely each outcome is. The same seed always gives the same figures, here and for anyone you share the model with."
             </p>
             {ranges}
+            <CorrelationEditor analysis=analysis errors=errors editable=editable />
             {settings}
             <div aria-live="polite">{status}</div>
         </section>
+    }
+}
+
+/// Rank correlations between uncertain inputs: pick two, say how closely
+/// they move together. Read-only on a shared link.
+#[component]
+fn CorrelationEditor(
+    analysis: RwSignal<Analysis>,
+    errors: FieldErrors,
+    editable: bool,
+) -> impl IntoView {
+    // Rebuilt as a whole when a correlation is added or removed, or when
+    // the inputs that can be picked change.
+    let version = RwSignal::new(0usize);
+    let inputs = Memo::new(move |_| {
+        analysis.with(|a| a.inputs.iter().map(|u| u.driver).collect::<Vec<_>>())
+    });
+    let problem =
+        Memo::new(move |_| analysis.with(|a| correlation_pairs(&a.inputs, &a.correlations).err()));
+    let add = move |_| {
+        analysis.update(|a| {
+            let used = |x: Driver, y: Driver| {
+                a.correlations
+                    .iter()
+                    .any(|c| (c.a, c.b) == (x, y) || (c.a, c.b) == (y, x))
+            };
+            let drivers: Vec<Driver> = a.inputs.iter().map(|u| u.driver).collect();
+            let pair = drivers
+                .iter()
+                .enumerate()
+                .flat_map(|(i, x)| drivers[i + 1..].iter().map(move |y| (*x, *y)))
+                .find(|(x, y)| !used(*x, *y));
+            if let (Some((x, y)), true) = (pair, a.correlations.len() < MAX_CORRELATIONS) {
+                a.correlations.push(Correlation {
+                    a: x,
+                    b: y,
+                    rho: 0.5,
+                });
+            }
+        });
+        version.update(|v| *v += 1);
+    };
+    let rows = move || {
+        let v = version.get();
+        let choices = inputs.get();
+        let list = analysis.with_untracked(|a| a.correlations.clone());
+        if !editable {
+            return list
+                .iter()
+                .map(|c| view! { <li>{format!("{} with {}: {:+.2}", c.a.label(), c.b.label(), c.rho)}</li> })
+                .collect_view()
+                .into_any();
+        }
+        list.into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let choices = choices.clone();
+                let pick = move |which: &'static str, current: Driver| {
+                    let id = format!("corr-{v}-{i}-{which}");
+                    let options = choices
+                        .iter()
+                        .map(|d| view! {
+                            <option value=d.id() selected=*d == current>
+                                {d.label()}
+                            </option>
+                        })
+                        .collect_view();
+                    let label = if which == "a" { format!("Correlation {}: first input", i + 1) } else { format!("Correlation {}: second input", i + 1) };
+                    view! {
+                        <div class="field">
+                            <label class="field__label" for=id.clone()>
+                                {label}
+                            </label>
+                            <select
+                                id=id
+                                class="field__input"
+                                on:change=move |ev| {
+                                    if let Some(d) = Driver::from_id(&event_target_value(&ev)) {
+                                        analysis
+                                            .update(|a| {
+                                                if let Some(c) = a.correlations.get_mut(i) {
+                                                    if which == "a" { c.a = d } else { c.b = d }
+                                                }
+                                            });
+                                    }
+                                }
+                            >
+                                {options}
+                            </select>
+                        </div>
+                    }
+                };
+                view! {
+                    <div class="team-row">
+                        {pick("a", c.a)} {pick("b", c.b)}
+                        <NumberField
+                            id=format!("mc-corr-{v}-{i}")
+                            label=format!("Correlation {}", i + 1)
+                            unit="-0.99 to 0.99".to_string()
+                            help="0.5: a high draw of one mostly goes with a high draw of the other; negative: with a low one."
+                            kind=NumberKind::Plain
+                            value=c.rho
+                            check=Callback::new(|x: f64| {
+                                if (-0.99..=0.99).contains(&x) {
+                                    Ok(())
+                                } else {
+                                    Err("Enter from -0.99 to 0.99.".to_string())
+                                }
+                            })
+                            on_valid=Callback::new(move |x: f64| {
+                                analysis
+                                    .update(|a| {
+                                        if let Some(c) = a.correlations.get_mut(i) {
+                                            c.rho = x;
+                                        }
+                                    })
+                            })
+                            errors=errors
+                        />
+                        <button
+                            type="button"
+                            class="button button--quiet"
+                            aria-label=format!("Remove correlation {}", i + 1)
+                            on:click=move |_| {
+                                analysis
+                                    .update(|a| {
+                                        if i < a.correlations.len() {
+                                            a.correlations.remove(i);
+                                        }
+                                    });
+                                errors.update(|e| e.retain(|k, _| !k.starts_with("mc-corr-")));
+                                version.update(|v| *v += 1);
+                            }
+                        >
+                            "Remove"
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let shown = move || editable || analysis.with(|a| !a.correlations.is_empty());
+    view! {
+        <Show when=shown>
+            <div class="correlations" role="group" aria-labelledby="correlations-heading">
+                <h4 id="correlations-heading">"Inputs that move together"</h4>
+                <p class="field__help">
+                    "Benefits and adoption, or build time and team cost, seldom vary independently. A rank correlation reorders the draws so that they move together, without changing any input's range or shape (Iman and Conover's method)."
+                </p>
+                {move || {
+                    if editable { rows().into_any() } else { view! { <ul>{rows}</ul> }.into_any() }
+                }}
+                {move || {
+                    problem
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="field__error" role="alert">
+                                    {format!("The simulation cannot run: {e}.")}
+                                </p>
+                            }
+                        })
+                }}
+                <Show when=move || editable>
+                    <button
+                        type="button"
+                        class="button button--quiet"
+                        on:click=add
+                        disabled=move || {
+                            inputs.with(|d| d.len() < 2)
+                                || analysis.with(|a| a.correlations.len() >= MAX_CORRELATIONS)
+                        }
+                    >
+                        "Add a correlation"
+                    </button>
+                </Show>
+            </div>
+        </Show>
     }
 }
 
@@ -1549,5 +1738,62 @@ fn SimulationResults(
                 <tbody>{correlation_rows}</tbody>
             </table>
         </div>
+        {(!summary.rank_correlations.is_empty())
+            .then(|| {
+                let rows = summary
+                    .rank_correlations
+                    .iter()
+                    .map(|c| {
+                        let achieved = c
+                            .achieved
+                            .map(|r| format!("{r:+.2}"))
+                            .unwrap_or_else(|| "–".into());
+                        let off = c.achieved.is_some_and(|r| (r - c.target).abs() > 0.05);
+                        view! {
+                            <tr>
+                                <th scope="row">
+                                    {format!("{} with {}", c.a.label(), c.b.label())}
+                                </th>
+                                <td class="num">{format!("{:+.2}", c.target)}</td>
+                                <td class="num">{achieved}</td>
+                                <td>
+                                    {if off {
+                                        "More than 0.05 off: inputs with few distinct values or few trials"
+                                    } else {
+                                        ""
+                                    }}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div
+                        class="table-wrap"
+                        tabindex="0"
+                        role="region"
+                        aria-label="Inputs that move together"
+                    >
+                        <table class="table">
+                            <caption>
+                                "Inputs that move together: rank correlation asked and drawn"
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Inputs"</th>
+                                    <th scope="col" class="num">
+                                        "Asked"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Drawn"
+                                    </th>
+                                    <th scope="col">"Note"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+            })}
     }
 }
