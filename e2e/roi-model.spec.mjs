@@ -105,10 +105,10 @@ test.describe("with an English number format", () => {
 
 test.describe("with a German browser", () => {
   test.use({ locale: "de-DE" });
-  test("12.000 reads as twelve thousand, figures are written 1.234,5, and the footer changes it", async ({ page }) => {
+  test("12.000 reads as twelve thousand, figures are written 1.234,5, and the Saved page changes it", async ({ page }) => {
     await open(page, "#/roi");
     await page.getByRole("button", { name: "Start a blank model" }).click();
-    await expect(page.getByLabel("Numbers are written")).toHaveValue("dot");
+    await expect(page.getByRole("contentinfo")).toContainText("Numbers are written 1.234,5");
     const labelling = page.getByLabel(/^Labelling/);
     await labelling.fill("12.000");
     await expect(labelling).not.toHaveAttribute("aria-invalid", "true");
@@ -118,8 +118,13 @@ test.describe("with a German browser", () => {
     await expect(page.getByText("“12,000” could mean 12000 or 12: type 12.000 for the first, 12 for the second.")).toBeVisible();
     await labelling.fill("12.000");
     await expect.poll(() => figure(page, "Total cost of ownership")).toBe("$12.000");
-    // Chosen in the footer, the other format applies on this device.
+    // Chosen on the Saved page, the other format applies on this device.
+    const model = page.url();
+    await page.getByRole("link", { name: "change it on the Saved page" }).click();
+    await expect(page.getByLabel("Numbers are written")).toHaveValue("dot");
     await page.getByLabel("Numbers are written").selectOption({ label: "1,234.5" });
+    await expect(page.getByLabel("Numbers are written")).toHaveValue("comma");
+    await page.goto(model);
     await expect(page.getByLabel(/^Labelling/)).toHaveValue("12,000");
     await expect.poll(() => figure(page, "Total cost of ownership")).toBe("$12,000");
   });

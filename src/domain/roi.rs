@@ -65,14 +65,17 @@ pub struct Money {
     /// Tax on the project's net flow (0 = none); see [`TaxLosses`].
     pub tax_rate: f64,
     /// What a month of loss does to tax.
+    #[serde(default)]
     pub tax_losses: TaxLosses,
     /// Yearly inflation applied to running costs.
     pub cost_inflation: f64,
     /// MIRR's finance rate, at which costs are financed (`None`: the
     /// discount rate).
+    #[serde(default)]
     pub mirr_finance_rate: Option<f64>,
     /// MIRR's reinvestment rate, at which returns are reinvested (`None`:
     /// the discount rate).
+    #[serde(default)]
     pub mirr_reinvestment_rate: Option<f64>,
 }
 
@@ -148,19 +151,29 @@ pub struct Benefits {
     /// Months from go-live to full benefit (0 = immediate).
     pub ramp_months: f64,
     /// Whether the revenue uplift grows with usage.
+    #[serde(default)]
     pub revenue_grows_with_usage: bool,
     /// Whether the hours saved grow with usage.
+    #[serde(default)]
     pub hours_grow_with_usage: bool,
     /// Whether the losses avoided grow with usage.
+    #[serde(default)]
     pub risk_grows_with_usage: bool,
     /// Whether the hours saved count as money. When they do not, they are
     /// capacity freed for other work: shown apart, never in NPV or ROI.
+    #[serde(default = "counted_as_cash")]
     pub hours_count_as_cash: bool,
     /// Share of the benefit a model loses in a year as it goes stale,
     /// compounding monthly from go-live. Each retraining, and each yearly
     /// refresh that costs something, restores the full benefit: the loss
     /// starts again from zero (a sawtooth).
     pub yearly_decay: f64,
+}
+
+/// Hours saved count as money unless the model says otherwise (as every
+/// model did before the choice existed).
+fn counted_as_cash() -> bool {
+    true
 }
 
 /// What acting on the model's predictions costs once it is live: retention
@@ -227,13 +240,17 @@ pub struct RoiModel {
     /// Benefits.
     pub benefits: Benefits,
     /// The cost of acting on predictions.
+    #[serde(default)]
     pub acting: Acting,
     /// The chance of technical success.
+    #[serde(default)]
     pub success: Success,
     /// What the model is for and what it rests on, in the author's words.
+    #[serde(default)]
     pub notes: String,
     /// Where each input's figure comes from ("vendor quote", "last year's
     /// actuals"), by field id; "team" for the team.
+    #[serde(default)]
     pub sources: BTreeMap<String, String>,
 }
 
@@ -1227,7 +1244,11 @@ fn member(role: &str, headcount: f64, monthly_cost: f64, months: f64) -> TeamMem
 }
 
 /// What the examples' fully loaded monthly costs rest on, in their notes.
-const COST_SOURCE: &str = "Fully loaded monthly costs are base salary plus about 30-40% for employer taxes, benefits, equipment and office, from public US salary surveys for 2025-2026 (a senior ML engineer's base of $170-200k a year). Replace them with your own finance team's rates.";
+macro_rules! cost_source {
+    () => {
+        "Fully loaded monthly costs are base salary plus about 30-40% for employer taxes, benefits, equipment and office, from public US salary surveys for 2025-2026 (a senior ML engineer's base of $170-200k a year). Replace them with your own finance team's rates."
+    };
+}
 
 fn sources(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
@@ -1280,7 +1301,7 @@ pub fn examples() -> Vec<Example> {
                 },
                 money: Money { cost_inflation: 0.03, tax_rate: 0.21, ..base.money.clone() },
                 success: chance(0.8),
-                notes: format!("Go/no-go for replacing the spreadsheet forecast. Forecasting is well understood and two years of sales history exist, hence an 80% chance that the model beats the spreadsheet. {COST_SOURCE}"),
+                notes: concat!("Go/no-go for replacing the spreadsheet forecast. Forecasting is well understood and two years of sales history exist, hence an 80% chance that the model beats the spreadsheet. ", cost_source!()).into(),
                 sources: sources(&[
                     ("revenue", "Lost sales from stock-outs last year, halved"),
                     ("risk-reduction", "Written-off stock last year, a third of it"),
@@ -1317,7 +1338,7 @@ pub fn examples() -> Vec<Example> {
                 acting: Acting { actions_monthly: 600.0, cost_per_action: 25.0, fixed_monthly: 0.0 },
                 money: base.money.clone(),
                 success: chance(0.75),
-                notes: format!("Retained margin is the uplift over what the retention team saves today without the model, measured in a holdout. Each flagged customer gets a $25 offer, whether or not they would have left. {COST_SOURCE}"),
+                notes: concat!("Retained margin is the uplift over what the retention team saves today without the model, measured in a holdout. Each flagged customer gets a $25 offer, whether or not they would have left. ", cost_source!()).into(),
                 sources: sources(&[
                     ("revenue", "Holdout test of the retention campaign, Q2"),
                     ("cost-per-action", "Average discount granted in the last campaign"),
@@ -1353,7 +1374,7 @@ pub fn examples() -> Vec<Example> {
                 acting: Acting { actions_monthly: 2_000.0, cost_per_action: 1.5, fixed_monthly: 0.0 },
                 money: Money { tax_rate: 0.21, cost_inflation: 0.03, tax_losses: TaxLosses::CarryForward, ..base.money.clone() },
                 success: chance(0.85),
-                notes: format!("The hours count as money because two open clerk positions will not be filled. One document in ten is reviewed by hand, about 1.5 minutes' work each. Run as its own business unit, so losses carry forward. {COST_SOURCE}"),
+                notes: concat!("The hours count as money because two open clerk positions will not be filled. One document in ten is reviewed by hand, about 1.5 minutes' work each. Run as its own business unit, so losses carry forward. ", cost_source!()).into(),
                 sources: sources(&[
                     ("hours-saved", "Time study of 200 invoices, March"),
                     ("licences", "Vendor quote for the OCR engine"),
@@ -1391,7 +1412,7 @@ pub fn examples() -> Vec<Example> {
                 },
                 money: Money { discount_rate: 0.12, ..base.money.clone() },
                 success: chance(0.9),
-                notes: format!("Uplift is margin, not revenue: 2% more basket value at a 30% margin. {COST_SOURCE}"),
+                notes: concat!("Uplift is margin, not revenue: 2% more basket value at a 30% margin. ", cost_source!()).into(),
                 sources: sources(&[("revenue", "A/B test of a vendor widget, 4 weeks")]),
                 ..base.clone()
             },
@@ -1425,7 +1446,7 @@ pub fn examples() -> Vec<Example> {
                 },
                 money: base.money.clone(),
                 success: chance(0.7),
-                notes: format!("The reps' saved hours are capacity, not money: nobody's job goes and the calls they free are not yet worth anything. The CRM's history is patchy, hence 70%. {COST_SOURCE}"),
+                notes: concat!("The reps' saved hours are capacity, not money: nobody's job goes and the calls they free are not yet worth anything. The CRM's history is patchy, hence 70%. ", cost_source!()).into(),
                 sources: sources(&[("revenue", "Sales lead's estimate: one more deal a month at $13,000 margin")]),
                 ..base.clone()
             },
@@ -1463,7 +1484,7 @@ pub fn examples() -> Vec<Example> {
                         Gate { name: "Pilot on 10 vans".into(), month: 6, chance: 0.8 },
                     ],
                 },
-                notes: format!("Breakdowns cost about $3,000 each and happen eight times a month; the model is hoped to prevent half. Each alert sends a van to the workshop early ($250). Sensors were fitted this year, so the proof of concept may find too little signal. {COST_SOURCE}"),
+                notes: concat!("Breakdowns cost about $3,000 each and happen eight times a month; the model is hoped to prevent half. Each alert sends a van to the workshop early ($250). Sensors were fitted this year, so the proof of concept may find too little signal. ", cost_source!()).into(),
                 sources: sources(&[("risk-reduction", "Fleet manager's breakdown log, 12 months")]),
             },
         },

@@ -965,7 +965,25 @@ impl Analysis {
         for u in &self.inputs {
             u.check()?;
         }
-        correlation_pairs(&self.inputs, &self.correlations)?;
+        // Each correlation as the editor stores it; whether they can all
+        // hold is for the run to say, since the editor keeps a set that
+        // cannot while it is being changed.
+        if self.correlations.len() > MAX_CORRELATIONS {
+            return Err(format!(
+                "an analysis holds up to {MAX_CORRELATIONS} correlations"
+            ));
+        }
+        if let Some(c) = self
+            .correlations
+            .iter()
+            .find(|c| !(-0.99..=0.99).contains(&c.rho))
+        {
+            return Err(format!(
+                "the correlation of “{}” and “{}” must be between -0.99 and 0.99",
+                c.a.label(),
+                c.b.label()
+            ));
+        }
         for s in &self.scenarios {
             for (id, v) in &s.overrides {
                 if Driver::from_id(id).is_none() {

@@ -7,10 +7,12 @@
 //! Format 1 (the first shipped) lacks what format 2 added: how tax treats
 //! losses, MIRR's own rates, benefits that grow with usage, hours that count
 //! as capacity, the cost of acting on predictions, the chance of technical
-//! success, notes and sources. [`migrate_1_to_2`] adds each with the value
-//! that keeps the model as it was entered, except tax: a month of loss now
+//! success, notes and sources. Reading one adds each with the value that
+//! keeps the model as it was entered, except tax: a month of loss now
 //! lowers the company's other tax at once (format 1 charged tax on
 //! profitable months and ignored losses, which overstated it).
+//! Each added field has a serde default giving that value, so a format 1
+//! `model` reads as format 2 does.
 
 use super::envelope::ReadError;
 use super::limits;
@@ -24,42 +26,6 @@ use std::collections::BTreeMap;
 
 /// The format this build writes.
 pub const FORMAT: u64 = 2;
-
-/// A format 1 model's `model` object, as format 2 reads it: every field it
-/// lacks added with the value that keeps the model as entered. Fields it
-/// already has are left alone; anything that is not an object is left for
-/// the reader to refuse.
-pub fn migrate_1_to_2(model: &mut Value) {
-    fn add(object: Option<&mut Value>, fields: Value) {
-        if let (Some(Value::Object(o)), Value::Object(f)) = (object, fields) {
-            for (k, v) in f {
-                o.entry(k).or_insert(v);
-            }
-        }
-    }
-    add(
-        model.get_mut("money"),
-        json!({"tax_losses": "offset-now", "mirr_finance_rate": null, "mirr_reinvestment_rate": null}),
-    );
-    add(
-        model.get_mut("benefits"),
-        json!({
-            "revenue_grows_with_usage": false,
-            "hours_grow_with_usage": false,
-            "risk_grows_with_usage": false,
-            "hours_count_as_cash": true
-        }),
-    );
-    add(
-        Some(model),
-        json!({
-            "acting": {"actions_monthly": 0.0, "cost_per_action": 0.0, "fixed_monthly": 0.0},
-            "success": {"chance": 1.0, "gates": []},
-            "notes": "",
-            "sources": {}
-        }),
-    );
-}
 
 /// The `data` of an ROI model document.
 pub fn to_data(model: &RoiModel) -> Value {
@@ -261,20 +227,18 @@ pub fn analysis_from_data(data: &Value) -> Result<Option<Analysis>, ReadError> {
 
 /// Reads the `data` of an ROI model document.
 pub fn from_data(data: &Value) -> Result<RoiModel, ReadError> {
-    let version = match data.get("v").and_then(Value::as_u64) {
-        Some(v @ (1 | FORMAT)) => v,
+    // Format 1 lacks only fields that have defaults (see the module).
+    match data.get("v").and_then(Value::as_u64) {
+        Some(1 | FORMAT) => {}
         Some(v) if v > FORMAT => {
             return Err(ReadError::TooNew(u32::try_from(v).unwrap_or(u32::MAX)))
         }
         _ => return Err(ReadError::Corrupt("not an ROI model".into())),
-    };
-    let mut model = data
+    }
+    let model = data
         .get("model")
         .ok_or_else(|| ReadError::Corrupt("no model".into()))?
         .clone();
-    if version == 1 {
-        migrate_1_to_2(&mut model);
-    }
     let model: RoiModel =
         serde_json::from_value(model).map_err(|e| ReadError::Corrupt(e.to_string()))?;
     within_limits(&model)?;
@@ -519,6 +483,23 @@ mod tests {
         let mut bad = data.clone();
         bad["uncertainty"]["correlations"][0]["rho"] = json!(3.0);
         assert!(from_data(&bad).unwrap_err().to_string().contains("-0.99"));
+        // A set that cannot hold is kept as the editor kept it (the run
+        // says why it cannot start), never refused.
+        let mut odd = a.clone();
+        odd.correlations.push(Correlation {
+            a: Driver::TeamCost,
+            b: Driver::TeamCost,
+            rho: 0.5,
+        });
+        odd.correlations.push(Correlation {
+            a: Driver::BuildMonths,
+            b: Driver::TeamCost,
+            rho: -0.9,
+        });
+        assert_eq!(
+            analysis_from_data(&to_data_with(&model, &odd)),
+            Ok(Some(odd))
+        );
         let mut bad = data;
         bad["uncertainty"]["correlations"][0]["a"] = json!("moon-phase");
         assert!(from_data(&bad)

@@ -312,37 +312,15 @@ fn use_number_format() {
 
 #[component]
 fn Footer() -> impl IntoView {
-    use crate::domain::input::{number_format, NumberFormat};
-    let current = number_format();
-    let options = NumberFormat::ALL
-        .into_iter()
-        .map(|f| {
-            view! {
-                <option value=f.id() selected=f == current>
-                    {f.label()}
-                </option>
-            }
-        })
-        .collect_view();
-    // Every figure on the page is written in the format, so the page is
-    // built again in the new one; what was typed is already saved.
-    let change = move |ev| {
-        let id = event_target_value(&ev);
-        if let Some(storage) = window().local_storage().ok().flatten() {
-            let _ = storage.set_item(crate::persist::store::NUMBER_FORMAT_KEY, &id);
-        }
-        let _ = window().location().reload();
-    };
+    let format = crate::domain::input::number_format().label();
     view! {
         <footer class="footer">
             <p>
                 "Sextant runs entirely in your browser: what you type is stored on this device only and never sent anywhere."
             </p>
-            <p class="footer__setting">
-                <label for="number-format">"Numbers are written "</label>
-                <select id="number-format" on:change=change>
-                    {options}
-                </select>
+            <p>
+                {format!("Numbers are written {format}; ")}
+                <a href=Page::Saved.href()>"change it on the Saved page"</a> "."
             </p>
         </footer>
     }

@@ -284,6 +284,49 @@ fn deleted_all_line(left: &[String]) -> String {
     }
 }
 
+/// How numbers are read and written on this device: the browser
+/// language's format until one is chosen here.
+#[component]
+fn NumberFormatSetting() -> impl IntoView {
+    use crate::domain::input::{number_format, NumberFormat};
+    let current = number_format();
+    let options = NumberFormat::ALL
+        .into_iter()
+        .map(|f| {
+            view! {
+                <option value=f.id() selected=f == current>
+                    {f.label()}
+                </option>
+            }
+        })
+        .collect_view();
+    // Every figure on every page is written in the format, so the page is
+    // built again in the new one; what was typed is already saved.
+    let change = move |ev| {
+        let id = event_target_value(&ev);
+        if let Some(storage) = window().local_storage().ok().flatten() {
+            let _ = storage.set_item(crate::persist::store::NUMBER_FORMAT_KEY, &id);
+        }
+        let _ = window().location().reload();
+    };
+    view! {
+        <section class="panel" aria-labelledby="numbers-heading">
+            <h2 id="numbers-heading">"Numbers on this device"</h2>
+            <div class="field">
+                <label class="field__label" for="number-format">
+                    "Numbers are written"
+                </label>
+                <select id="number-format" class="field__input" on:change=change>
+                    {options}
+                </select>
+                <p class="field__help">
+                    "How every page reads what you type and shows its figures. Until you choose, it follows your browser's language. An amount that could be read a thousand times too large or too small, such as 12.000 in the 1,234.5 format, is always asked about."
+                </p>
+            </div>
+        </section>
+    }
+}
+
 /// The list of saved documents.
 #[component]
 pub fn SavedPage() -> impl IntoView {
@@ -406,6 +449,7 @@ pub fn SavedPage() -> impl IntoView {
                 </ul>
             </section>
         </Show>
+        <NumberFormatSetting />
         <ImportFile />
         <section class="panel panel--danger" aria-labelledby="delete-all-heading">
             <h2 id="delete-all-heading">"Delete all my data"</h2>
