@@ -78,10 +78,10 @@ test("a marginal example and one that does not pay back load, with stage gates",
 test("notes and a source per input travel in the share link", async ({ page, context }) => {
   await example(page, "Churn prediction");
   await expect(page.getByLabel("Notes")).toHaveValue(/holdout/);
-  const section = page.getByRole("group", { name: "Benefits" });
-  await section.getByText(/^Sources of these figures/).click();
+  const sources = page.getByRole("group", { name: "Where the figures come from" });
+  await sources.getByText(/^Benefits/).click();
   await page.getByLabel("Source of adoption ramp").fill("Rollout plan, v2");
-  await expect(section.getByText("Sources of these figures (2 given)")).toBeVisible();
+  await expect(sources.getByText("Benefits (2 given)")).toBeVisible();
   const link = await page.getByLabel("Share link").inputValue();
   const reader = await context.newPage();
   await reader.goto(link);

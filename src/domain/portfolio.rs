@@ -407,6 +407,8 @@ pub struct Project {
     pub roi_model: Option<String>,
     /// Id of a saved readiness assessment run.
     pub readiness: Option<String>,
+    /// Ids of the projects this one needs done with it or before it.
+    pub depends_on: Vec<String>,
 }
 
 impl Project {
@@ -438,6 +440,7 @@ impl Project {
             estimated_cost: None,
             roi_model: None,
             readiness: None,
+            depends_on: Vec::new(),
         }
     }
 
@@ -695,6 +698,8 @@ pub struct Portfolio {
     pub effort_axis: EffortAxis,
     /// The candidates, in the user's order (which breaks ties).
     pub projects: Vec<Project>,
+    /// What it can take on next.
+    pub capacity: Capacity,
 }
 
 impl Default for Portfolio {
@@ -708,8 +713,171 @@ impl Default for Portfolio {
             value_axis: ValueAxis::Criteria,
             effort_axis: EffortAxis::Criteria,
             projects: Vec::new(),
+            capacity: Capacity::default(),
         }
     }
+}
+
+impl Portfolio {
+    /// Removes the project at `index`, and every other project's need of it.
+    pub fn remove_project(&mut self, index: usize) {
+        if index < self.projects.len() {
+            let gone = self.projects.remove(index).id;
+            for p in &mut self.projects {
+                p.depends_on.retain(|d| *d != gone);
+            }
+        }
+    }
+}
+
+/// What the portfolio can take on next; `None` is no limit.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Capacity {
+    /// Money available, in the portfolio's currency, against each
+    /// project's estimated cost.
+    pub budget: Option<f64>,
+    /// People's time available, in person-months, against each project's
+    /// RICE effort.
+    pub person_months: Option<f64>,
+}
+
+/// The projects that fit a [`Capacity`], and why the others do not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Selection {
+    /// Positions in [`Portfolio::projects`] of the projects taken, in the
+    /// order taken.
+    pub chosen: Vec<usize>,
+    /// The projects left out, each with the reason, in ranking order.
+    pub left_out: Vec<(usize, String)>,
+    /// Estimated cost of the projects taken (those with one).
+    pub cost: f64,
+    /// RICE effort of the projects taken, in person-months.
+    pub person_months: f64,
+}
+
+/// What fits: the projects in the order `method` ranks them, each taken if
+/// it fits what is left of the capacity together with the projects it
+/// depends on that are not taken yet (they are taken with it, whatever
+/// their own rank); otherwise left out with the reason, and a lower-ranked
+/// project that fits is still taken. This is the order WSJF prescribes
+/// (do the highest score first until the capacity is used); it does not
+/// search for the set with the largest total score, which for a ratio such
+/// as WSJF or RICE has no meaning. A project without a score for `method`
+/// is left out unless another needs it; with a budget, a project without an
+/// estimated cost is left out, since it cannot be weighed against it.
+/// Projects that depend on each other in a circle are an error.
+pub fn select(portfolio: &Portfolio, method: Method) -> Result<Selection, String> {
+    let projects = &portfolio.projects;
+    let index_of = |id: &str| projects.iter().position(|p| p.id == id);
+    // Every project's dependencies, transitively, checked for circles.
+    let mut needs: Vec<Vec<usize>> = Vec::with_capacity(projects.len());
+    for start in 0..projects.len() {
+        let mut seen: Vec<usize> = Vec::new();
+        let mut stack: Vec<usize> = projects[start]
+            .depends_on
+            .iter()
+            .filter_map(|d| index_of(d))
+            .collect();
+        while let Some(i) = stack.pop() {
+            if i == start {
+                return Err(format!(
+                    "“{}” depends on itself through the projects it needs: remove one of those dependencies",
+                    projects[start].name
+                ));
+            }
+            if !seen.contains(&i) {
+                seen.push(i);
+                stack.extend(projects[i].depends_on.iter().filter_map(|d| index_of(d)));
+            }
+        }
+        needs.push(seen);
+    }
+    let cap = portfolio.capacity;
+    let mut out = Selection {
+        chosen: Vec::new(),
+        left_out: Vec::new(),
+        cost: 0.0,
+        person_months: 0.0,
+    };
+    for r in rank(portfolio, method) {
+        let i = r.index;
+        if out.chosen.contains(&i) {
+            continue;
+        }
+        if let Err(why) = &r.score {
+            out.left_out.push((i, format!("no score: {why}")));
+            continue;
+        }
+        let mut bundle: Vec<usize> = needs[i]
+            .iter()
+            .copied()
+            .filter(|j| !out.chosen.contains(j))
+            .collect();
+        bundle.push(i);
+        let no_cost: Vec<&str> = bundle
+            .iter()
+            .filter(|j| projects[**j].estimated_cost.is_none())
+            .map(|j| projects[*j].name.as_str())
+            .collect();
+        if cap.budget.is_some() && !no_cost.is_empty() {
+            out.left_out.push((
+                i,
+                format!(
+                    "no estimated cost for {}, so it cannot be weighed against the budget",
+                    no_cost.join(", ")
+                ),
+            ));
+            continue;
+        }
+        let cost: f64 = bundle
+            .iter()
+            .filter_map(|j| projects[*j].estimated_cost)
+            .sum();
+        let effort: f64 = bundle.iter().map(|j| projects[*j].rice.effort).sum();
+        let with = if bundle.len() > 1 {
+            " with the projects it needs"
+        } else {
+            ""
+        };
+        if let Some(budget) = cap.budget.filter(|b| out.cost + cost > *b) {
+            out.left_out.push((
+                i,
+                format!(
+                    "costs {}{with}, and {} of the budget is left",
+                    group(cost),
+                    group(budget - out.cost)
+                ),
+            ));
+            continue;
+        }
+        if let Some(months) = cap
+            .person_months
+            .filter(|m| out.person_months + effort > *m)
+        {
+            out.left_out.push((
+                i,
+                format!(
+                    "needs {} person-months{with}, and {} are left",
+                    short(effort),
+                    short(months - out.person_months)
+                ),
+            ));
+            continue;
+        }
+        out.cost += cost;
+        out.person_months += effort;
+        // Dependencies first, in list order, then the project.
+        out.chosen.extend(bundle);
+    }
+    Ok(out)
+}
+
+fn group(v: f64) -> String {
+    super::input::group_thousands(&format!("{}", v.round()))
+}
+
+fn short(v: f64) -> String {
+    super::input::format_input((v * 10.0).round() / 10.0, super::input::NumberKind::Plain)
 }
 
 /// One input of a project, for inline messages.
@@ -1081,6 +1249,7 @@ impl Portfolio {
                 estimated_cost: Some(cost),
                 roi_model: None,
                 readiness: None,
+                depends_on: Vec::new(),
             }
         }
         Portfolio {
@@ -1791,6 +1960,94 @@ mod tests {
             scores: scores(s),
             ..Project::new(id, name)
         }
+    }
+
+    #[test]
+    fn what_fits_is_taken_in_ranking_order_with_what_it_needs() {
+        // Weighted scores rank A (all 5s), B (4s), C (3s).
+        let project = |id: &str, s: u32, cost: f64, effort: f64| Project {
+            estimated_cost: Some(cost),
+            rice: Rice {
+                effort,
+                ..Project::new(id, id).rice
+            },
+            ..named(id, id, [s; 5])
+        };
+        let mut p = with_projects(vec![
+            project("A", 5, 50_000.0, 4.0),
+            project("B", 4, 40_000.0, 2.0),
+            project("C", 3, 20_000.0, 1.0),
+        ]);
+        // No limit: everything, in ranking order.
+        let all = select(&p, Method::Weighted).unwrap();
+        assert_eq!(all.chosen, [0, 1, 2]);
+        assert_eq!((all.cost, all.person_months), (110_000.0, 7.0));
+        // A budget of 70,000: A (50,000), then B does not fit in the 20,000
+        // left, and C (20,000) does.
+        p.capacity.budget = Some(70_000.0);
+        let s = select(&p, Method::Weighted).unwrap();
+        assert_eq!(s.chosen, [0, 2]);
+        assert_eq!(s.cost, 70_000.0);
+        assert_eq!(
+            s.left_out,
+            [(
+                1,
+                "costs 40,000, and 20,000 of the budget is left".to_string()
+            )]
+        );
+        // C needs B: together 60,000, which no longer fits either.
+        p.projects[2].depends_on = vec!["B".into()];
+        let s = select(&p, Method::Weighted).unwrap();
+        assert_eq!(s.chosen, [0]);
+        assert_eq!(
+            s.left_out[1],
+            (
+                2,
+                "costs 60,000 with the projects it needs, and 20,000 of the budget is left"
+                    .to_string()
+            )
+        );
+        // With 100,000, B comes in at its own rank and C after it.
+        p.capacity.budget = Some(100_000.0);
+        assert_eq!(select(&p, Method::Weighted).unwrap().chosen, [0, 1]);
+        p.capacity.budget = Some(110_000.0);
+        assert_eq!(select(&p, Method::Weighted).unwrap().chosen, [0, 1, 2]);
+        // A dependency ranked lower comes in with the project that needs it.
+        p.projects[0].depends_on = vec!["C".into()];
+        p.projects[2].depends_on.clear();
+        assert_eq!(select(&p, Method::Weighted).unwrap().chosen, [2, 0, 1]);
+        // Person-months: 5 available; A (4) and C (1) together, then B (2)
+        // does not fit.
+        p.capacity = Capacity {
+            budget: None,
+            person_months: Some(5.0),
+        };
+        let s = select(&p, Method::Weighted).unwrap();
+        assert_eq!(s.chosen, [2, 0]);
+        assert_eq!(
+            s.left_out,
+            [(1, "needs 2 person-months, and 0 are left".to_string())]
+        );
+        // A project without a cost cannot be weighed against a budget.
+        p.capacity = Capacity {
+            budget: Some(1e9),
+            person_months: None,
+        };
+        p.projects[1].estimated_cost = None;
+        let s = select(&p, Method::Weighted).unwrap();
+        assert!(
+            s.left_out[0].1.starts_with("no estimated cost for B"),
+            "{:?}",
+            s.left_out
+        );
+        // Projects that need each other are an error.
+        p.projects[2].depends_on = vec!["A".into()];
+        assert!(select(&p, Method::Weighted)
+            .unwrap_err()
+            .contains("depends on itself"));
+        // Removing a project removes every need of it.
+        p.remove_project(2);
+        assert!(p.projects.iter().all(|x| x.depends_on.is_empty()));
     }
 
     #[test]

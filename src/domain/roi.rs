@@ -564,7 +564,7 @@ pub const FIELDS: &[Field] = &[
     field!("acting-fixed", Acting, "Fixed cost of acting", MoneyPerMonth, 0.0, MAX_MONEY,
         "Further cost per month of acting on predictions once fully adopted, such as a review team.", |m| m.acting.fixed_monthly),
     field!("success-chance", Success, "Chance of technical success", Percent, 0.0, 1.0,
-        "Chance that the model reaches the accuracy it needs, judged at the end of the build. If it does not, the project stops there: the build is spent and nothing is earned. Stage gates, when you add them, replace this.", |m| m.success.chance),
+        "Chance that the model reaches the accuracy it needs, judged at the end of the build. If it does not, the project stops there: the build is spent and nothing is earned. Stage gates, added below the results, replace this.", |m| m.success.chance),
 ];
 
 /// A yes-or-no input of the model.

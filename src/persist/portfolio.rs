@@ -20,18 +20,24 @@
 //! unknown ids, empty or repeated project ids, and any number off its scale.
 //! Names may be empty or repeated: the editor saves those and shows the
 //! inline message. `a_format_1_document_still_reads` pins the format.
+//!
+//! Format 2 adds, each optional (absent in format 1, which reads as none):
+//! `"depends_on":["p2"]` on a project (ids of projects in the same
+//! portfolio, never its own) and `"capacity":{"budget":250000.0,
+//! "person_months":null}` on the portfolio.
 
 use super::envelope::ReadError;
 use super::limits;
 use crate::domain::portfolio::{
-    Criterion, EffortAxis, Ice, Method, Portfolio, Project, Rice, Scores, ValueAxis, Weights, Wsjf,
+    Capacity, Criterion, EffortAxis, Ice, Method, Portfolio, Project, Rice, Scores, ValueAxis,
+    Weights, Wsjf,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// The format this build writes.
-pub const FORMAT: u64 = 1;
+pub const FORMAT: u64 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct RiceV1 {
@@ -72,6 +78,14 @@ struct ProjectV1 {
     roi_model: Option<String>,
     #[serde(default)]
     readiness: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    depends_on: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct CapacityV2 {
+    budget: Option<f64>,
+    person_months: Option<f64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -83,6 +97,8 @@ struct PortfolioV1 {
     value_axis: String,
     effort_axis: String,
     projects: Vec<ProjectV1>,
+    #[serde(default)]
+    capacity: CapacityV2,
 }
 
 fn by_criterion(values: impl Fn(Criterion) -> u32) -> BTreeMap<String, u32> {
@@ -129,8 +145,13 @@ pub fn to_data(portfolio: &Portfolio) -> Value {
                 estimated_cost: p.estimated_cost,
                 roi_model: p.roi_model.clone(),
                 readiness: p.readiness.clone(),
+                depends_on: p.depends_on.clone(),
             })
             .collect(),
+        capacity: CapacityV2 {
+            budget: portfolio.capacity.budget,
+            person_months: portfolio.capacity.person_months,
+        },
     };
     json!({ "v": FORMAT, "portfolio": dto })
 }
@@ -166,6 +187,7 @@ fn within_limits(dto: &PortfolioV1) -> Result<(), ReadError> {
         for id in [&p.roi_model, &p.readiness].into_iter().flatten() {
             limits::text("an attached document's id", id, limits::MAX_ID)?;
         }
+        limits::count("dependencies", p.depends_on.len(), limits::MAX_PROJECTS)?;
     }
     Ok(())
 }
@@ -178,8 +200,9 @@ pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
 
 /// Reads the `data` of a portfolio document.
 pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
+    // Format 1 is format 2 without dependencies or capacity (see above).
     match data.get("v").and_then(Value::as_u64) {
-        Some(FORMAT) => {}
+        Some(1 | FORMAT) => {}
         Some(v) if v > FORMAT => {
             return Err(ReadError::TooNew(u32::try_from(v).unwrap_or(u32::MAX)))
         }
@@ -239,6 +262,7 @@ pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
             estimated_cost: p.estimated_cost,
             roi_model: p.roi_model,
             readiness: p.readiness,
+            depends_on: p.depends_on,
         };
         if let Some((field, message)) = project.field_errors().into_iter().next() {
             return Err(corrupt(format!(
@@ -249,6 +273,28 @@ pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
         }
         projects.push(project);
     }
+    for p in &projects {
+        for d in &p.depends_on {
+            if d == &p.id || !projects.iter().any(|q| &q.id == d) {
+                return Err(corrupt(format!(
+                    "project “{}” depends on “{d}”, which is not another project of this portfolio",
+                    p.id
+                )));
+            }
+        }
+    }
+    let capacity = Capacity {
+        budget: dto.capacity.budget,
+        person_months: dto.capacity.person_months,
+    };
+    for (what, v) in [
+        ("budget", capacity.budget),
+        ("person-months", capacity.person_months),
+    ] {
+        if v.is_some_and(|v| !(v.is_finite() && (0.0..=1e12).contains(&v))) {
+            return Err(corrupt(format!("the capacity's {what} is out of range")));
+        }
+    }
     Ok(Portfolio {
         name: dto.name,
         currency: dto.currency,
@@ -257,6 +303,7 @@ pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
         value_axis,
         effort_axis,
         projects,
+        capacity,
     })
 }
 
@@ -273,6 +320,11 @@ mod tests {
         ex.projects[0].roi_model = Some("doc-1".into());
         ex.projects[1].readiness = Some("run-7".into());
         ex.projects[2].estimated_cost = None;
+        ex.projects[3].depends_on = vec![ex.projects[0].id.clone()];
+        ex.capacity = Capacity {
+            budget: Some(250_000.0),
+            person_months: None,
+        };
         ex.projects[3].name = "  ".into(); // a name error is kept, not refused
         assert_eq!(from_data(&to_data(&ex)), Ok(ex));
         let blank = Portfolio::default();
@@ -303,6 +355,28 @@ mod tests {
         assert_eq!(q.wsjf.job_size, 13);
         assert_eq!(q.estimated_cost, Some(50_000.0));
         assert_eq!(q.roi_model.as_deref(), Some("m1"));
+        assert!(q.depends_on.is_empty());
+        assert_eq!(p.capacity, Capacity::default());
+    }
+
+    #[test]
+    fn dependencies_and_capacity_are_kept_and_checked() {
+        let mut p = Portfolio::example();
+        p.projects[1].depends_on = vec![p.projects[0].id.clone()];
+        p.capacity.person_months = Some(6.5);
+        let data = to_data(&p);
+        assert_eq!(data["v"], json!(2));
+        assert_eq!(from_data(&data), Ok(p.clone()));
+        let mut bad = data.clone();
+        bad["portfolio"]["projects"][1]["depends_on"] = json!(["nowhere"]);
+        assert!(why(from_data(&bad).unwrap_err()).contains("nowhere"));
+        let mut bad = data.clone();
+        let own = bad["portfolio"]["projects"][1]["id"].clone();
+        bad["portfolio"]["projects"][1]["depends_on"] = json!([own]);
+        assert!(why(from_data(&bad).unwrap_err()).contains("not another project"));
+        let mut bad = data;
+        bad["portfolio"]["capacity"]["budget"] = json!(-5.0);
+        assert!(why(from_data(&bad).unwrap_err()).contains("budget"));
     }
 
     fn broken(change: impl Fn(&mut Value)) -> ReadError {
@@ -321,8 +395,8 @@ mod tests {
     #[test]
     fn refuses_damaged_and_out_of_range_data_with_a_reason() {
         assert_eq!(
-            from_data(&json!({"v": 2, "portfolio": {}})),
-            Err(ReadError::TooNew(2))
+            from_data(&json!({"v": 3, "portfolio": {}})),
+            Err(ReadError::TooNew(3))
         );
         assert!(matches!(
             from_data(&json!({"model": {}})),

@@ -9,7 +9,7 @@ use crate::domain::format;
 use crate::domain::input::{format_input, parse_number};
 use crate::domain::packs;
 use crate::domain::portfolio::{
-    compare_missing_last, rank, robustness, score, value_effort, BubbleBasis, Criterion,
+    compare_missing_last, rank, robustness, score, select, value_effort, BubbleBasis, Criterion,
     EffortAxis, Method, Portfolio, Project, ProjectField, Robustness, SortDirection, ValueAxis,
     RICE_CONFIDENCE, RICE_IMPACT, WSJF_SCALE,
 };
@@ -162,6 +162,7 @@ split_point!(
 struct Below {
     project: fn(String, RwSignal<Portfolio>, FieldErrors) -> AnyView,
     map: fn(RwSignal<Portfolio>, Npvs) -> AnyView,
+    fits: fn(RwSignal<Portfolio>, bool) -> AnyView,
 }
 
 /// Each project's attached NPV, if any, in the portfolio's order.
@@ -170,7 +171,160 @@ type Npvs = Memo<Vec<Option<f64>>>;
 const BELOW: Below = Below {
     project: project_editor,
     map: value_effort_map,
+    fits: what_fits,
 };
+
+/// An amount that may be left empty ("no limit"), for the capacity.
+fn optional_amount(
+    id: &'static str,
+    label: &'static str,
+    unit: Signal<String>,
+    start: Option<f64>,
+    set: impl Fn(Option<f64>) + Send + Sync + 'static,
+) -> AnyView {
+    let error = RwSignal::new(None::<String>);
+    let text = RwSignal::new(
+        start
+            .map(|v| format_input(v, crate::domain::input::NumberKind::Plain))
+            .unwrap_or_default(),
+    );
+    view! {
+        <div class="field" class:field--invalid=move || error.with(Option::is_some)>
+            <label class="field__label" for=id>
+                {label}
+                " "
+                <span class="field__unit">{move || format!("({}, empty for no limit)", unit.get())}</span>
+            </label>
+            <input
+                id=id
+                class="field__input"
+                type="text"
+                inputmode="decimal"
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let t = event_target_value(&ev);
+                    text.set(t.clone());
+                    if t.trim().is_empty() {
+                        error.set(None);
+                        set(None);
+                        return;
+                    }
+                    match parse_number(&t, crate::domain::input::NumberKind::Plain)
+                        .and_then(|v| {
+                            crate::domain::input::check_range(
+                                v,
+                                0.0,
+                                1e12,
+                                crate::domain::input::NumberKind::Plain,
+                                false,
+                            )
+                            .map(|_| v)
+                        })
+                    {
+                        Ok(v) => {
+                            error.set(None);
+                            set(Some(v));
+                        }
+                        Err(e) => error.set(Some(e)),
+                    }
+                }
+            />
+            {move || error.get().map(|e| view! { <p class="field__error" role="alert">{e}</p> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// "What fits": a budget and person-months, and the projects that fit them
+/// in the ranking's order ([`select`]).
+fn what_fits(portfolio: RwSignal<Portfolio>, editable: bool) -> AnyView {
+    let currency = Signal::derive(move || portfolio.with(|p| p.currency.clone()));
+    let start = portfolio.with_untracked(|p| p.capacity);
+    let inputs = editable.then(|| {
+        view! {
+            <div class="form-grid">
+                {optional_amount(
+                    "capacity-budget",
+                    "Budget",
+                    currency,
+                    start.budget,
+                    move |v| portfolio.update(|p| p.capacity.budget = v),
+                )}
+                {optional_amount(
+                    "capacity-person-months",
+                    "People's time",
+                    Signal::derive(|| "person-months".to_string()),
+                    start.person_months,
+                    move |v| portfolio.update(|p| p.capacity.person_months = v),
+                )}
+            </div>
+        }
+    });
+    let result = move || {
+        portfolio.with(|p| {
+            let names = |i: &usize| p.projects[*i].name.clone();
+            match select(p, p.method) {
+                Err(e) => view! {
+                    <p class="results__unavailable" role="alert">
+                        {e}
+                    </p>
+                }
+                .into_any(),
+                Ok(s) => {
+                    let chosen = s
+                        .chosen
+                        .iter()
+                        .map(|i| view! { <li>{names(i)}</li> })
+                        .collect_view();
+                    let left = s
+                        .left_out
+                        .iter()
+                        .map(|(i, why)| view! { <li>{format!("{}: {why}", names(i))}</li> })
+                        .collect_view();
+                    let totals = format!(
+                        "Together they cost {} (of the costs given) and take {} person-months.",
+                        format::money(s.cost, &p.currency),
+                        format_input(
+                            (s.person_months * 10.0).round() / 10.0,
+                            crate::domain::input::NumberKind::Plain
+                        ),
+                    );
+                    let any_left = !s.left_out.is_empty();
+                    view! {
+                        <h4>"Taken"</h4>
+                        <ol aria-label="Projects that fit">{chosen}</ol>
+                        <p>{totals}</p>
+                        {any_left
+                            .then(|| {
+                                view! {
+                                    <h4>"Left out"</h4>
+                                    <ul aria-label="Projects left out">{left}</ul>
+                                }
+                            })}
+                    }
+                    .into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <section class="fits" aria-labelledby="fits-heading">
+            <h3 id="fits-heading">"What fits"</h3>
+            <p class="field__help">
+                {move || {
+                    format!(
+                        "Projects in the order the {} ranking gives, each taken if it fits what is left, together with the projects it needs; a lower one that fits is still taken. This is the order WSJF prescribes; it does not search for the largest total score.",
+                        portfolio.with(|p| p.method.name()),
+                    )
+                }}
+            </p>
+            {inputs}
+            {result}
+        </section>
+    }
+    .into_any()
+}
 
 #[cfg(feature = "split")]
 split_point!(
@@ -776,6 +930,7 @@ pub fn Ranking(
                 <button type="button" class="button button--quiet" on:click=csv>
                     "Download ranking (CSV)"
                 </button>
+                {show_below("What fits", move |below| (below.fits)(portfolio, errors.is_some()))}
                 <h3>"Value against effort"</h3>
                 {show_below("The value-effort map", move |below| (below.map)(portfolio, npvs))}
             </div>
@@ -922,7 +1077,7 @@ fn ProjectEditor(id: String, portfolio: RwSignal<Portfolio>, errors: FieldErrors
                 .map(|e| e.message)
         })
     });
-    let html = |f: &str| format!("{}-{f}", pid.get_value());
+    let html = move |f: &str| format!("{}-{f}", pid.get_value());
     let name_id = html("name");
     let name_error_id = html("name-error");
     let confirming = RwSignal::new(false);
@@ -1216,11 +1371,64 @@ fn ProjectEditor(id: String, portfolio: RwSignal<Portfolio>, errors: FieldErrors
             });
         }
     };
+    // The projects this one needs: every other project, ticked or not.
+    let needs = move || {
+        let others: Vec<(String, String)> = portfolio.with(|p| {
+            p.projects
+                .iter()
+                .filter(|x| x.id != pid.get_value())
+                .map(|x| (x.id.clone(), x.name.clone()))
+                .collect()
+        });
+        (!others.is_empty()).then(|| {
+            let boxes = others
+                .into_iter()
+                .map(|(other, name)| {
+                    let box_id = html(&format!("needs-{other}"));
+                    let o = other.clone();
+                    let ticked = move || {
+                        portfolio.with(|p| {
+                            p.projects
+                                .iter()
+                                .find(|x| x.id == pid.get_value())
+                                .is_some_and(|x| x.depends_on.contains(&o))
+                        })
+                    };
+                    view! {
+                        <div class="field field--check">
+                            <input
+                                id=box_id.clone()
+                                type="checkbox"
+                                prop:checked=ticked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let other = other.clone();
+                                    update(
+                                        &move |x| {
+                                            x.depends_on.retain(|d| *d != other);
+                                            if on {
+                                                x.depends_on.push(other.clone());
+                                            }
+                                        },
+                                    );
+                                }
+                            />
+                            <label for=box_id>{name}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="project__needs">
+                    <legend>{move || label("Needs these projects first")}</legend>
+                    {boxes}
+                </fieldset>
+            }
+        })
+    };
     let delete = move |_| {
         if let Some(i) = index() {
-            portfolio.update(|p| {
-                p.projects.remove(i);
-            });
+            portfolio.update(|p| p.remove_project(i));
         }
     };
     let described = {
@@ -1257,6 +1465,7 @@ fn ProjectEditor(id: String, portfolio: RwSignal<Portfolio>, errors: FieldErrors
                 </div>
                 {cost}
             </div>
+            {needs}
             <h3 class="project__group">"Criteria (1 to 5, higher is more favourable)"</h3>
             <div class="form-grid">{scores}</div>
             <details class="project__methods">

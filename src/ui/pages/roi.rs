@@ -165,14 +165,10 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                 }
             })
             .collect_view();
-        let more = (section == Section::Success)
-            .then(|| roi_extras(move |e: Extras| (e.gates)(model, errors, currency)));
         view! {
             <fieldset class="form-section">
                 <legend>{section.title()}</legend>
                 <div class="form-grid">{extra} {fields} {tax} {toggles}</div>
-                {more}
-                {roi_extras(move |e: Extras| (e.sources)(model, section))}
             </fieldset>
         }
     };
@@ -196,7 +192,6 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                     />
                 </div>
                 <SaveState autosave=autosave />
-                {roi_extras(move |e: Extras| (e.notes)(model))}
             </header>
             <div class="roi__layout">
                 <form
@@ -222,6 +217,9 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
             </div>
             // Below the form, once the form is whole: shown before it, they
             // would move down as its sections arrive (a layout shift).
+            // Stage gates, notes and sources come in a module of their own,
+            // below the form and the results for the same reason.
+            <Deferred>{roi_extras(move |e: Extras| (e.all)(model, errors, currency))}</Deferred>
             <Deferred>
                 {crate::ui::pages::uncertainty_panel(
                     model.into(),
@@ -350,25 +348,44 @@ fn TaxLossesSelect(model: RwSignal<RoiModel>) -> impl IntoView {
 /// fetched once the page is built.
 #[derive(Clone, Copy)]
 struct Extras {
-    gates: fn(RwSignal<RoiModel>, FieldErrors, Signal<String>) -> AnyView,
-    sources: fn(RwSignal<RoiModel>, Section) -> AnyView,
-    notes: fn(RwSignal<RoiModel>) -> AnyView,
+    all: fn(RwSignal<RoiModel>, FieldErrors, Signal<String>) -> AnyView,
 }
 
-const EXTRAS: Extras = Extras {
-    gates: |model, errors, currency| {
-        untrack(|| {
-            GatesEditor(GatesEditorProps {
-                model,
-                errors,
-                currency,
-            })
-            .into_any()
-        })
-    },
-    sources: |model, section| untrack(|| sources_view(model, section)),
-    notes: |model| untrack(|| notes_view(model)),
-};
+const EXTRAS: Extras = Extras { all: extras_view };
+
+/// Stage gates, notes and a source for each input, in a panel of their own.
+fn extras_view(
+    model: RwSignal<RoiModel>,
+    errors: FieldErrors,
+    currency: Signal<String>,
+) -> AnyView {
+    untrack(|| {
+        let sources = Section::ALL
+            .into_iter()
+            .map(|s| sources_view(model, s))
+            .collect_view();
+        view! {
+            <section class="panel roi__extras" aria-labelledby="extras-heading">
+                <h2 id="extras-heading">"Stage gates, notes and sources"</h2>
+                <form
+                    on:submit=|ev| ev.prevent_default()
+                    aria-label="Stage gates, notes and sources"
+                >
+                    <fieldset class="form-section">
+                        <legend>"Stage gates"</legend>
+                        <GatesEditor model=model errors=errors currency=currency />
+                    </fieldset>
+                    {notes_view(model)}
+                    <fieldset class="form-section">
+                        <legend>"Where the figures come from"</legend>
+                        {sources}
+                    </fieldset>
+                </form>
+            </section>
+        }
+        .into_any()
+    })
+}
 
 #[cfg(feature = "split")]
 split_point!(
@@ -468,12 +485,13 @@ fn sources_view(model: RwSignal<RoiModel>, section: Section) -> AnyView {
             }
         })
         .collect_view();
+    let title = section.title();
     view! {
         <details class="sources">
             <summary>
                 {move || match given() {
-                    0 => "Sources of these figures".to_string(),
-                    n => format!("Sources of these figures ({n} given)"),
+                    0 => title.to_string(),
+                    n => format!("{title} ({n} given)"),
                 }}
             </summary>
             <div class="form-grid">{rows}</div>
@@ -593,7 +611,7 @@ fn GatesEditor(
     view! {
         <div class="gates">
             <p class="field__help">
-                "Or stage gates: at the end of each gate's month the project goes on with the chance given, or stops there, spending nothing more. They replace the single chance above."
+                "Instead of one chance of technical success, stage gates: at the end of each gate's month the project goes on with the chance given, or stops there, spending nothing more. When there are any, they replace the single chance in the form."
             </p>
             {rows}
             <button type="button" class="button button--quiet" on:click=add disabled=full>
