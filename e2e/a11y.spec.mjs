@@ -68,10 +68,10 @@ for (const view of views) {
     for (let i = 0; i < 400; i++) {
       await page.keyboard.press("Tab");
       const f = await page.evaluate(focused);
-      if (f === null) {
-        if (count) break; // past the last element
-        continue;
-      }
+      // Nothing focused: before the first element or past the last one
+      // (Tab after a button that replaced itself can start anywhere, even
+      // on the footer's last link); Tab goes round to the first.
+      if (f === null) continue;
       if (f.repeat) break; // round again
       count += 1;
       const transparent = /rgba\(.*,\s*0\)$/.test(f.outlineColor) || f.outlineColor === "transparent";

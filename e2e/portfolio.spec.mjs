@@ -162,3 +162,42 @@ test("automation ROI: figures, a bad share at its field, limitations carried int
   expect(await figure(page, page.getByRole("region", { name: "Results" }), "Money saved per year")).toBe(saved);
   await axe();
 });
+
+test("what fits a budget: taken in ranking order with what each needs, the rest with the reason", async ({ page, axe }) => {
+  await open(page, "#/portfolio");
+  await page.getByRole("button", { name: "Start from the example" }).click();
+  const fits = page.getByRole("region", { name: "What fits" });
+  const taken = fits.getByRole("list", { name: "Projects that fit" });
+  // No limit: every project with a score.
+  await expect(taken.getByRole("listitem")).toHaveCount(5);
+  await fits.getByLabel(/^Budget/).fill("100,000");
+  const left = fits.getByRole("list", { name: "Projects left out" });
+  await expect(left).toContainText(/Demand forecasting: costs 320,000, and [\d,]+ of the budget is left/);
+  const total = await fits.getByText(/^Together they cost/).innerText();
+  expect(Number(total.match(/cost \$([\d,]+)/)[1].replace(/,/g, ""))).toBeLessThanOrEqual(100000);
+  // A project that needs another comes in with it or not at all.
+  const first = (await taken.getByRole("listitem").first().innerText()).trim();
+  await page.getByRole("group", { name: `Needs these projects first (${first})` }).getByLabel("Demand forecasting").check();
+  await expect(taken.getByRole("listitem").filter({ hasText: first })).toHaveCount(0);
+  await expect(left).toContainText(`${first}: costs`);
+  await expect(left).toContainText("with the projects it needs");
+  await axe();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "What fits" }).getByLabel(/^Budget/)).toHaveValue("100,000");
+});
+
+test("automation ROI: a ramp, upkeep and a ticked limitation's cost lower the net saving; the horizon is in years", async ({ page }) => {
+  await open(page, "#/automation-roi");
+  await page.getByRole("button", { name: "Start from the example" }).click();
+  const results = page.getByRole("region", { name: "Results" });
+  await expect(page.getByLabel(/^Horizon/)).toHaveValue("3");
+  await expect(page.getByLabel(/^Adoption ramp/)).toHaveValue("4");
+  const gross = Number((await figure(page, results, "Gross saving per month")).replace(/[^\d]/g, ""));
+  const net = Number((await figure(page, results, "Net saving per month")).replace(/[^\d-]/g, ""));
+  // Licence 2,500, compute 900, upkeep 1,500 and drift monitoring 400.
+  expect(gross - net).toBe(5300);
+  await page.getByLabel(/^Drift monitoring/).fill("1,400");
+  await expect.poll(async () => Number((await figure(page, results, "Net saving per month")).replace(/[^\d-]/g, ""))).toBe(net - 1000);
+  await page.getByRole("checkbox", { name: /Data drift/ }).uncheck();
+  await expect.poll(async () => Number((await figure(page, results, "Net saving per month")).replace(/[^\d-]/g, ""))).toBe(net + 400);
+});

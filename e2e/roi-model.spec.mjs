@@ -77,7 +77,7 @@ test("a marginal example and one that does not pay back load, with stage gates",
 
 test("notes and a source per input travel in the share link", async ({ page, context }) => {
   await example(page, "Churn prediction");
-  await expect(page.getByLabel("Notes")).toHaveValue(/holdout/);
+  await expect(page.getByRole("textbox", { name: "Notes" })).toHaveValue(/holdout/);
   const sources = page.getByRole("group", { name: "Where the figures come from" });
   await sources.getByText(/^Benefits/).click();
   await page.getByLabel("Source of adoption ramp").fill("Rollout plan, v2");
@@ -88,7 +88,7 @@ test("notes and a source per input travel in the share link", async ({ page, con
   await expect(reader.getByText("Shared with you · read-only")).toBeVisible();
   await reader.getByRole("button", { name: "Edit a copy" }).click();
   await expect(reader.getByLabel("Source of adoption ramp")).toHaveValue("Rollout plan, v2");
-  await expect(reader.getByLabel("Notes")).toHaveValue(/holdout/);
+  await expect(reader.getByRole("textbox", { name: "Notes" })).toHaveValue(/holdout/);
 });
 
 test.describe("with an English number format", () => {

@@ -86,22 +86,27 @@ const pages = [
 
 console.log("\nWhat each page loads to open (the shell, then that page's modules), and then (its charts, the ROI uncertainty panel)");
 console.log(header("page", 22));
-let worst = { name: "", gzip: 0 };
+// A page may have a budget of its own (gzip_page_bytes_by_page, each with
+// its reason in the note); every other page has gzip_page_bytes.
+const ownBudget = budget.gzip_page_bytes_by_page ?? {};
+const over = [];
 for (const [name, files, later] of pages) {
   const r = sum([...shell, ...files]);
-  if (r.gzip > worst.gzip) worst = { name, gzip: r.gzip };
+  const limit = ownBudget[name] ?? budget.gzip_page_bytes;
+  if (r.gzip > limit) over.push(`${name} loads ${r.gzip} > ${limit} bytes gzip`);
   console.log(line(name, r, 22));
   if (later) console.log(line("  then", sum([later]), 22));
 }
 
-console.log(`\nbudgets (${budgetFile}): ${budget.gzip_total_bytes} bytes gzip for the whole build, ${budget.gzip_page_bytes} for any one page`);
+const own = Object.entries(ownBudget).map(([p, b]) => `, ${b} for ${p}`).join("");
+console.log(`\nbudgets (${budgetFile}): ${budget.gzip_total_bytes} bytes gzip for the whole build, ${budget.gzip_page_bytes} for any other page${own}`);
 let failed = false;
 if (total.gzip > budget.gzip_total_bytes) {
   console.error(`size budget exceeded: the build is ${total.gzip} > ${budget.gzip_total_bytes} bytes gzip`);
   failed = true;
 }
-if (worst.gzip > budget.gzip_page_bytes) {
-  console.error(`size budget exceeded: ${worst.name} loads ${worst.gzip} > ${budget.gzip_page_bytes} bytes gzip`);
+for (const o of over) {
+  console.error(`size budget exceeded: ${o}`);
   failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -1837,6 +1837,24 @@ mod tests {
     }
 
     #[test]
+    fn toggles_read_and_write_their_own_value() {
+        for t in TOGGLES {
+            let mut m = RoiModel::default();
+            let before: Vec<bool> = TOGGLES.iter().map(|u| (u.get)(&m)).collect();
+            let flipped = !(t.get)(&m);
+            (t.set)(&mut m, flipped);
+            let after: Vec<bool> = TOGGLES.iter().map(|u| (u.get)(&m)).collect();
+            let changed: Vec<&str> = TOGGLES
+                .iter()
+                .zip(before.iter().zip(&after))
+                .filter(|(_, (b, a))| b != a)
+                .map(|(u, _)| u.id)
+                .collect();
+            assert_eq!(changed, [t.id]);
+        }
+    }
+
+    #[test]
     fn multiple_irr_roots_are_explained_in_annual_terms() {
         let mut m = simple();
         m.horizon_years = 2;

@@ -367,10 +367,7 @@ fn extras_view(
         view! {
             <section class="panel roi__extras" aria-labelledby="extras-heading">
                 <h2 id="extras-heading">"Stage gates, notes and sources"</h2>
-                <form
-                    on:submit=|ev| ev.prevent_default()
-                    aria-label="Stage gates, notes and sources"
-                >
+                <form on:submit=|ev| ev.prevent_default()>
                     <fieldset class="form-section">
                         <legend>"Stage gates"</legend>
                         <GatesEditor model=model errors=errors currency=currency />
