@@ -86,6 +86,10 @@ test("notes and a source per input travel in the share link", async ({ page, con
   const reader = await context.newPage();
   await reader.goto(link);
   await expect(reader.getByText("Shared with you · read-only")).toBeVisible();
+  // The reader sees them beside the figures they explain.
+  await expect(reader.locator(".notes")).toContainText("holdout");
+  await expect(reader.getByText("Source: Rollout plan, v2")).toBeVisible();
+  await expect(reader.getByText("Source: Holdout test of the retention campaign, Q2")).toBeVisible();
   await reader.getByRole("button", { name: "Edit a copy" }).click();
   await expect(reader.getByLabel("Source of adoption ramp")).toHaveValue("Rollout plan, v2");
   await expect(reader.getByRole("textbox", { name: "Notes" })).toHaveValue(/holdout/);

@@ -142,7 +142,7 @@ test("a downloaded file imports as a new document; a wrong file is refused", asy
   ]);
   const csvText = await (await import("node:fs/promises")).readFile(await csv.path(), "utf8");
   const lines = csvText.trim().split("\n");
-  expect(lines[0]).toBe("month,development,infrastructure,maintenance,benefit,tax,net,cumulative");
+  expect(lines[0]).toBe("month,development,infrastructure,maintenance,acting,benefit,tax,net,cumulative,chance_going,hours_as_capacity");
   expect(lines).toHaveLength(1 + 37); // header, month 0 and 36 months
   const [file] = await Promise.all([
     page.waitForEvent("download"),

@@ -368,6 +368,9 @@ pub struct RoiResults {
     pub expected_npv: Figure,
     /// The stages between gates, in order; empty when success is certain.
     pub stages: Vec<StageRow>,
+    /// The chance that the project is still going in each period (1 for
+    /// every period when success is certain).
+    pub survival: Vec<f64>,
     /// Hours freed over the horizon that count as capacity, not money.
     pub capacity_hours: f64,
     /// Months until the cumulative net flow turns non-negative, counted from
@@ -997,6 +1000,7 @@ impl RoiModel {
         let survival = self.survival();
         let weighted: Vec<f64> = flows.iter().zip(&survival).map(|(f, s)| f * s).collect();
         let expected_npv = finance::npv(rate, &weighted).map_err(why);
+        let survival_kept = survival.clone();
         let gates = self.gates();
         let mut reached = 1.0;
         let mut from_month = 0;
@@ -1081,6 +1085,7 @@ impl RoiModel {
             chance_of_success,
             expected_npv,
             stages,
+            survival: survival_kept,
             capacity_hours,
             payback_after_go_live,
             months,

@@ -111,10 +111,13 @@ pub fn cash_flows(r: &RoiResults) -> String {
         "development",
         "infrastructure",
         "maintenance",
+        "acting",
         "benefit",
         "tax",
         "net",
         "cumulative",
+        "chance_going",
+        "hours_as_capacity",
     ]);
     for (i, (m, c)) in r.months.iter().zip(&r.cumulative).enumerate() {
         csv.row(&[
@@ -122,10 +125,13 @@ pub fn cash_flows(r: &RoiResults) -> String {
             Cell::Number(m.development, 2),
             Cell::Number(m.infrastructure, 2),
             Cell::Number(m.maintenance, 2),
+            Cell::Number(m.acting, 2),
             Cell::Number(m.benefit, 2),
             Cell::Number(m.tax, 2),
             Cell::Number(m.net(), 2),
             Cell::Number(*c, 2),
+            Cell::Number(r.survival.get(i).copied().unwrap_or(1.0), 4),
+            Cell::Number(m.hours_freed, 2),
         ]);
     }
     csv.finish()
@@ -265,13 +271,32 @@ mod tests {
         assert_eq!(lines.len(), 14);
         assert_eq!(
             lines[0],
-            "month,development,infrastructure,maintenance,benefit,tax,net,cumulative"
+            "month,development,infrastructure,maintenance,acting,benefit,tax,net,cumulative,chance_going,hours_as_capacity"
         );
-        assert_eq!(lines[1], "0,0.00,0.00,0.00,0.00,0.00,0.00,0.00");
+        assert_eq!(
+            lines[1],
+            "0,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,1.0000,0.00"
+        );
         assert_eq!(
             lines[2],
-            "1,10000.00,0.00,0.00,0.00,0.00,-10000.00,-10000.00"
+            "1,10000.00,0.00,0.00,0.00,0.00,0.00,-10000.00,-10000.00,1.0000,0.00"
         );
-        assert_eq!(lines[13], "12,0.00,0.00,0.00,5000.00,0.00,5000.00,30000.00");
+        assert_eq!(
+            lines[13],
+            "12,0.00,0.00,0.00,0.00,5000.00,0.00,5000.00,30000.00,1.0000,0.00"
+        );
+        // With a 50% chance judged at the end of the 2-month build, months
+        // after it are going half the time.
+        let mut half = model.clone();
+        half.success.chance = 0.5;
+        let csv = cash_flows(&half.evaluate().unwrap());
+        assert!(
+            csv.lines().nth(3).unwrap().ends_with(",0.5000,0.00"),
+            "{csv}"
+        );
+        assert!(
+            csv.lines().nth(2).unwrap().ends_with(",1.0000,0.00"),
+            "{csv}"
+        );
     }
 }

@@ -417,8 +417,11 @@ pub fn AutomationResultsPanel(
                                 .ok_or_else(|| horizon_note.to_string()),
                             None,
                         )} {figure("Net benefit over the horizon", Ok(money(r.net_benefit)), None)}
-                        {figure("ROI", r.roi_percent.clone().map(|v| format!("{v:.1}%")), None)}
-                        {figure("Net present value", r.npv.clone().map(money), None)}
+                        {figure(
+                            "ROI",
+                            r.roi_percent.clone().map(|v| format::percent(v / 100.0)),
+                            None,
+                        )} {figure("Net present value", r.npv.clone().map(money), None)}
                     </dl>
                     {has_notes
                         .then(|| {

@@ -743,7 +743,7 @@ pub fn Ranking(
                             <td class="num">
                                 {a
                                     .roi
-                                    .map(|v| format!("{v:.1}%"))
+                                    .map(|v| format::percent(v / 100.0))
                                     .unwrap_or_else(|| "not available".into())}
                             </td>
                             <td class="num">

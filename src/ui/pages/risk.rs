@@ -78,7 +78,7 @@ pub fn UncertaintyPanel(
 fn metric_text(metric: Metric, v: Option<f64>, currency: &str) -> String {
     match (metric, v) {
         (Metric::Npv, Some(v)) => format::money(v, currency),
-        (Metric::RoiPercent, Some(v)) => format!("{v:.1}%"),
+        (Metric::RoiPercent, Some(v)) => format::percent(v / 100.0),
         (Metric::PaybackMonths, Some(v)) => format::months(v),
         (Metric::PaybackMonths, None) => "no payback within the horizon".into(),
         (_, None) => "not available".into(),
@@ -424,7 +424,7 @@ fn Scenarios(
             ("ROI", |r, _| {
                 r.roi_percent
                     .clone()
-                    .map(|v| format!("{v:.1}%"))
+                    .map(|v| format::percent(v / 100.0))
                     .unwrap_or_else(|e| e)
             }),
             ("Payback", |r, _| {
@@ -1537,7 +1537,7 @@ fn SimulationResults(
             .unwrap_or_else(|| "not available".into())
     };
     let pct = |v: Option<f64>| {
-        v.map(|v| format!("{v:.1}%"))
+        v.map(|v| format::percent(v / 100.0))
             .unwrap_or_else(|| "not available".into())
     };
     let months = |v: Option<f64>| {
@@ -1575,8 +1575,8 @@ fn SimulationResults(
         x_label: "Net present value".into(),
         currency: c.clone(),
     };
-    let p_positive = format!("{:.1}%", summary.p_npv_positive * 100.0);
-    let p_payback = format!("{:.1}%", summary.p_payback * 100.0);
+    let p_positive = format::percent(summary.p_npv_positive);
+    let p_payback = format::percent(summary.p_payback);
     let spread = format!(
         "NPV ranges from {} (P10) to {} (P90), with a median of {}.",
         money(summary.npv.percentiles[1]),
@@ -1585,8 +1585,8 @@ fn SimulationResults(
     );
     let histogram_text = format!("Histogram of NPV over {n} trials. {spread}");
     let curve_text = format!(
-        "Cumulative probability of NPV over {n} trials: {:.1}% of trials have an NPV of zero or less.",
-        (1.0 - summary.p_npv_positive) * 100.0
+        "Cumulative probability of NPV over {n} trials: {} of trials have an NPV of zero or less.",
+        format::percent(1.0 - summary.p_npv_positive)
     );
     let mut correlations = summary.correlations.clone();
     correlations.sort_by(|a, b| {
@@ -1636,7 +1636,7 @@ fn SimulationResults(
                     view! {
                         <div class="figure">
                             <dt>"Trials in which the model works"</dt>
-                            <dd>{format!("{:.1}%", p * 100.0)}</dd>
+                            <dd>{format::percent(p)}</dd>
                         </div>
                     }
                 })}

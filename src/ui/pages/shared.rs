@@ -291,14 +291,57 @@ fn SharedRoi(shared: Shared, model: RoiModel) -> impl IntoView {
                 crate::domain::input::NumberKind::Percent => format::percent(v),
                 k => crate::domain::input::format_input(v, k),
             };
+            let source = model.sources.get(f.id).cloned();
             view! {
                 <div class="figure">
                     <dt>{f.label}</dt>
                     <dd>{format!("{shown} ({})", f.unit.label(&unit_currency))}</dd>
+                    {source
+                        .map(|s| view! { <dd class="figure__note">{format!("Source: {s}")}</dd> })}
                 </div>
             }
         })
         .collect_view();
+    let choices = std::iter::once((
+        "A month of loss",
+        model.money.tax_losses.label().to_string(),
+    ))
+    .chain(crate::domain::roi::TOGGLES.iter().map(|t| {
+        (
+            t.label,
+            if (t.get)(&model) { "Yes" } else { "No" }.to_string(),
+        )
+    }))
+    .chain(model.success.gates.iter().enumerate().map(|(i, g)| {
+        (
+            "Stage gate",
+            format!(
+                "{}. {}: end of month {}, {} chance of passing",
+                i + 1,
+                g.name,
+                g.month,
+                format::percent(g.chance)
+            ),
+        )
+    }))
+    .map(|(label, value)| {
+        view! {
+            <div class="figure">
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    })
+    .collect_view();
+    let team_source = model.sources.get("team").cloned();
+    let notes = (!model.notes.trim().is_empty()).then(|| {
+        view! {
+            <p class="notes">
+                <strong>"Notes: "</strong>
+                {model.notes.clone()}
+            </p>
+        }
+    });
     let team = model
         .team
         .iter()
@@ -330,12 +373,13 @@ fn SharedRoi(shared: Shared, model: RoiModel) -> impl IntoView {
                 <p class="field__help">
                     "An ML project ROI model someone shared with you. It is not saved in your browser unless you save a copy; your own saved work is untouched."
                 </p>
+                {notes}
                 <SaveCopy shared=shared edit_page=|id| Page::Roi(Some(id)) />
             </header>
             <div class="roi__layout">
                 <section class="panel" aria-labelledby="inputs-heading">
                     <h2 id="inputs-heading">"Inputs"</h2>
-                    <dl class="figures">{inputs}</dl>
+                    <dl class="figures">{inputs} {choices}</dl>
                     <div
                         class="table-wrap"
                         tabindex="0"
@@ -343,7 +387,9 @@ fn SharedRoi(shared: Shared, model: RoiModel) -> impl IntoView {
                         aria-label="Development team table"
                     >
                         <table class="table">
-                            <caption>"Development team"</caption>
+                            <caption>
+                                "Development team" {team_source.map(|s| format!(" (source: {s})"))}
+                            </caption>
                             <thead>
                                 <tr>
                                     <th scope="col">"Role"</th>
