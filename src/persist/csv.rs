@@ -291,11 +291,11 @@ mod tests {
         half.success.chance = 0.5;
         let csv = cash_flows(&half.evaluate().unwrap());
         assert!(
-            csv.lines().nth(3).unwrap().ends_with(",0.5000,0.00"),
+            csv.lines().nth(4).unwrap().ends_with(",0.5000,0.00"),
             "{csv}"
         );
         assert!(
-            csv.lines().nth(2).unwrap().ends_with(",1.0000,0.00"),
+            csv.lines().nth(3).unwrap().ends_with(",1.0000,0.00"),
             "{csv}"
         );
     }
