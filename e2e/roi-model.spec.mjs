@@ -95,6 +95,24 @@ test("notes and a source per input travel in the share link", async ({ page, con
   await expect(reader.getByRole("textbox", { name: "Notes" })).toHaveValue(/holdout/);
 });
 
+test("a currency changes its symbol only, unless every amount is converted at a rate", async ({ page }) => {
+  await example(page, "Churn prediction");
+  const revenue = page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/);
+  await expect(revenue).toHaveValue("45,000");
+  const npv = amount(await figure(page, "Net present value"));
+  await page.getByLabel("Currency").selectOption("EUR");
+  await expect.poll(() => figure(page, "Net present value")).toMatch(/^€/);
+  expect(amount(await figure(page, "Net present value"))).toBe(npv);
+  await page.getByLabel(/^Multiply every amount by/).fill("0.5");
+  await page.getByRole("button", { name: "Convert every amount" }).click();
+  await expect(page.getByText("Every amount was multiplied by 0.5.")).toBeVisible();
+  await expect(page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/)).toHaveValue("22,500");
+  await expect(page.getByLabel("Monthly cost (ML engineer)")).toHaveValue("9,500");
+  await expect.poll(async () => Math.abs(amount(await figure(page, "Net present value")) - npv / 2)).toBeLessThanOrEqual(1);
+  await page.reload();
+  await expect(page.getByLabel(/^Revenue uplift \([^)]*\/ month\)$/)).toHaveValue("22,500");
+});
+
 test.describe("with an English number format", () => {
   test.use({ locale: "en-US" });
   test("12.000 in a money field is asked about, not read", async ({ page }) => {

@@ -5,7 +5,14 @@
 //! goes live the month after the longest build assignment ends, and from then
 //! on it costs infrastructure and maintenance and earns benefits, ramping up
 //! over the adoption period and losing benefit as the model goes stale, until
-//! the next retraining or yearly refresh restores it.
+//! the next retraining or yearly refresh restores it. Acting on its
+//! predictions costs from go-live too, following the ramp.
+//!
+//! Tax is on each month's net flow; a month of loss either lowers the
+//! company's other tax at once or carries forward ([`TaxLosses`]). The flows
+//! are those of a model that works; [`RoiModel::survival`] gives the chance
+//! that the project is still going in each month (the gates it has passed),
+//! which weights the expected NPV.
 //! Every figure comes from [`crate::finance`]; nothing here re-derives one.
 
 use super::input;
@@ -725,6 +732,26 @@ impl RoiModel {
             + o.licences
             + o.external_services
             + self.infrastructure.initial_training
+    }
+
+    /// Every amount of money multiplied by `rate`, the units of the new
+    /// currency that one unit of the old buys: the fields whose unit is
+    /// money, the team's monthly costs and the cost per action. Rates,
+    /// months, hours and counts stay as they are. Choosing a currency alone
+    /// changes only the symbol.
+    pub fn convert_amounts(&mut self, rate: f64) {
+        for f in FIELDS {
+            if matches!(
+                f.unit,
+                Unit::Money | Unit::MoneyPerMonth | Unit::MoneyPerHour
+            ) {
+                let v = (f.get)(self);
+                (f.set)(self, v * rate);
+            }
+        }
+        for m in &mut self.team {
+            m.monthly_cost *= rate;
+        }
     }
 
     /// Every input outside its range; empty when the model can be evaluated.
@@ -1839,6 +1866,34 @@ mod tests {
         }
         let ids: std::collections::HashSet<_> = FIELDS.iter().map(|f| f.id).collect();
         assert_eq!(ids.len(), FIELDS.len());
+    }
+
+    #[test]
+    fn converting_multiplies_money_and_nothing_else() {
+        let ex = examples().remove(1);
+        let mut m = ex.model.clone();
+        m.convert_amounts(0.5);
+        assert_eq!(
+            m.benefits.revenue_uplift_monthly,
+            ex.model.benefits.revenue_uplift_monthly / 2.0
+        );
+        assert_eq!(m.team[0].monthly_cost, ex.model.team[0].monthly_cost / 2.0);
+        assert_eq!(m.acting.cost_per_action, 12.5);
+        assert_eq!(
+            m.maintenance.fte_monthly_cost,
+            ex.model.maintenance.fte_monthly_cost / 2.0
+        );
+        // Rates, counts and months do not change.
+        assert_eq!(m.money, ex.model.money);
+        assert_eq!(m.acting.actions_monthly, ex.model.acting.actions_monthly);
+        assert_eq!(
+            m.infrastructure.retraining_every_months,
+            ex.model.infrastructure.retraining_every_months
+        );
+        assert_eq!(m.success, ex.model.success);
+        // Every money figure halves with it: the NPV to the cent.
+        let (a, b) = (ex.model.evaluate().unwrap(), m.evaluate().unwrap());
+        assert!((b.npv.unwrap() - a.npv.unwrap() / 2.0).abs() < 1e-6);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::route::Page;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::deferred::{defer, Deferred};
-use crate::ui::components::number_field::{field_input, section_inputs, FieldErrors};
+use crate::ui::components::number_field::{field_input, section_inputs, FieldErrors, NumberField};
 use crate::ui::components::panels::{figure, missing, open_saved, withheld, Opens};
 use crate::ui::components::print_stamp::PrintStamp;
 use crate::ui::components::start::{Creator, StartPage};
@@ -131,6 +131,7 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
     });
 
     let results = Memo::new(move |_| model.with(|m| m.evaluate()));
+    let form_version = RwSignal::new(0u32);
     let shared = Signal::derive(move || Shared {
         kind: DocKind::RoiModel,
         name: name.get(),
@@ -199,17 +200,26 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                     on:submit=|ev| ev.prevent_default()
                     aria-label="Model inputs"
                 >
-                    {section_view(Section::Money)}
-                    // The rest of the form and the results, each part in a
-                    // task of its own (see Deferred).
-                    <Deferred>
-                        <TeamEditor model=model errors=errors currency=currency />
-                    </Deferred>
-                    {Section::ALL
-                        .into_iter()
-                        .filter(|s| *s != Section::Money)
-                        .map(|s| view! { <Deferred>{section_view(s)}</Deferred> })
-                        .collect_view()}
+                    // Built again when every amount is converted to another
+                    // currency, so that each field shows its new value.
+                    {move || {
+                        form_version.track();
+                        untrack(|| {
+                            view! {
+                                {section_view(Section::Money)}
+                                // The rest of the form and the results, each part in a
+                                // task of its own (see Deferred).
+                                <Deferred>
+                                    <TeamEditor model=model errors=errors currency=currency />
+                                </Deferred>
+                                {Section::ALL
+                                    .into_iter()
+                                    .filter(|s| *s != Section::Money)
+                                    .map(|s| view! { <Deferred>{section_view(s)}</Deferred> })
+                                    .collect_view()}
+                            }
+                        })
+                    }}
                 </form>
                 <Deferred>
                     <ResultsPanel results=results errors=errors model=model />
@@ -219,7 +229,9 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
             // would move down as its sections arrive (a layout shift).
             // Stage gates, notes and sources come in a module of their own,
             // below the form and the results for the same reason.
-            <Deferred>{roi_extras(move |e: Extras| (e.all)(model, errors, currency))}</Deferred>
+            <Deferred>
+                {roi_extras(move |e: Extras| (e.all)(model, errors, currency, form_version))}
+            </Deferred>
             <Deferred>
                 {crate::ui::pages::uncertainty_panel(
                     model.into(),
@@ -302,7 +314,9 @@ fn CurrencySelect(model: RwSignal<RoiModel>) -> impl IntoView {
             >
                 {options}
             </select>
-            <p class="field__help">"Used for every amount; no conversion is made."</p>
+            <p class="field__help">
+                "Changes the symbol only; to convert the amounts at a rate, see “Convert every amount” below the results."
+            </p>
         </div>
     }
 }
@@ -348,7 +362,7 @@ fn TaxLossesSelect(model: RwSignal<RoiModel>) -> impl IntoView {
 /// fetched once the page is built.
 #[derive(Clone, Copy)]
 struct Extras {
-    all: fn(RwSignal<RoiModel>, FieldErrors, Signal<String>) -> AnyView,
+    all: fn(RwSignal<RoiModel>, FieldErrors, Signal<String>, RwSignal<u32>) -> AnyView,
 }
 
 const EXTRAS: Extras = Extras { all: extras_view };
@@ -358,6 +372,7 @@ fn extras_view(
     model: RwSignal<RoiModel>,
     errors: FieldErrors,
     currency: Signal<String>,
+    form_version: RwSignal<u32>,
 ) -> AnyView {
     untrack(|| {
         let sources = Section::ALL
@@ -377,6 +392,7 @@ fn extras_view(
                         <legend>"Where the figures come from"</legend>
                         {sources}
                     </fieldset>
+                    {conversion_view(model, errors, form_version)}
                 </form>
             </section>
         }
@@ -403,6 +419,69 @@ fn roi_extras(build: impl Fn(Extras) -> AnyView + Send + Sync + 'static) -> AnyV
     {
         untrack(|| build(EXTRAS))
     }
+}
+
+/// "Convert every amount": choosing a currency changes its symbol only;
+/// this multiplies every amount by a rate the reader enters.
+fn conversion_view(
+    model: RwSignal<RoiModel>,
+    errors: FieldErrors,
+    form_version: RwSignal<u32>,
+) -> AnyView {
+    let rate = RwSignal::new(None::<f64>);
+    let done = RwSignal::new(None::<String>);
+    let convert = move |_| {
+        if let Some(r) = rate.get_untracked() {
+            model.update(|m| m.convert_amounts(r));
+            // The form is built again from the converted model; what its
+            // fields held that was not valid is gone with them.
+            errors.update(|e| e.retain(|k, _| !k.starts_with("roi-") && !k.starts_with("team-")));
+            form_version.update(|v| *v += 1);
+            done.set(Some(format!(
+                "Every amount was multiplied by {}.",
+                crate::domain::input::format_input(r, crate::domain::input::NumberKind::Plain)
+            )));
+        }
+    };
+    view! {
+        <fieldset class="form-section">
+            <legend>"Convert every amount"</legend>
+            <p class="field__help">
+                "Choosing a currency changes its symbol only. To convert the model's amounts (costs, salaries, benefits, the cost of acting), enter how many units of the currency now chosen one unit of the old one buys; rates, months and hours do not change."
+            </p>
+            <div class="form-grid">
+                <NumberField
+                    id="roi-conversion-rate".to_string()
+                    label="Multiply every amount by".to_string()
+                    unit="new units per old unit".to_string()
+                    help="For 1 USD = 0.92 EUR, choose EUR and enter 0.92."
+                    kind=crate::domain::input::NumberKind::Plain
+                    value=1.0
+                    check=Callback::new(|v: f64| {
+                        if v > 0.0 && v <= 1e6 {
+                            Ok(())
+                        } else {
+                            Err("Enter a rate above 0, up to 1,000,000.".to_string())
+                        }
+                    })
+                    on_valid=Callback::new(move |v: f64| rate.set(Some(v)))
+                    errors=errors
+                />
+                <div class="field field--button">
+                    <button
+                        type="button"
+                        class="button button--quiet"
+                        on:click=convert
+                        disabled=move || rate.get().is_none_or(|r| r == 1.0)
+                    >
+                        "Convert every amount"
+                    </button>
+                </div>
+            </div>
+            <p role="status">{move || done.get()}</p>
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// The notes of the model: the decision asked and what it rests on.
