@@ -28,8 +28,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const MAX_MONEY: f64 = 1e12;
 /// Longest horizon, in months.
 pub const MAX_HORIZON_MONTHS: u32 = 120;
-/// Shortest horizon, in years (one month).
-pub const MIN_HORIZON_YEARS: f64 = 1.0 / 12.0;
+/// Shortest horizon, in years: half a month, counted as one month, so that
+/// one month typed as 0.083333 (or as 1/12 to any precision) is accepted.
+pub const MIN_HORIZON_YEARS: f64 = 1.0 / 24.0;
 
 /// A stage of the ML pipeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -855,7 +856,11 @@ mod tests {
                 "deployment-automated-share"
             ]
         );
-        assert_eq!(errs[0].message, "Enter from 0.083333 to 10.");
+        assert_eq!(errs[0].message, "Enter from 0.041667 to 10.");
+        // A month typed to six decimals is a horizon of one month.
+        m.horizon_years = 0.083333;
+        assert_eq!(m.horizon_months(), 1);
+        assert!(m.validate().iter().all(|e| e.id != "horizon"));
         assert_eq!(errs[1].message, "Enter a number.");
         assert_eq!(errs[2].label, "Deployment: share of the time automated");
         assert_eq!(errs[2].message, "Enter from 0% to 100%.");

@@ -808,11 +808,25 @@ pub fn select(portfolio: &Portfolio, method: Method) -> Result<Selection, String
             out.left_out.push((i, format!("no score: {why}")));
             continue;
         }
-        let mut bundle: Vec<usize> = needs[i]
+        // What it needs and is not yet taken, each after everything it
+        // needs in turn, then the project itself.
+        let mut pending: Vec<usize> = needs[i]
             .iter()
             .copied()
             .filter(|j| !out.chosen.contains(j))
             .collect();
+        let mut bundle: Vec<usize> = Vec::with_capacity(pending.len() + 1);
+        while !pending.is_empty() {
+            let ready = pending
+                .iter()
+                .position(|j| {
+                    needs[*j]
+                        .iter()
+                        .all(|k| out.chosen.contains(k) || bundle.contains(k))
+                })
+                .unwrap_or(0);
+            bundle.push(pending.remove(ready));
+        }
         bundle.push(i);
         let no_cost: Vec<&str> = bundle
             .iter()
@@ -2040,6 +2054,14 @@ mod tests {
             "{:?}",
             s.left_out
         );
+        // A chain is taken in the order of its needs: A needs B, B needs C,
+        // so C, then B, then A.
+        let mut chain = p.clone();
+        chain.capacity = Capacity::default();
+        chain.projects[1].estimated_cost = Some(40_000.0);
+        chain.projects[0].depends_on = vec!["B".into()];
+        chain.projects[1].depends_on = vec!["C".into()];
+        assert_eq!(select(&chain, Method::Weighted).unwrap().chosen, [2, 1, 0]);
         // Projects that need each other are an error.
         p.projects[2].depends_on = vec!["A".into()];
         assert!(select(&p, Method::Weighted)

@@ -854,11 +854,34 @@ impl RoiModel {
         let mt = &self.maintenance;
         let b = &self.benefits;
         let act = &self.acting;
+        // Tax on a period's net flow, month 0 included; `losses` are those
+        // not yet set against profits (carry-forward only).
+        let rate = self.money.tax_rate;
+        let mode = self.money.tax_losses;
+        let tax = |flow: &MonthFlow, losses: &mut f64| {
+            let before_tax = flow.benefit - flow.cost();
+            match mode {
+                _ if rate == 0.0 || before_tax == 0.0 => 0.0,
+                TaxLosses::OffsetNow => before_tax * rate,
+                TaxLosses::CarryForward if before_tax < 0.0 => {
+                    *losses -= before_tax;
+                    0.0
+                }
+                TaxLosses::CarryForward => {
+                    let used = losses.min(before_tax);
+                    *losses -= used;
+                    (before_tax - used) * rate
+                }
+            }
+        };
+        let mut losses = 0.0;
         let mut out = Vec::with_capacity(months as usize + 1);
-        out.push(MonthFlow {
+        let mut start = MonthFlow {
             development: self.upfront_cost(),
             ..MonthFlow::default()
-        });
+        };
+        start.tax = tax(&start, &mut losses);
+        out.push(start);
         // Yearly rates compound monthly; stepping the factors month by month
         // instead of calling powf each month keeps a Monte Carlo trial cheap.
         let inflation_step = (1.0 + self.money.cost_inflation).powf(1.0 / 12.0);
@@ -869,8 +892,6 @@ impl RoiModel {
         let retrain = inf.retraining_every_months.round() as u32;
         let retrained = |live: u32| retrain > 0 && (live + 1) % retrain == 0;
         let with_usage = |grows: bool, usage: f64| if grows { usage } else { 1.0 };
-        // Losses not yet set against profits (carry-forward only).
-        let mut losses = 0.0;
         for m in 1..=months {
             let team: f64 = self
                 .team
@@ -937,21 +958,7 @@ impl RoiModel {
                     decay * decay_step
                 };
             }
-            let before_tax = flow.benefit - flow.cost();
-            let rate = self.money.tax_rate;
-            flow.tax = match self.money.tax_losses {
-                _ if rate == 0.0 || before_tax == 0.0 => 0.0,
-                TaxLosses::OffsetNow => before_tax * rate,
-                TaxLosses::CarryForward if before_tax < 0.0 => {
-                    losses -= before_tax;
-                    0.0
-                }
-                TaxLosses::CarryForward => {
-                    let used = losses.min(before_tax);
-                    losses -= used;
-                    (before_tax - used) * rate
-                }
-            };
+            flow.tax = tax(&flow, &mut losses);
             out.push(flow);
             inflation *= inflation_step;
         }
@@ -1048,7 +1055,7 @@ impl RoiModel {
                     reached,
                 };
                 reached *= g.chance;
-                from_month = g.month + 1;
+                from_month = g.month.saturating_add(1);
                 row
             })
             .collect();
@@ -1174,7 +1181,7 @@ impl RoiModel {
     pub fn key_figures_stopped(&self, stop: Option<u32>) -> KeyFigures {
         let mut months = self.monthly_flows();
         if let Some(stop) = stop {
-            months.truncate(stop as usize + 1);
+            months.truncate((stop as usize).saturating_add(1));
         }
         let flows: Vec<f64> = months.iter().map(MonthFlow::net).collect();
         // Summed as `evaluate` sums them, so both give the same ROI to the bit.
@@ -1661,6 +1668,22 @@ mod tests {
         m.money.tax_losses = TaxLosses::OffsetNow;
         let now = m.evaluate().unwrap().npv.unwrap();
         assert!(now > later, "{now} {later}");
+        // What is paid at the start counts too: 5,000 of labelling in month
+        // 0 makes the net 25,000 and the tax 5,000 either way; at once it
+        // saves 1,000 in month 0, carried forward it delays tax to month 8.
+        m.money.discount_rate = 0.0;
+        m.one_off.labelling = 5_000.0;
+        let r = m.evaluate().unwrap();
+        assert_eq!((r.months[0].tax, r.total_tax), (-1_000.0, 5_000.0));
+        m.money.tax_losses = TaxLosses::CarryForward;
+        let r = m.evaluate().unwrap();
+        assert_eq!(
+            (r.months[0].tax, r.months[7].tax, r.months[8].tax),
+            (0.0, 0.0, 1_000.0)
+        );
+        assert_eq!(r.total_tax, 5_000.0);
+        m.one_off.labelling = 0.0;
+        m.money.tax_losses = TaxLosses::OffsetNow;
         // A project that never makes a profit pays no tax when its losses
         // carry forward, and saves the rate times its loss when they do not.
         m.money.discount_rate = 0.0;
@@ -1747,6 +1770,19 @@ mod tests {
         let r = m.evaluate().unwrap();
         assert_eq!(r.months[3].benefit, 5_000.0);
         assert!((r.months[15].benefit - 5_000.0 * 1.44).abs() < 1e-9);
+        // Hours saved (100 at 10 an hour) and losses avoided (2,000) each
+        // follow their own choice.
+        m.benefits.revenue_uplift_monthly = 0.0;
+        m.benefits.hours_saved_monthly = 100.0;
+        m.benefits.hourly_rate = 10.0;
+        m.benefits.risk_reduction_monthly = 2_000.0;
+        let month_15 = |m: &RoiModel| m.evaluate().unwrap().months[15].benefit;
+        assert_eq!(month_15(&m), 3_000.0);
+        m.benefits.hours_grow_with_usage = true;
+        assert!((month_15(&m) - (1_000.0 * 1.44 + 2_000.0)).abs() < 1e-9);
+        m.benefits.risk_grows_with_usage = true;
+        assert!((month_15(&m) - 3_000.0 * 1.44).abs() < 1e-9);
+        m.benefits.revenue_uplift_monthly = 5_000.0;
         // The cost of acting counts in cost, net and the year table.
         assert!(
             (r.years[1].cost - r.months[13..=24].iter().map(MonthFlow::cost).sum::<f64>()).abs()

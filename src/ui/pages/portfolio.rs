@@ -1372,14 +1372,27 @@ fn ProjectEditor(id: String, portfolio: RwSignal<Portfolio>, errors: FieldErrors
         }
     };
     // The projects this one needs: every other project, ticked or not.
-    let needs = move || {
-        let others: Vec<(String, String)> = portfolio.with(|p| {
+    // Built again only when the other projects or their names change, not
+    // when a box is ticked, so that keyboard focus stays on the box.
+    let others = Memo::new(move |_| {
+        portfolio.with(|p| {
             p.projects
                 .iter()
-                .filter(|x| x.id != pid.get_value())
-                .map(|x| (x.id.clone(), x.name.clone()))
-                .collect()
-        });
+                .enumerate()
+                .filter(|(_, x)| x.id != pid.get_value())
+                .map(|(i, x)| {
+                    let name = if x.name.trim().is_empty() {
+                        format!("Untitled project {}", i + 1)
+                    } else {
+                        x.name.clone()
+                    };
+                    (x.id.clone(), name)
+                })
+                .collect::<Vec<(String, String)>>()
+        })
+    });
+    let needs = move || {
+        let others = others.get();
         (!others.is_empty()).then(|| {
             let boxes = others
                 .into_iter()

@@ -230,17 +230,33 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
             // Stage gates, notes and sources come in a module of their own,
             // below the form and the results for the same reason.
             <Deferred>
-                {roi_extras(move |e: Extras| (e.all)(model, errors, currency, form_version))}
+                {roi_extras(move |e: Extras| {
+                    (e
+                        .all)(EditorParts {
+                        model,
+                        analysis,
+                        errors,
+                        currency,
+                        form_version,
+                    })
+                })}
             </Deferred>
             <Deferred>
-                {crate::ui::pages::uncertainty_panel(
-                    model.into(),
-                    analysis,
-                    Signal::derive(move || {
-                        errors.with(BTreeMap::is_empty) && results.with(Result::is_ok)
-                    }),
-                    true,
-                )}
+                // Built again after a conversion, so that its ranges and
+                // scenarios show their converted values.
+                {move || {
+                    form_version.track();
+                    untrack(|| {
+                        crate::ui::pages::uncertainty_panel(
+                            model.into(),
+                            analysis,
+                            Signal::derive(move || {
+                                errors.with(BTreeMap::is_empty) && results.with(Result::is_ok)
+                            }),
+                            true,
+                        )
+                    })
+                }}
             </Deferred>
             <Deferred>{crate::ui::pages::share_panel(shared)}</Deferred>
             <Deferred>
@@ -357,23 +373,37 @@ fn TaxLossesSelect(model: RwSignal<RoiModel>) -> impl IntoView {
     }
 }
 
+/// What the extras need from the editor: the model and its analysis, the
+/// form's errors, the currency's symbol, and the form's version (raised to
+/// build the form and the uncertainty panel again after a conversion).
+#[derive(Clone, Copy)]
+struct EditorParts {
+    model: RwSignal<RoiModel>,
+    analysis: RwSignal<Analysis>,
+    errors: FieldErrors,
+    currency: Signal<String>,
+    form_version: RwSignal<u32>,
+}
+
 /// The parts of the editor that are not needed to read the first figures:
-/// stage gates, notes and sources. With `split`, a module of their own
-/// fetched once the page is built.
+/// stage gates, notes, sources and the conversion of amounts. With `split`,
+/// a module of their own fetched once the page is built.
 #[derive(Clone, Copy)]
 struct Extras {
-    all: fn(RwSignal<RoiModel>, FieldErrors, Signal<String>, RwSignal<u32>) -> AnyView,
+    all: fn(EditorParts) -> AnyView,
 }
 
 const EXTRAS: Extras = Extras { all: extras_view };
 
 /// Stage gates, notes and a source for each input, in a panel of their own.
-fn extras_view(
-    model: RwSignal<RoiModel>,
-    errors: FieldErrors,
-    currency: Signal<String>,
-    form_version: RwSignal<u32>,
-) -> AnyView {
+fn extras_view(parts: EditorParts) -> AnyView {
+    let EditorParts {
+        model,
+        analysis,
+        errors,
+        currency,
+        form_version,
+    } = parts;
     untrack(|| {
         let sources = Section::ALL
             .into_iter()
@@ -392,7 +422,7 @@ fn extras_view(
                         <legend>"Where the figures come from"</legend>
                         {sources}
                     </fieldset>
-                    {conversion_view(model, errors, form_version)}
+                    {conversion_view(model, analysis, errors, form_version)}
                 </form>
             </section>
         }
@@ -425,6 +455,7 @@ fn roi_extras(build: impl Fn(Extras) -> AnyView + Send + Sync + 'static) -> AnyV
 /// this multiplies every amount by a rate the reader enters.
 fn conversion_view(
     model: RwSignal<RoiModel>,
+    analysis: RwSignal<Analysis>,
     errors: FieldErrors,
     form_version: RwSignal<u32>,
 ) -> AnyView {
@@ -432,7 +463,9 @@ fn conversion_view(
     let done = RwSignal::new(None::<String>);
     let convert = move |_| {
         if let Some(r) = rate.get_untracked() {
+            rate.set(None);
             model.update(|m| m.convert_amounts(r));
+            analysis.update(|a| a.convert_amounts(r));
             // The form is built again from the converted model; what its
             // fields held that was not valid is gone with them.
             errors.update(|e| e.retain(|k, _| !k.starts_with("roi-") && !k.starts_with("team-")));
@@ -587,7 +620,14 @@ fn GatesEditor(
     // Rebuilt as a whole when a gate is added or removed; a version keeps
     // the rows' element ids apart from the ones they replace.
     let version = RwSignal::new(0usize);
-    let full = move || model.with(|m| m.success.gates.len() >= MAX_GATES);
+    // No more gates, or the last one is already at the end of the horizon.
+    let full = move || {
+        model.with(|m| {
+            let last = m.horizon_years.clamp(1, 10) * 12;
+            m.success.gates.len() >= MAX_GATES
+                || m.success.gates.last().is_some_and(|g| g.month >= last)
+        })
+    };
     let add = move |_| {
         model.update(|m| {
             let n = m.success.gates.len();
@@ -595,6 +635,9 @@ fn GatesEditor(
                 return;
             }
             let last = m.horizon_years.clamp(1, 10) * 12;
+            if m.success.gates.last().is_some_and(|g| g.month >= last) {
+                return;
+            }
             let month = m.success.gates.last().map_or(3, |g| g.month + 3).min(last);
             let name = match n {
                 0 => "Proof of concept".to_string(),
@@ -642,7 +685,7 @@ fn GatesEditor(
                     <div class="team-row">
                         <div class="field">
                             <label class="field__label" for=name_id.clone()>
-                                {format!("Gate {}", i + 1)}
+                                {format!("Gate {}: name", i + 1)}
                             </label>
                             <input
                                 id=name_id
