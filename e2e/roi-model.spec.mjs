@@ -135,6 +135,8 @@ test.describe("with a German browser", () => {
     await labelling.fill("12.000");
     await expect(labelling).not.toHaveAttribute("aria-invalid", "true");
     await expect.poll(() => figure(page, "Total cost of ownership")).toBe("$12.000");
+    // A ratio too is written with the reader's decimal mark.
+    expect(await figure(page, "Benefit-cost ratio")).toMatch(/^\d+,\d{2}$/);
     // "12,000" is the question now.
     await labelling.fill("12,000");
     await expect(page.getByText("“12,000” could mean 12000 or 12: type 12.000 for the first, 12 for the second.")).toBeVisible();

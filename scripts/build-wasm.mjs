@@ -86,7 +86,8 @@ const routeSplits = {
 
 // What a page uses only once it has been built: the charts' drawing (a
 // chart is drawn as it comes into view, src/ui/components/chart.rs), the ROI
-// editor's "How sure is this?" panel (below the results), the share panel
+// editor's results and export (below the form on a phone; `Figures` in
+// src/ui/pages/roi.rs), its "How sure is this?" panel (below the results), the share panel
 // (at the foot of an editor and of a run's results), what reads a
 // portfolio's attached ROI models and readiness runs
 // (src/ui/pages/portfolio.rs), a portfolio's project editors and
@@ -109,7 +110,7 @@ const routeSplits = {
 // 570-1,124 ms).
 const charts = ["draw_on"];
 const routeLaterSplits = {
-  "roi/*": ["roi_extras", "uncertainty_panel", "share_panel", ...charts],
+  "roi/*": ["roi_results", "roi_extras", "uncertainty_panel", "share_panel", ...charts],
   "portfolio/*": ["below", "share_panel", "attachments", ...charts],
   "automation-roi/*": ["share_panel", ...charts],
   "s/roi": ["uncertainty_panel", ...charts],

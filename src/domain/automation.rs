@@ -649,10 +649,10 @@ impl AutomationModel {
         for s in &stages {
             if s.net_hours_saved < 0.0 {
                 notes.push(format!(
-                    "{}: oversight ({:.1} hours a month) takes longer than the {:.1} hours automation removes, so this stage costs more time than before.",
+                    "{}: oversight ({} hours a month) takes longer than the {} hours automation removes, so this stage costs more time than before.",
                     s.stage.name(),
-                    s.oversight_hours,
-                    s.hours_removed
+                    super::format::decimal(s.oversight_hours, 1),
+                    super::format::decimal(s.hours_removed, 1)
                 ));
             }
         }

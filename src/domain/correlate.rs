@@ -219,19 +219,19 @@ impl fmt::Display for CorrelationError {
                 write!(
                     f,
                     "these correlations are not consistent: given inputs {} and {} at \
-                     {:.2} and inputs {} and {} at {:.2}, inputs {} and {} must be \
+                     {} and inputs {} and {} at {}, inputs {} and {} must be \
                      between {low} and {high}",
                     given[0].a,
                     given[0].b,
-                    given[0].rho,
+                    super::format::decimal(given[0].rho, 2),
                     given[1].a,
                     given[1].b,
-                    given[1].rho,
+                    super::format::decimal(given[1].rho, 2),
                     pair.a,
                     pair.b,
                 )?;
                 if *stated {
-                    write!(f, ", not {:.2}", pair.rho)
+                    write!(f, ", not {}", super::format::decimal(pair.rho, 2))
                 } else {
                     write!(
                         f,
@@ -264,9 +264,12 @@ fn bounds_text(low: f64, high: f64) -> (String, String) {
     let lo = (low * 100.0).ceil() / 100.0 + 0.0;
     let hi = (high * 100.0).floor() / 100.0 + 0.0;
     if lo <= hi {
-        (format!("{lo:.2}"), format!("{hi:.2}"))
+        (super::format::decimal(lo, 2), super::format::decimal(hi, 2))
     } else {
-        (format!("{low:.3}"), format!("{high:.3}"))
+        (
+            super::format::decimal(low, 3),
+            super::format::decimal(high, 3),
+        )
     }
 }
 

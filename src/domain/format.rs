@@ -74,6 +74,31 @@ pub fn money_short(value: f64, currency: &str) -> String {
     )
 }
 
+/// 1234.567 with 2 places → "1,234.57" ("1.234,57" in the Dot format,
+/// "1 234,57" in the Space format): a plain number, such as a ratio, a
+/// correlation or hours, as the reader writes numbers.
+pub fn decimal(value: f64, places: usize) -> String {
+    if !value.is_finite() {
+        return "not available".into();
+    }
+    // Adding 0.0 turns -0.0 into 0.0, so that no "-0.00" is shown.
+    let rounded = format!("{:.places$}", value + 0.0);
+    match rounded.strip_prefix('-') {
+        Some(digits) if digits.chars().all(|c| c == '0' || c == '.') => group_thousands(digits),
+        _ => group_thousands(&rounded),
+    }
+}
+
+/// [`decimal`] with its sign always written: 0.62 → "+0.62", -0.5 → "-0.50".
+pub fn signed_decimal(value: f64, places: usize) -> String {
+    let text = decimal(value, places);
+    if value.is_finite() && !text.starts_with('-') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 /// 0.1234 → "12.3%" ("12,3%" in the Dot and Space formats).
 pub fn percent(fraction: f64) -> String {
     if !fraction.is_finite() {
@@ -113,6 +138,24 @@ pub fn date_time(year: u32, month0: u32, day: u32, hour: u32, minute: u32) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_follow_the_number_format() {
+        use crate::domain::input::with_number_format;
+        assert_eq!(decimal(1234.567, 2), "1,234.57");
+        assert_eq!(decimal(-0.001, 2), "0.00");
+        assert_eq!(decimal(f64::NAN, 2), "not available");
+        assert_eq!(signed_decimal(0.62, 2), "+0.62");
+        assert_eq!(signed_decimal(-0.5, 2), "-0.50");
+        assert_eq!(signed_decimal(-0.001, 2), "+0.00");
+        with_number_format(NumberFormat::Dot, || {
+            assert_eq!(decimal(1234.567, 2), "1.234,57");
+            assert_eq!(signed_decimal(0.62, 2), "+0,62");
+        });
+        with_number_format(NumberFormat::Space, || {
+            assert_eq!(decimal(1234.5, 1), "1\u{a0}234,5");
+        });
+    }
 
     #[test]
     fn formats() {

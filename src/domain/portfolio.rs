@@ -606,7 +606,7 @@ impl Method {
             return "not available".into();
         }
         match self {
-            Method::Weighted | Method::Wsjf => format!("{score:.2}"),
+            Method::Weighted | Method::Wsjf => super::format::decimal(score, 2),
             Method::Rice => super::input::group_thousands(&format!("{score:.1}")),
             Method::Ice => format!("{score:.0}"),
         }

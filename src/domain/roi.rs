@@ -1020,7 +1020,7 @@ impl RoiModel {
             Err(FinanceError::MultipleRoots(_)) => Err(format!(
                 "the cash flows change sign more than once, so {} rates make the NPV zero ({} a year); no single IRR describes this project, so judge it by NPV and MIRR",
                 irr_roots_annual.len(),
-                irr_roots_annual.iter().map(|r| format!("{:.1}%", r * 100.0)).collect::<Vec<_>>().join(", ")
+                irr_roots_annual.iter().map(|r| super::format::percent(*r)).collect::<Vec<_>>().join(", ")
             )),
             Err(e) => Err(why(e)),
         };

@@ -8,6 +8,16 @@
 //! can show progress between frames and cancel.
 
 use super::correlate::{self, CorrelationError, Pair};
+
+/// "-0.99 and 0.99" in the reader's number format: the range of a
+/// correlation ([`correlate::MAX_RHO`]).
+pub fn correlation_bounds() -> String {
+    format!(
+        "{} and {}",
+        super::format::decimal(-correlate::MAX_RHO, 2),
+        super::format::decimal(correlate::MAX_RHO, 2)
+    )
+}
 use super::input::NumberKind;
 use super::roi::{RoiModel, FIELDS};
 use rand::SeedableRng;
@@ -120,7 +130,9 @@ impl Driver {
     pub fn show(self, value: f64, currency: &str) -> String {
         match self {
             Driver::Field(i) => FIELDS[i].unit.show(value, currency),
-            Driver::TeamCost | Driver::BuildMonths => format!("×{value:.2}"),
+            Driver::TeamCost | Driver::BuildMonths => {
+                format!("×{}", super::format::decimal(value, 2))
+            }
         }
     }
 
@@ -394,7 +406,7 @@ pub fn correlation_pairs(
     let name = |i: usize| format!("“{}”", inputs[i].driver.label());
     correlate::target_matrix(inputs.len(), &pairs).map_err(|e| match e {
         CorrelationError::OutOfRange { a, b, .. } => {
-            format!("the correlation of {} and {} must be between -0.99 and 0.99", name(a), name(b))
+            format!("the correlation of {} and {} must be between {}", name(a), name(b), correlation_bounds())
         }
         CorrelationError::SameInput { input } => {
             format!("{} is correlated with itself: pick two different inputs", name(input))
@@ -404,15 +416,15 @@ pub fn correlation_pairs(
         }
         CorrelationError::Inconsistent { pair, stated, given, low, high } => {
             let then = if stated {
-                format!(", not {:.2}", pair.rho)
+                format!(", not {}", super::format::decimal(pair.rho, 2))
             } else {
                 "; they have none, which counts as 0: set one, or weaken the other two".into()
             };
             format!(
-                "these correlations cannot all hold: with {} and {} at {:.2}, and {} and {} at {:.2}, {} and {} must be between {:.2} and {:.2}{then}",
-                name(given[0].a), name(given[0].b), given[0].rho,
-                name(given[1].a), name(given[1].b), given[1].rho,
-                name(pair.a), name(pair.b), (low * 100.0).ceil() / 100.0 + 0.0, (high * 100.0).floor() / 100.0 + 0.0,
+                "these correlations cannot all hold: with {} and {} at {}, and {} and {} at {}, {} and {} must be between {} and {}{then}",
+                name(given[0].a), name(given[0].b), super::format::decimal(given[0].rho, 2),
+                name(given[1].a), name(given[1].b), super::format::decimal(given[1].rho, 2),
+                name(pair.a), name(pair.b), super::format::decimal((low * 100.0).ceil() / 100.0, 2), super::format::decimal((high * 100.0).floor() / 100.0, 2),
             )
         }
         other => other.to_string(),
@@ -1003,12 +1015,13 @@ impl Analysis {
         if let Some(c) = self
             .correlations
             .iter()
-            .find(|c| !(-0.99..=0.99).contains(&c.rho))
+            .find(|c| !(-correlate::MAX_RHO..=correlate::MAX_RHO).contains(&c.rho))
         {
             return Err(format!(
-                "the correlation of “{}” and “{}” must be between -0.99 and 0.99",
+                "the correlation of “{}” and “{}” must be between {}",
                 c.a.label(),
-                c.b.label()
+                c.b.label(),
+                correlation_bounds()
             ));
         }
         for s in &self.scenarios {

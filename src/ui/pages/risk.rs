@@ -167,7 +167,7 @@ fn Sensitivity(
             .map(|b| {
                 let swing = match metric {
                     Metric::Npv => format::money(b.swing, &c),
-                    Metric::RoiPercent => format!("{:.1} points", b.swing),
+                    Metric::RoiPercent => format!("{} points", format::decimal(b.swing, 1)),
                     Metric::PaybackMonths => format::months(b.swing),
                 };
                 view! {
@@ -1168,7 +1168,18 @@ fn CorrelationEditor(
         if !editable {
             return list
                 .iter()
-                .map(|c| view! { <li>{format!("{} with {}: {:+.2}", c.a.label(), c.b.label(), c.rho)}</li> })
+                .map(|c| {
+                    view! {
+                        <li>
+                            {format!(
+                                "{} with {}: {}",
+                                c.a.label(),
+                                c.b.label(),
+                                format::signed_decimal(c.rho, 2),
+                            )}
+                        </li>
+                    }
+                })
                 .collect_view()
                 .into_any();
         }
@@ -1217,15 +1228,23 @@ fn CorrelationEditor(
                         <NumberField
                             id=format!("mc-corr-{v}-{i}")
                             label=format!("Correlation {}", i + 1)
-                            unit="-0.99 to 0.99".to_string()
-                            help="0.5: a high draw of one mostly goes with a high draw of the other; negative: with a low one."
+                            unit=crate::domain::uncertainty::correlation_bounds()
+                                .replace(" and ", " to ")
+                            help="Above 0: a high draw of one mostly goes with a high draw of the other; below 0: with a low one; 0: no link."
                             kind=NumberKind::Plain
                             value=c.rho
                             check=Callback::new(|x: f64| {
-                                if (-0.99..=0.99).contains(&x) {
+                                use crate::domain::correlate::MAX_RHO;
+                                if (-MAX_RHO..=MAX_RHO).contains(&x) {
                                     Ok(())
                                 } else {
-                                    Err("Enter from -0.99 to 0.99.".to_string())
+                                    Err(
+                                        format!(
+                                            "Enter from {}.",
+                                            crate::domain::uncertainty::correlation_bounds()
+                                                .replace(" and ", " to "),
+                                        ),
+                                    )
                                 }
                             })
                             on_valid=Callback::new(move |x: f64| {
@@ -1746,7 +1765,7 @@ fn SimulationResults(
                     .map(|c| {
                         let achieved = c
                             .achieved
-                            .map(|r| format!("{r:+.2}"))
+                            .map(|r| format::signed_decimal(r, 2))
                             .unwrap_or_else(|| "–".into());
                         let off = c.achieved.is_some_and(|r| (r - c.target).abs() > 0.05);
                         view! {
@@ -1754,14 +1773,16 @@ fn SimulationResults(
                                 <th scope="row">
                                     {format!("{} with {}", c.a.label(), c.b.label())}
                                 </th>
-                                <td class="num">{format!("{:+.2}", c.target)}</td>
+                                <td class="num">{format::signed_decimal(c.target, 2)}</td>
                                 <td class="num">{achieved}</td>
                                 <td>
-                                    {if off {
-                                        "More than 0.05 off: inputs with few distinct values or few trials"
-                                    } else {
-                                        ""
-                                    }}
+                                    {off
+                                        .then(|| {
+                                            format!(
+                                                "More than {} off: inputs with few distinct values or few trials",
+                                                format::decimal(0.05, 2),
+                                            )
+                                        })}
                                 </td>
                             </tr>
                         }

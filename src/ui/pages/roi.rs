@@ -130,7 +130,6 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
         Page::Roi(Some(id))
     });
 
-    let results = Memo::new(move |_| model.with(|m| m.evaluate()));
     let form_version = RwSignal::new(0u32);
     let shared = Signal::derive(move || Shared {
         kind: DocKind::RoiModel,
@@ -221,8 +220,13 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                         })
                     }}
                 </form>
+                // The results come in a module of their own (see Figures).
                 <Deferred>
-                    <ResultsPanel results=results errors=errors model=model />
+                    {roi_figures(
+                        "The results",
+                        results_pending,
+                        move |f: Figures| (f.results)(model, errors),
+                    )}
                 </Deferred>
             </div>
             // Below the form, once the form is whole: shown before it, they
@@ -251,7 +255,8 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
                             model.into(),
                             analysis,
                             Signal::derive(move || {
-                                errors.with(BTreeMap::is_empty) && results.with(Result::is_ok)
+                                errors.with(BTreeMap::is_empty)
+                                    && model.with(|m| m.validate().is_empty())
                             }),
                             true,
                         )
@@ -260,19 +265,83 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
             </Deferred>
             <Deferred>{crate::ui::pages::share_panel(shared)}</Deferred>
             <Deferred>
-                <ExportPanel name=name results=results />
+                {roi_figures("Export", || ().into_any(), move |f: Figures| (f.export)(name, model))}
             </Deferred>
         </div>
     }
 }
 
+/// What the editor shows of its results: the figures, the chart and the
+/// year table, and the export of the monthly cash flows. With `split`, a
+/// module of their own (the model's evaluation with them), fetched with the
+/// editor's second bundle once the form has been built: the editor opens on
+/// fewer bytes, and its results follow (on a phone they are below the form).
+#[derive(Clone, Copy)]
+struct Figures {
+    results: fn(RwSignal<RoiModel>, FieldErrors) -> AnyView,
+    export: fn(RwSignal<String>, RwSignal<RoiModel>) -> AnyView,
+}
+
+const FIGURES: Figures = Figures {
+    results: results_view,
+    export: export_view,
+};
+
+fn results_view(model: RwSignal<RoiModel>, errors: FieldErrors) -> AnyView {
+    untrack(|| {
+        let results = Memo::new(move |_| model.with(|m| m.evaluate()));
+        view! { <ResultsPanel results=results errors=errors model=model /> }.into_any()
+    })
+}
+
+fn export_view(name: RwSignal<String>, model: RwSignal<RoiModel>) -> AnyView {
+    untrack(|| view! { <ExportPanel name=name model=model /> }.into_any())
+}
+
+#[cfg(feature = "split")]
+split_point!(
+    roi_results_1,
+    fn figures() -> Figures {
+        FIGURES
+    }
+);
+
+/// Builds a part of [`Figures`] once its module is in, `pending` until then.
+fn roi_figures(
+    what: &'static str,
+    pending: fn() -> AnyView,
+    build: impl Fn(Figures) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    #[cfg(feature = "split")]
+    {
+        let loaded = super::Loaded::fetch(figures);
+        (move || loaded.show_or(what, pending, &build)).into_any()
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        let _ = (what, pending);
+        untrack(|| build(FIGURES))
+    }
+}
+
+/// The results panel's place while its module is being fetched.
+fn results_pending() -> AnyView {
+    view! {
+        <section class="roi__results panel" aria-labelledby="results-heading">
+            <h2 id="results-heading">"Results"</h2>
+            <p class="page-loading" role="status">
+                "Loading the results…"
+            </p>
+        </section>
+    }
+    .into_any()
+}
+
 #[component]
-fn ExportPanel(
-    name: RwSignal<String>,
-    results: Memo<Result<RoiResults, Vec<roi::InvalidInput>>>,
-) -> impl IntoView {
+fn ExportPanel(name: RwSignal<String>, model: RwSignal<RoiModel>) -> impl IntoView {
+    let valid = Memo::new(move |_| model.with(|m| m.validate().is_empty()));
     let csv = move |_| {
-        if let Ok(r) = results.get_untracked() {
+        if let Ok(r) = model.with_untracked(RoiModel::evaluate) {
             let text = crate::persist::csv::cash_flows(&r);
             let file = format!("{}-cash-flows.csv", file_stem(&name.get_untracked()));
             let _ = download_text(&file, "text/csv", &text);
@@ -289,7 +358,7 @@ fn ExportPanel(
                     class="button button--quiet"
                     type="button"
                     on:click=csv
-                    disabled=move || results.with(|r| r.is_err())
+                    disabled=move || !valid.get()
                 >
                     "Download monthly cash flows (CSV)"
                 </button>
@@ -969,14 +1038,6 @@ pub fn ResultsPanel(
                 let horizon_note =
                     "the cumulative cash flow does not turn positive within the horizon";
                 let success = r.chance_of_success;
-                let capacity = r.capacity_hours;
-                let tax_note =
-                    if model.with_untracked(|m| m.money.tax_losses) == TaxLosses::OffsetNow {
-                        "Below zero: tax saved on the company's other profits."
-                    } else {
-                        "Losses carried forward against later profits first."
-                    };
-                let stages = (!r.stages.is_empty()).then(|| stages_table(&r, &c));
                 view! {
                     <dl class="figures">
                         {figure(
@@ -1056,49 +1117,70 @@ pub fn ResultsPanel(
                                 "The first month at whose end the cumulative net flow is not negative.",
                             ),
                         )}
-                        {figure(
-                            "Benefit-cost ratio",
-                            r.benefit_cost_ratio.clone().map(|v| format!("{v:.2}")),
-                            Some("Present value of benefits over present value of costs and tax."),
-                        )}
-                        {figure(
-                            "Total cost of ownership",
-                            Ok(money(r.total_cost)),
-                            Some("Everything spent over the horizon, tax excluded, undiscounted."),
-                        )}
-                        {figure(
-                            "Total benefit",
-                            Ok(money(r.total_benefit)),
-                            Some("Before tax, undiscounted."),
-                        )} {figure("Total tax", Ok(money(r.total_tax)), Some(tax_note))}
-                        {figure(
-                            "Net benefit",
-                            Ok(money(r.net_benefit)),
-                            Some("After tax, undiscounted."),
-                        )}
-                        {(capacity > 0.0)
-                            .then(|| {
-                                figure(
-                                    "Capacity freed",
-                                    Ok(
-                                        format!(
-                                            "{} hours",
-                                            crate::domain::input::group_thousands(
-                                                &format!("{}", capacity.round()),
-                                            ),
-                                        ),
-                                    ),
-                                    Some(
-                                        "Hours saved that count as capacity, not money: outside NPV and ROI.",
-                                    ),
-                                )
-                            })}
                     </dl>
-                    {stages}
                 }
                 .into_any()
             }
         }
+    };
+    // The totals and the stages, in a task of their own when the page is
+    // built (see Deferred); nothing while the key figures say why there
+    // are no results.
+    let totals = move || {
+        valid().map(|r| {
+            let c = currency();
+            let money = |v: f64| format::money(v, &c);
+            let capacity = r.capacity_hours;
+            let tax_note =
+                if model.with_untracked(|m| m.money.tax_losses) == TaxLosses::OffsetNow {
+                    "Below zero: tax saved on the company's other profits."
+                } else {
+                    "Losses carried forward against later profits first."
+                };
+            let stages = (!r.stages.is_empty()).then(|| stages_table(&r, &c));
+            view! {
+                <dl class="figures">
+                    {figure(
+                        "Benefit-cost ratio",
+                        r.benefit_cost_ratio.clone().map(|v| format::decimal(v, 2)),
+                        Some("Present value of benefits over present value of costs and tax."),
+                    )}
+                    {figure(
+                        "Total cost of ownership",
+                        Ok(money(r.total_cost)),
+                        Some("Everything spent over the horizon, tax excluded, undiscounted."),
+                    )}
+                    {figure(
+                        "Total benefit",
+                        Ok(money(r.total_benefit)),
+                        Some("Before tax, undiscounted."),
+                    )} {figure("Total tax", Ok(money(r.total_tax)), Some(tax_note))}
+                    {figure(
+                        "Net benefit",
+                        Ok(money(r.net_benefit)),
+                        Some("After tax, undiscounted."),
+                    )}
+                    {(capacity > 0.0)
+                        .then(|| {
+                            figure(
+                                "Capacity freed",
+                                Ok(
+                                    format!(
+                                        "{} hours",
+                                        crate::domain::input::group_thousands(
+                                            &format!("{}", capacity.round()),
+                                        ),
+                                    ),
+                                ),
+                                Some(
+                                    "Hours saved that count as capacity, not money: outside NPV and ROI.",
+                                ),
+                            )
+                        })}
+                </dl>
+                {stages}
+            }
+        })
     };
     let chart = move || {
         valid().map(|r| {
@@ -1188,6 +1270,7 @@ pub fn ResultsPanel(
         <section class="roi__results panel" aria-labelledby="results-heading" tabindex="0">
             <h2 id="results-heading">"Results"</h2>
             {figures}
+            <Deferred>{totals}</Deferred>
             // The chart and the table, each in a task of its own when the
             // page is built; both follow every change after that.
             <Deferred>{chart}</Deferred>
