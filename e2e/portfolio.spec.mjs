@@ -1,5 +1,6 @@
 // Project prioritisation and automation ROI through their interfaces.
 import { test, expect, open, notReadyRun, NOT_READY_RUN } from "./fixtures.mjs";
+import { encodeLink } from "./links.mjs";
 
 async function figure(page, scope, name) {
   const item = scope.locator(".figure").filter({ has: page.getByText(name, { exact: true }) });
@@ -30,14 +31,23 @@ test("four projects: a weight change reorders them, and an attached ROI model's 
   for (let i = 0; i < 4; i++) await fields.nth(i).fill(names[i]);
 
   // Fraud alerts: high impact, hard on everything else. Document OCR: the reverse.
-  const criteria = ["Business impact", "Resource requirements", "Technical feasibility", "Time constraints", "Risk factors"];
-  const plan = { "Fraud alerts": [5, 1, 1, 1, 1], "Document OCR": [1, 5, 5, 5, 5], "Churn model": [3, 3, 3, 3, 3], "Search ranking": [2, 2, 2, 2, 2] };
+  // Fraud alerts must meet a regulator's date: urgent, though slow to give value.
+  const criteria = ["Business impact", "Resource requirements", "Technical feasibility", "Time to value", "Urgency", "Risk factors"];
+  const plan = {
+    "Fraud alerts": [5, 1, 1, 1, 5, 1],
+    "Document OCR": [1, 5, 5, 5, 1, 5],
+    "Churn model": [3, 3, 3, 3, 3, 3],
+    "Search ranking": [2, 2, 2, 2, 2, 2],
+  };
   for (const [project, scores] of Object.entries(plan)) {
-    for (let k = 0; k < 5; k++) await score(page, project, criteria[k], scores[k]);
+    for (let k = 0; k < criteria.length; k++) await score(page, project, criteria[k], scores[k]);
   }
-  // Default weights 30/20/20/15/15: OCR 0.3 + 3.5 = 3.80; churn 3.00; fraud 1.5 + 0.7 = 2.20; search 2.00.
+  // Default weights 25/20/20/10/10/15: OCR (25 + 100 + 100 + 50 + 10 + 75)/100 = 3.60; churn 3.00;
+  // fraud (125 + 20 + 20 + 10 + 50 + 15)/100 = 2.40; search 2.00.
+  await expect(page.getByLabel("Weight of urgency")).toHaveValue("10");
   await expect(firstRanked(page)).toHaveText("Document OCR");
-  await expect(ranking(page).locator("tbody tr").first()).toContainText("3.80");
+  await expect(ranking(page).locator("tbody tr").first()).toContainText("3.60");
+  await expect(ranking(page).locator("tbody tr").nth(2)).toContainText("2.40");
   await expect(ranking(page).locator("tbody th")).toHaveText(["Document OCR", "Churn model", "Fraud alerts", "Search ranking"]);
   await expect(page.getByText(/How robust is the top of the weighted ranking\?/)).toBeVisible();
 
@@ -87,6 +97,42 @@ test("four projects: a weight change reorders them, and an attached ROI model's 
   await expect(page.getByLabel("Weight of business impact")).toHaveValue("100");
   await expect(page.getByRole("radio", { name: "RICE" })).toBeChecked();
   await expect(page.getByLabel("Project name")).toHaveCount(4);
+});
+
+test("a portfolio shared before urgency was a criterion opens with its ranking unchanged", async ({ page }) => {
+  // Format 2 had one "time constraints" criterion. It reads as time to value, with urgency weighted 0
+  // and scored 3. Weights 30/20/20/15/15: B (30 + 100 + 100 + 75 + 75)/100 = 3.80,
+  // C (90 + 60 + 60 + 30 + 45)/100 = 2.85, A (150 + 20 + 20 + 15 + 15)/100 = 2.20.
+  const project = (id, s) => ({
+    id, name: id, notes: "",
+    scores: { "business-impact": s[0], "resource-requirements": s[1], "technical-feasibility": s[2], "time-constraints": s[3], "risk-factors": s[4] },
+    rice: { reach: 100, impact: 1, confidence: 0.8, effort: 2 },
+    wsjf: { business_value: 3, time_criticality: 3, risk_reduction: 3, job_size: 3 },
+    ice: { impact: 5, confidence: 5, ease: 5 },
+    estimated_cost: null, roi_model: null, readiness: null,
+  });
+  const doc = {
+    kind: "portfolio", name: "Before urgency",
+    data: { v: 2, portfolio: {
+      name: "Before urgency", currency: "EUR",
+      weights: { "business-impact": 30, "resource-requirements": 20, "technical-feasibility": 20, "time-constraints": 15, "risk-factors": 15 },
+      method: "weighted", value_axis: "criteria", effort_axis: "criteria",
+      projects: [project("A", [5, 1, 1, 1, 1]), project("B", [1, 5, 5, 5, 5]), project("C", [3, 3, 3, 2, 3])],
+      capacity: { budget: null, person_months: null },
+    } },
+  };
+  await page.goto("./" + encodeLink("portfolio", doc));
+  await expect(page.getByText("Shared with you · read-only")).toBeVisible();
+  await expect(ranking(page).locator("tbody th")).toHaveText(["B", "C", "A"]);
+  await expect(ranking(page).locator("tbody tr").first()).toContainText("3.80");
+  await expect(ranking(page).locator("tbody tr").nth(1)).toContainText("2.85");
+  // A copy to edit carries the migrated weights and scores.
+  await page.getByRole("button", { name: "Edit a copy" }).click();
+  await expect(page.getByLabel("Weight of urgency")).toHaveValue("0");
+  await expect(page.getByLabel("Weight of time to value")).toHaveValue("15");
+  await expect(page.getByLabel("Time to value (C)", { exact: true })).toHaveValue("2");
+  await expect(page.getByLabel("Urgency (C)", { exact: true })).toHaveValue("3");
+  await expect(ranking(page).locator("tbody th")).toHaveText(["B", "C", "A"]);
 });
 
 test("the example portfolio: map, delete with confirmation, share link", async ({ page, axe }) => {

@@ -1,10 +1,13 @@
 //! A portfolio of candidate ML projects: scoring, ranking, how robust the
 //! ranking is to the weights, and the value-versus-effort map.
 //!
-//! Each project is scored 1 to 5 on five [`Criterion`]s where a higher score
-//! is always more favourable (5 = high impact, small resource need, routine
-//! technically, no time pressure, low risk); [`Criterion::rubric`] says what
-//! each score means so two people score alike. Projects can also carry the
+//! Each project is scored 1 to 5 on six [`Criterion`]s where a higher score
+//! always argues for doing the project sooner (5 = high impact, small
+//! resource need, routine technically, first value within a month, a fixed
+//! date that cannot move, low risk); [`Criterion::rubric`] says what each
+//! score means so two people score alike. Urgency and time to value are two
+//! criteria, not one: a fixed date raises priority (as WSJF's time
+//! criticality does) while a long wait for first value lowers it. Projects can also carry the
 //! inputs of three common prioritisation methods, and [`rank`] orders them by
 //! any [`Method`]:
 //!
@@ -38,7 +41,10 @@ pub const MAX_REACH: f64 = 1e12;
 /// Largest RICE effort accepted, in person-months.
 pub const MAX_EFFORT: f64 = 1e5;
 
-/// One of the five criteria every project is scored on.
+/// How many criteria a project is scored on.
+pub const CRITERIA: usize = 6;
+
+/// One of the six criteria every project is scored on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Criterion {
     /// What the project is worth to the business if it succeeds.
@@ -47,8 +53,11 @@ pub enum Criterion {
     ResourceRequirements,
     /// How likely the ML problem is to be solved well enough.
     TechnicalFeasibility,
-    /// Time to first value and deadline pressure (5 = no pressure).
-    TimeConstraints,
+    /// How soon the project gives its first value (5 = within a month).
+    TimeToValue,
+    /// What waiting costs: a fixed date, value that decays (5 = a date that
+    /// cannot move). As in WSJF's time criticality, urgency raises priority.
+    Urgency,
     /// Harm, compliance and operational risk (5 = low risk).
     RiskFactors,
 }
@@ -56,14 +65,15 @@ pub enum Criterion {
 /// Which side of the value-effort map a criterion feeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
-    /// Value: impact, and the odds of getting it (feasibility, risk).
+    /// Value: impact, what waiting costs (urgency), and the odds of getting
+    /// it (feasibility, risk).
     Value,
     /// Effort: people and time (the map uses 6 − score, so more is more effort).
     Effort,
 }
 
 /// What each score means, criterion by criterion; `RUBRIC[c][s - 1]`.
-static RUBRIC: [[&str; 5]; 5] = [
+static RUBRIC: [[&str; 5]; CRITERIA] = [
     [
         "No metric the business tracks would move; the gain is convenience for a few people.",
         "Helps one team's workflow or a secondary metric; few people outside that team would notice.",
@@ -86,11 +96,18 @@ static RUBRIC: [[&str; 5]; 5] = [
         "Routine: a standard method already meets the accuracy target on our data, and the team has shipped similar models before.",
     ],
     [
-        "First value is more than a year away, or a fixed date (a regulation, a product launch) falls before the realistic delivery date.",
-        "First value in six to twelve months, or a fixed date that leaves no slack for data problems, retraining or review.",
-        "First value in three to six months; any deadline leaves some slack, and a slip of a month reduces the value but does not remove it.",
-        "First value in one to three months, with time for a second iteration; a delay costs little beyond the wait.",
-        "First value within a month, delivered in small increments, with no fixed date to meet.",
+        "First value is more than a year away: data must be collected or a platform built before anything reaches users.",
+        "First value in six to twelve months, after a long build with no usable intermediate result.",
+        "First value in three to six months; a first version can go live before the whole scope is done.",
+        "First value in one to three months, with time left for a second iteration.",
+        "First value within a month, delivered in small increments.",
+    ],
+    [
+        "Waiting costs nothing: no date to meet, and the value is the same if the project starts next year.",
+        "Waiting costs a little: the value erodes slowly (a manual workaround carries on, a competitor may move first), with no date fixed.",
+        "A soft date: a planned launch or a budget cycle, where a slip of a quarter loses a noticeable share of the value.",
+        "A firm date within the year (a contract, a product launch, a seasonal peak) after which most of the value is lost.",
+        "A fixed date that cannot move, such as a regulation or a legal or contractual obligation, where missing it costs more than the project's own value.",
     ],
     [
         "Errors could harm people or break the law (credit, hiring, health), the data includes sensitive personal data, and failures would be hard to detect.",
@@ -103,11 +120,12 @@ static RUBRIC: [[&str; 5]; 5] = [
 
 impl Criterion {
     /// Every criterion, in form order.
-    pub const ALL: [Criterion; 5] = [
+    pub const ALL: [Criterion; CRITERIA] = [
         Criterion::BusinessImpact,
         Criterion::ResourceRequirements,
         Criterion::TechnicalFeasibility,
-        Criterion::TimeConstraints,
+        Criterion::TimeToValue,
+        Criterion::Urgency,
         Criterion::RiskFactors,
     ];
 
@@ -122,7 +140,8 @@ impl Criterion {
             Criterion::BusinessImpact => "business-impact",
             Criterion::ResourceRequirements => "resource-requirements",
             Criterion::TechnicalFeasibility => "technical-feasibility",
-            Criterion::TimeConstraints => "time-constraints",
+            Criterion::TimeToValue => "time-to-value",
+            Criterion::Urgency => "urgency",
             Criterion::RiskFactors => "risk-factors",
         }
     }
@@ -138,7 +157,8 @@ impl Criterion {
             Criterion::BusinessImpact => "Business impact",
             Criterion::ResourceRequirements => "Resource requirements",
             Criterion::TechnicalFeasibility => "Technical feasibility",
-            Criterion::TimeConstraints => "Time constraints",
+            Criterion::TimeToValue => "Time to value",
+            Criterion::Urgency => "Urgency",
             Criterion::RiskFactors => "Risk factors",
         }
     }
@@ -155,8 +175,11 @@ impl Criterion {
             Criterion::TechnicalFeasibility => {
                 "How likely the ML problem is to be solved well enough. 5 = routine."
             }
-            Criterion::TimeConstraints => {
-                "Time to first value and deadline pressure. 5 = quick value, no fixed date."
+            Criterion::TimeToValue => {
+                "How soon the first value reaches users. 5 = within a month. Counts as effort."
+            }
+            Criterion::Urgency => {
+                "What waiting costs: a fixed date, or value lost with each month. 5 = a date that cannot move. Raises priority, as WSJF's time criticality does."
             }
             Criterion::RiskFactors => "Harm, compliance and operational risk. 5 = low risk.",
         }
@@ -177,13 +200,13 @@ impl Criterion {
     /// Which axis of the value-effort map it feeds.
     pub fn role(self) -> Role {
         match self {
-            Criterion::ResourceRequirements | Criterion::TimeConstraints => Role::Effort,
+            Criterion::ResourceRequirements | Criterion::TimeToValue => Role::Effort,
             _ => Role::Value,
         }
     }
 }
 
-/// A project's five criterion scores, each 1 (unfavourable) to 5 (favourable).
+/// A project's six criterion scores, each 1 (unfavourable) to 5 (favourable).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scores {
     /// Business impact.
@@ -192,8 +215,10 @@ pub struct Scores {
     pub resource_requirements: u32,
     /// Technical feasibility.
     pub technical_feasibility: u32,
-    /// Time constraints (5 = no pressure).
-    pub time_constraints: u32,
+    /// Time to value (5 = first value within a month).
+    pub time_to_value: u32,
+    /// Urgency (5 = a fixed date that cannot move).
+    pub urgency: u32,
     /// Risk factors (5 = low risk).
     pub risk_factors: u32,
 }
@@ -205,7 +230,8 @@ impl Scores {
             business_impact: score,
             resource_requirements: score,
             technical_feasibility: score,
-            time_constraints: score,
+            time_to_value: score,
+            urgency: score,
             risk_factors: score,
         }
     }
@@ -216,7 +242,8 @@ impl Scores {
             Criterion::BusinessImpact => self.business_impact,
             Criterion::ResourceRequirements => self.resource_requirements,
             Criterion::TechnicalFeasibility => self.technical_feasibility,
-            Criterion::TimeConstraints => self.time_constraints,
+            Criterion::TimeToValue => self.time_to_value,
+            Criterion::Urgency => self.urgency,
             Criterion::RiskFactors => self.risk_factors,
         }
     }
@@ -227,7 +254,8 @@ impl Scores {
             Criterion::BusinessImpact => self.business_impact = score,
             Criterion::ResourceRequirements => self.resource_requirements = score,
             Criterion::TechnicalFeasibility => self.technical_feasibility = score,
-            Criterion::TimeConstraints => self.time_constraints = score,
+            Criterion::TimeToValue => self.time_to_value = score,
+            Criterion::Urgency => self.urgency = score,
             Criterion::RiskFactors => self.risk_factors = score,
         }
     }
@@ -238,19 +266,19 @@ impl Scores {
 /// The only ways to make one are [`Weights::new`] (checked), the defaults,
 /// and [`Weights::with`], which keeps the sum at 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Weights([u32; 5]);
+pub struct Weights([u32; CRITERIA]);
 
 impl Default for Weights {
-    /// Business impact 30, resource requirements 20, technical feasibility
-    /// 20, time constraints 15, risk factors 15.
+    /// Business impact 25, resource requirements 20, technical feasibility
+    /// 20, time to value 10, urgency 10, risk factors 15.
     fn default() -> Self {
-        Weights([30, 20, 20, 15, 15])
+        Weights([25, 20, 20, 10, 10, 15])
     }
 }
 
 impl Weights {
     /// Weights in [`Criterion::ALL`] order, if they sum to 100.
-    pub fn new(values: [u32; 5]) -> Result<Weights, String> {
+    pub fn new(values: [u32; CRITERIA]) -> Result<Weights, String> {
         let sum: u64 = values.iter().map(|v| u64::from(*v)).sum();
         if sum == 100 {
             Ok(Weights(values))
@@ -261,9 +289,10 @@ impl Weights {
         }
     }
 
-    /// 20% each.
+    /// As equal as whole percents allow: 17% on the first four criteria,
+    /// 16% on the last two.
     pub fn equal() -> Weights {
-        Weights([20; 5])
+        Weights([17, 17, 17, 17, 16, 16])
     }
 
     /// The weight of one criterion, in percent.
@@ -271,26 +300,26 @@ impl Weights {
         self.0[c.index()]
     }
 
-    /// All five, in [`Criterion::ALL`] order.
-    pub fn values(&self) -> [u32; 5] {
+    /// All six, in [`Criterion::ALL`] order.
+    pub fn values(&self) -> [u32; CRITERIA] {
         self.0
     }
 
     /// These weights with `c` set to `percent` (capped at 100) and the other
-    /// four rescaled in proportion to their current values so the sum stays
+    /// five rescaled in proportion to their current values so the sum stays
     /// exactly 100. Rounding is by largest remainder: each other weight gets
     /// the whole part of its exact share, and the points left over go one
     /// each to the largest fractional parts (ties to the earlier criterion).
-    /// When the other four are all 0, the rest is spread evenly.
+    /// When the other five are all 0, the rest is spread evenly.
     pub fn with(&self, c: Criterion, percent: u32) -> Weights {
         let k = c.index();
         let value = percent.min(100);
         let rest = u64::from(100 - value);
-        let others: Vec<usize> = (0..5).filter(|&i| i != k).collect();
+        let others: Vec<usize> = (0..CRITERIA).filter(|&i| i != k).collect();
         let old_sum: u64 = others.iter().map(|&i| u64::from(self.0[i])).sum();
         // Exact shares as fractions over `denominator`.
         let (numerators, denominator): (Vec<u64>, u64) = if old_sum == 0 {
-            (others.iter().map(|_| rest).collect(), 4)
+            (others.iter().map(|_| rest).collect(), others.len() as u64)
         } else {
             (
                 others
@@ -300,7 +329,7 @@ impl Weights {
                 old_sum,
             )
         };
-        let mut out = [0u32; 5];
+        let mut out = [0u32; CRITERIA];
         out[k] = value;
         let mut given = 0u64;
         for (j, &i) in others.iter().enumerate() {
@@ -576,7 +605,8 @@ impl Method {
                 ProjectField::Score(Criterion::BusinessImpact),
                 ProjectField::Score(Criterion::ResourceRequirements),
                 ProjectField::Score(Criterion::TechnicalFeasibility),
-                ProjectField::Score(Criterion::TimeConstraints),
+                ProjectField::Score(Criterion::TimeToValue),
+                ProjectField::Score(Criterion::Urgency),
                 ProjectField::Score(Criterion::RiskFactors),
             ],
             Method::Rice => &[
@@ -650,7 +680,7 @@ impl ValueAxis {
 /// What the effort axis of the value-effort map shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EffortAxis {
-    /// 6 − weighted mean of resource requirements and time constraints (1-5), split at 3.
+    /// 6 − weighted mean of resource requirements and time to value (1-5), split at 3.
     Criteria,
     /// RICE effort in person-months, split at the median of the projects shown.
     PersonMonths,
@@ -929,11 +959,12 @@ pub enum ProjectField {
 
 impl ProjectField {
     /// Every numeric input, in form order: all but the name.
-    pub const NUMBERS: [ProjectField; 17] = [
+    pub const NUMBERS: [ProjectField; 18] = [
         ProjectField::Score(Criterion::BusinessImpact),
         ProjectField::Score(Criterion::ResourceRequirements),
         ProjectField::Score(Criterion::TechnicalFeasibility),
-        ProjectField::Score(Criterion::TimeConstraints),
+        ProjectField::Score(Criterion::TimeToValue),
+        ProjectField::Score(Criterion::Urgency),
         ProjectField::Score(Criterion::RiskFactors),
         ProjectField::RiceReach,
         ProjectField::RiceImpact,
@@ -1079,7 +1110,8 @@ impl ProjectField {
             ProjectField::Score(Criterion::BusinessImpact) => "score-business-impact",
             ProjectField::Score(Criterion::ResourceRequirements) => "score-resource-requirements",
             ProjectField::Score(Criterion::TechnicalFeasibility) => "score-technical-feasibility",
-            ProjectField::Score(Criterion::TimeConstraints) => "score-time-constraints",
+            ProjectField::Score(Criterion::TimeToValue) => "score-time-to-value",
+            ProjectField::Score(Criterion::Urgency) => "score-urgency",
             ProjectField::Score(Criterion::RiskFactors) => "score-risk-factors",
             ProjectField::RiceReach => "rice-reach",
             ProjectField::RiceImpact => "rice-impact",
@@ -1226,7 +1258,7 @@ impl Portfolio {
             id: &str,
             name: &str,
             notes: &str,
-            s: [u32; 5],
+            s: [u32; CRITERIA],
             rice: (f64, f64, f64, f64),
             wsjf: [u32; 4],
             ice: [u32; 3],
@@ -1240,8 +1272,9 @@ impl Portfolio {
                     business_impact: s[0],
                     resource_requirements: s[1],
                     technical_feasibility: s[2],
-                    time_constraints: s[3],
-                    risk_factors: s[4],
+                    time_to_value: s[3],
+                    urgency: s[4],
+                    risk_factors: s[5],
                 },
                 rice: Rice {
                     reach: rice.0,
@@ -1273,7 +1306,7 @@ impl Portfolio {
                     "support-routing",
                     "Support ticket routing",
                     "Classify incoming tickets and route them to the right queue; years of labelled tickets exist.",
-                    [3, 4, 5, 5, 4],
+                    [3, 4, 5, 5, 2, 4],
                     (6_000.0, 1.0, 1.0, 2.0),
                     [5, 3, 2, 3],
                     [6, 9, 8],
@@ -1283,7 +1316,7 @@ impl Portfolio {
                     "demand-forecasting",
                     "Demand forecasting",
                     "Replace spreadsheet forecasts for 2,000 products; needs a data pipeline from the stores.",
-                    [5, 2, 4, 2, 3],
+                    [5, 2, 4, 2, 4, 3],
                     (300.0, 3.0, 0.8, 18.0),
                     [20, 8, 8, 13],
                     [9, 7, 4],
@@ -1293,7 +1326,7 @@ impl Portfolio {
                     "churn-prediction",
                     "Churn prediction",
                     "Flag subscribers likely to cancel so the retention team can call them.",
-                    [4, 3, 4, 4, 4],
+                    [4, 3, 4, 4, 4, 4],
                     (12_000.0, 1.0, 0.8, 6.0),
                     [13, 8, 5, 5],
                     [7, 7, 6],
@@ -1303,7 +1336,7 @@ impl Portfolio {
                     "document-search",
                     "Internal document search",
                     "Semantic search over the wiki and policies for staff questions.",
-                    [2, 4, 3, 4, 3],
+                    [2, 4, 3, 4, 1, 3],
                     (400.0, 0.5, 0.8, 3.0),
                     [3, 2, 2, 3],
                     [4, 6, 7],
@@ -1313,7 +1346,7 @@ impl Portfolio {
                     "sales-assistant",
                     "Generative sales-email assistant",
                     "Draft outreach emails from CRM notes; legal review of generated text still open.",
-                    [2, 2, 2, 3, 2],
+                    [2, 2, 2, 3, 1, 2],
                     (80.0, 0.5, 0.5, 10.0),
                     [3, 2, 1, 13],
                     [4, 3, 3],
@@ -1325,7 +1358,7 @@ impl Portfolio {
     }
 }
 
-/// Σ wᵢ·sᵢ over the five criteria, in percent-points (exact integers).
+/// Σ wᵢ·sᵢ over the six criteria, in percent-points (exact integers).
 fn weighted_sum(scores: &Scores, weights: &Weights) -> u64 {
     Criterion::ALL
         .iter()
@@ -1510,7 +1543,7 @@ pub struct WeightChange {
     pub from: u32,
     /// Its weight after the change.
     pub to: u32,
-    /// All five weights after the change (the others rescaled).
+    /// All six weights after the change (the others rescaled).
     pub weights: Weights,
 }
 
@@ -1787,15 +1820,16 @@ fn weighted_mean_of(scores: &Scores, weights: &Weights, role: Role) -> f64 {
     num as f64 / den as f64
 }
 
-/// Value from the criteria: the weighted mean of business impact, technical
-/// feasibility and risk factors (impact and the odds of getting it), with the
-/// portfolio's weights, 1-5. Equal weights when all three weigh 0.
+/// Value from the criteria: the weighted mean of business impact, urgency,
+/// technical feasibility and risk factors (impact, what waiting costs, and
+/// the odds of getting it), with the portfolio's weights, 1-5. Equal weights
+/// when all four weigh 0.
 pub fn criteria_value(scores: &Scores, weights: &Weights) -> f64 {
     weighted_mean_of(scores, weights, Role::Value)
 }
 
 /// Effort from the criteria: 6 minus the weighted mean of resource
-/// requirements and time constraints, so 1 = least effort and 5 = most.
+/// requirements and time to value, so 1 = least effort and 5 = most.
 /// Equal weights when both weigh 0.
 pub fn criteria_effort(scores: &Scores, weights: &Weights) -> f64 {
     6.0 - weighted_mean_of(scores, weights, Role::Effort)
@@ -1932,11 +1966,11 @@ pub fn value_effort(portfolio: &Portfolio, npv: &[Option<f64>], basis: BubbleBas
             EffortAxis::PersonMonths => None,
         },
         value_label: match portfolio.value_axis {
-            ValueAxis::Criteria => "Value (1-5, from impact, feasibility and risk)".into(),
+            ValueAxis::Criteria => "Value (1-5, from impact, urgency, feasibility and risk)".into(),
             ValueAxis::Npv => format!("Value (NPV, {})", portfolio.currency),
         },
         effort_label: match portfolio.effort_axis {
-            EffortAxis::Criteria => "Effort (1-5, from resources and time)".into(),
+            EffortAxis::Criteria => "Effort (1-5, from resources and time to value)".into(),
             EffortAxis::PersonMonths => "Effort (person-months)".into(),
         },
         value_currency: match portfolio.value_axis {
@@ -1954,7 +1988,7 @@ pub fn value_effort(portfolio: &Portfolio, npv: &[Option<f64>], basis: BubbleBas
 mod tests {
     use super::*;
 
-    fn scores(s: [u32; 5]) -> Scores {
+    fn scores(s: [u32; CRITERIA]) -> Scores {
         let mut out = Scores::uniform(1);
         for (c, v) in Criterion::ALL.into_iter().zip(s) {
             out.set(c, v);
@@ -1969,7 +2003,7 @@ mod tests {
         }
     }
 
-    fn named(id: &str, name: &str, s: [u32; 5]) -> Project {
+    fn named(id: &str, name: &str, s: [u32; CRITERIA]) -> Project {
         Project {
             scores: scores(s),
             ..Project::new(id, name)
@@ -1985,7 +2019,7 @@ mod tests {
                 effort,
                 ..Project::new(id, id).rice
             },
-            ..named(id, id, [s; 5])
+            ..named(id, id, [s; CRITERIA])
         };
         let mut p = with_projects(vec![
             project("A", 5, 50_000.0, 4.0),
@@ -2091,12 +2125,81 @@ mod tests {
 
     #[test]
     fn weighted_score_by_hand() {
-        // Weights 30/20/20/15/15, scores 4/2/5/3/1:
-        // (30·4 + 20·2 + 20·5 + 15·3 + 15·1) / 100 = (120+40+100+45+15)/100 = 3.2.
-        let p = named("a", "A", [4, 2, 5, 3, 1]);
-        assert_eq!(score(&p, Method::Weighted, &Weights::default()), Ok(3.2));
-        // Equal weights: (4+2+5+3+1)/5 = 3.
-        assert_eq!(score(&p, Method::Weighted, &Weights::equal()), Ok(3.0));
+        // Weights 25/20/20/10/10/15, scores 4/2/5/3/4/1:
+        // (25·4 + 20·2 + 20·5 + 10·3 + 10·4 + 15·1) / 100
+        //   = (100+40+100+30+40+15)/100 = 3.25.
+        let p = named("a", "A", [4, 2, 5, 3, 4, 1]);
+        assert_eq!(score(&p, Method::Weighted, &Weights::default()), Ok(3.25));
+        // Near-equal weights 17/17/17/17/16/16:
+        // (68+34+85+51+64+16)/100 = 3.18.
+        assert_eq!(score(&p, Method::Weighted, &Weights::equal()), Ok(3.18));
+        assert_eq!(Weights::equal().values().iter().sum::<u32>(), 100);
+    }
+
+    #[test]
+    fn a_fixed_date_raises_priority_and_a_long_wait_lowers_it() {
+        // Three projects alike but for time. "Dated" must meet a regulation
+        // (urgency 5; WSJF time criticality 20), "Slow" gives its first value
+        // after a year (time to value 1), "Open" has neither.
+        let wsjf = |time_criticality| Wsjf {
+            business_value: 5,
+            time_criticality,
+            risk_reduction: 3,
+            job_size: 5,
+        };
+        let open = Project {
+            wsjf: wsjf(1),
+            ..named("o", "Open", [3; CRITERIA])
+        };
+        let mut dated = Project {
+            wsjf: wsjf(20),
+            ..named("d", "Dated", [3; CRITERIA])
+        };
+        dated.scores.urgency = 5;
+        let mut slow = Project {
+            wsjf: wsjf(1),
+            ..named("s", "Slow", [3; CRITERIA])
+        };
+        slow.scores.time_to_value = 1;
+        let p = with_projects(vec![slow, open, dated]);
+        // Weighted, default weights: Open 3.00; Dated 3 + 10·(5 − 3)/100 =
+        // 3.20; Slow 3 − 10·(3 − 1)/100 = 2.80.
+        let weighted: Vec<_> = rank(&p, Method::Weighted)
+            .into_iter()
+            .map(|r| (r.name, r.score.unwrap()))
+            .collect();
+        assert_eq!(
+            weighted,
+            [
+                ("Dated".to_string(), 3.2),
+                ("Open".to_string(), 3.0),
+                ("Slow".to_string(), 2.8)
+            ]
+        );
+        // WSJF agrees that the date comes first: (5 + 20 + 3)/5 = 5.6 against
+        // (5 + 1 + 3)/5 = 1.8.
+        assert_eq!(rank(&p, Method::Wsjf)[0].name, "Dated");
+        // On the map, urgency is value and time to value is effort:
+        // Dated's value (25·3 + 20·3 + 10·5 + 15·3)/70 = 230/70; Slow's effort
+        // 6 − (20·3 + 10·1)/30 = 6 − 70/30.
+        let w = Weights::default();
+        let (slow, open, dated) = (&p.projects[0], &p.projects[1], &p.projects[2]);
+        assert!((criteria_value(&dated.scores, &w) - 230.0 / 70.0).abs() < 1e-12);
+        assert_eq!(criteria_effort(&dated.scores, &w), 3.0);
+        assert!((criteria_effort(&slow.scores, &w) - (6.0 - 70.0 / 30.0)).abs() < 1e-12);
+        assert_eq!(criteria_value(&slow.scores, &w), 3.0);
+        assert_eq!(criteria_value(&open.scores, &w), 3.0);
+        // The rubrics say which way each points.
+        assert!(Criterion::Urgency
+            .describe(5)
+            .unwrap()
+            .contains("fixed date"));
+        assert!(Criterion::TimeToValue
+            .describe(5)
+            .unwrap()
+            .contains("within a month"));
+        assert_eq!(Criterion::Urgency.role(), Role::Value);
+        assert_eq!(Criterion::TimeToValue.role(), Role::Effort);
     }
 
     #[test]
@@ -2149,37 +2252,39 @@ mod tests {
 
     #[test]
     fn setting_a_weight_rescales_the_others_to_100() {
-        // 30/20/20/15/15, impact to 50: the other 70 become 50, each × 50/70:
-        // 14.29, 14.29, 10.71, 10.71 → floors 14, 14, 10, 10 (48); the two
-        // points left go to the largest remainders, .71 and .71 (the 15s).
+        // 25/20/20/10/10/15, impact to 50: the other 75 become 50, each
+        // × 2/3: 13.33, 13.33, 6.67, 6.67, 10 → floors 13, 13, 6, 6, 10 (48);
+        // the two points left go to the largest remainders, .67 and .67
+        // (the 10s).
         let w = Weights::default().with(Criterion::BusinessImpact, 50);
-        assert_eq!(w.values(), [50, 14, 14, 11, 11]);
-        // Others all 0: spread evenly, leftover to the earlier criteria.
-        let all_in = Weights::new([100, 0, 0, 0, 0]).unwrap();
+        assert_eq!(w.values(), [50, 13, 13, 7, 7, 10]);
+        // Others all 0: 99 spread evenly (19.8 each), the 4 points left to
+        // the earlier criteria.
+        let all_in = Weights::new([100, 0, 0, 0, 0, 0]).unwrap();
         assert_eq!(
             all_in.with(Criterion::BusinessImpact, 1).values(),
-            [1, 25, 25, 25, 24]
+            [1, 20, 20, 20, 20, 19]
         );
         assert_eq!(
             Weights::default()
                 .with(Criterion::RiskFactors, 100)
                 .values(),
-            [0, 0, 0, 0, 100]
+            [0, 0, 0, 0, 0, 100]
         );
         assert_eq!(
             Weights::default()
                 .with(Criterion::RiskFactors, 250)
                 .values(),
-            [0, 0, 0, 0, 100]
+            [0, 0, 0, 0, 0, 100]
         );
-        assert!(Weights::new([50, 50, 1, 0, 0]).is_err());
+        assert!(Weights::new([50, 50, 1, 0, 0, 0]).is_err());
         // Every start and every target keeps the sum at exactly 100.
         let starts = [
             Weights::default(),
             Weights::equal(),
             all_in,
-            Weights::new([1, 2, 3, 4, 90]).unwrap(),
-            Weights::new([33, 33, 34, 0, 0]).unwrap(),
+            Weights::new([1, 2, 3, 4, 5, 85]).unwrap(),
+            Weights::new([33, 33, 34, 0, 0, 0]).unwrap(),
         ];
         for start in starts {
             for c in Criterion::ALL {
@@ -2195,9 +2300,9 @@ mod tests {
     #[test]
     fn validation_names_project_and_field() {
         let mut p = with_projects(vec![
-            named("a", "Churn model", [3; 5]),
-            named("b", "  churn MODEL ", [3; 5]),
-            named("c", "   ", [3; 5]),
+            named("a", "Churn model", [3; CRITERIA]),
+            named("b", "  churn MODEL ", [3; CRITERIA]),
+            named("c", "   ", [3; CRITERIA]),
         ]);
         p.projects[0].rice.effort = 0.0;
         p.projects[0].scores.risk_factors = 6;
@@ -2234,9 +2339,9 @@ mod tests {
     #[test]
     fn a_bad_input_removes_only_the_score_that_needs_it() {
         let mut p = with_projects(vec![
-            named("a", "A", [5; 5]),
-            named("b", "B", [4; 5]),
-            named("c", "C", [3; 5]),
+            named("a", "A", [5; CRITERIA]),
+            named("b", "B", [4; CRITERIA]),
+            named("c", "C", [3; CRITERIA]),
         ]);
         p.projects[0].rice.effort = -1.0;
         let rice = rank(&p, Method::Rice);
@@ -2261,10 +2366,10 @@ mod tests {
     #[test]
     fn ties_keep_list_order_and_missing_scores_go_last() {
         let p = with_projects(vec![
-            named("a", "A", [3; 5]),
-            named("b", "B", [4; 5]),
-            named("c", "C", [3; 5]),
-            named("d", "D", [9; 5]),
+            named("a", "A", [3; CRITERIA]),
+            named("b", "B", [4; CRITERIA]),
+            named("c", "C", [3; CRITERIA]),
+            named("d", "D", [9; CRITERIA]),
         ]);
         let r = rank(&p, Method::Weighted);
         let got: Vec<_> = r.iter().map(|r| (r.id.as_str(), r.rank, r.tied)).collect();
@@ -2311,11 +2416,11 @@ mod tests {
     #[test]
     fn robustness_finds_the_smallest_swapping_change() {
         let p = Portfolio {
-            weights: Weights::new([50, 30, 20, 0, 0]).unwrap(),
+            weights: Weights::new([50, 30, 20, 0, 0, 0]).unwrap(),
             ..with_projects(vec![
-                named("c", "C", [1; 5]),
-                named("b", "B", [3, 4, 3, 3, 3]),
-                named("a", "A", [5, 2, 3, 3, 3]),
+                named("c", "C", [1; CRITERIA]),
+                named("b", "B", [3, 4, 3, 3, 3, 3]),
+                named("a", "A", [5, 2, 3, 3, 3, 3]),
             ])
         };
         let r = robustness(&p);
@@ -2326,7 +2431,7 @@ mod tests {
         assert_eq!(c.criterion, Criterion::ResourceRequirements);
         assert_eq!(c.direction, Direction::Raise);
         assert_eq!((c.points, c.from, c.to), (12, 30, 42));
-        assert_eq!(c.weights.values(), [41, 42, 17, 0, 0]);
+        assert_eq!(c.weights.values(), [41, 42, 17, 0, 0, 0]);
         assert_eq!(
             r.describe(&p),
             "Raising the weight of resource requirements by 12 points (from 30% to 42%) puts “B” ahead of “A”; no smaller change of one weight does."
@@ -2349,8 +2454,8 @@ mod tests {
         // A ≥ B everywhere and strictly better on one: with A listed first a
         // tie keeps A ahead, so no weights put B ahead.
         let p = with_projects(vec![
-            named("a", "A", [4, 3, 3, 3, 3]),
-            named("b", "B", [3, 3, 3, 3, 3]),
+            named("a", "A", [4, 3, 3, 3, 3, 3]),
+            named("b", "B", [3, 3, 3, 3, 3, 3]),
         ]);
         assert_eq!(
             robustness(&p),
@@ -2360,17 +2465,17 @@ mod tests {
             }
         );
         // Listed the other way round, a tie puts B first: weight 0 on impact
-        // ties them, reached by lowering impact 30 points.
+        // ties them, reached by lowering impact 25 points.
         let p = with_projects(vec![
-            named("b", "B", [3, 3, 3, 3, 3]),
-            named("a", "A", [4, 3, 3, 3, 3]),
+            named("b", "B", [3, 3, 3, 3, 3, 3]),
+            named("a", "A", [4, 3, 3, 3, 3, 3]),
         ]);
         let Robustness::Swaps(c) = robustness(&p) else {
             panic!()
         };
         assert_eq!(
             (c.criterion, c.direction, c.points),
-            (Criterion::BusinessImpact, Direction::Lower, 30)
+            (Criterion::BusinessImpact, Direction::Lower, 25)
         );
     }
 
@@ -2380,7 +2485,10 @@ mod tests {
             robustness(&Portfolio::default()),
             Robustness::NotEnoughProjects { rankable: 0 }
         );
-        let mut p = with_projects(vec![named("a", "A", [3; 5]), named("b", "B", [3; 5])]);
+        let mut p = with_projects(vec![
+            named("a", "A", [3; CRITERIA]),
+            named("b", "B", [3; CRITERIA]),
+        ]);
         p.projects[1].scores.business_impact = 0;
         assert_eq!(
             robustness(&p),
@@ -2390,19 +2498,19 @@ mod tests {
 
     #[test]
     fn example_covers_every_quadrant() {
-        // Default weights: value = (30·impact + 20·feasibility + 15·risk)/65,
-        // effort = 6 − (20·resources + 15·time)/35.
-        // Support routing: value (90+100+60)/65 = 3.85, effort 6 − (80+75)/35 = 1.57.
-        // Demand forecasting: (150+80+45)/65 = 4.23, 6 − (40+30)/35 = 4.
-        // Churn: (120+80+60)/65 = 4, 6 − (60+60)/35 = 2.57.
-        // Document search: (60+60+45)/65 = 2.54, 6 − (80+60)/35 = 2.
-        // Sales assistant: (60+40+30)/65 = 2, 6 − (40+45)/35 = 3.57.
+        // Default weights: value = (25·impact + 20·feasibility + 10·urgency
+        // + 15·risk)/70, effort = 6 − (20·resources + 10·time to value)/30.
+        // Support routing: value (75+100+20+60)/70 = 3.64, effort 6 − (80+50)/30 = 1.67.
+        // Demand forecasting: (125+80+40+45)/70 = 4.14, 6 − (40+20)/30 = 4.
+        // Churn: (100+80+40+60)/70 = 4, 6 − (60+40)/30 = 2.67.
+        // Document search: (50+60+10+45)/70 = 2.36, 6 − (80+40)/30 = 2.
+        // Sales assistant: (50+40+10+30)/70 = 1.86, 6 − (40+30)/30 = 3.67.
         let p = Portfolio::example();
         let map = value_effort(&p, &[], BubbleBasis::EstimatedCost);
         let got: Vec<_> = map.points.iter().map(|m| m.quadrant).collect();
         use Quadrant::*;
         assert_eq!(got, [QuickWin, BigBet, QuickWin, FillIn, TimeSink]);
-        assert!((map.points[0].value - 250.0 / 65.0).abs() < 1e-12);
+        assert!((map.points[0].value - 255.0 / 70.0).abs() < 1e-12);
         assert!((map.points[1].effort - 4.0).abs() < 1e-12);
         // Bubble area relative to the largest cost (320k).
         assert_eq!(map.points[1].size, Some(1.0));
@@ -2414,7 +2522,7 @@ mod tests {
 
     #[test]
     fn midpoint_counts_as_high_on_both_axes() {
-        let p = with_projects(vec![named("a", "A", [3; 5])]);
+        let p = with_projects(vec![named("a", "A", [3; CRITERIA])]);
         let map = value_effort(&p, &[], BubbleBasis::EstimatedCost);
         assert_eq!(map.points[0].quadrant, Quadrant::BigBet);
         assert_eq!(map.points[0].size, None);
@@ -2423,9 +2531,9 @@ mod tests {
     #[test]
     fn npv_axis_splits_at_zero_and_lists_projects_without_npv() {
         let mut p = with_projects(vec![
-            named("a", "A", [3; 5]),
-            named("b", "B", [3; 5]),
-            named("c", "C", [3; 5]),
+            named("a", "A", [3; CRITERIA]),
+            named("b", "B", [3; CRITERIA]),
+            named("c", "C", [3; CRITERIA]),
         ]);
         p.value_axis = ValueAxis::Npv;
         p.effort_axis = EffortAxis::PersonMonths;
@@ -2452,11 +2560,11 @@ mod tests {
 
     #[test]
     fn bad_scores_keep_a_project_off_the_map_with_a_reason() {
-        let mut p = with_projects(vec![named("a", "A", [3; 5])]);
-        p.projects[0].scores.time_constraints = 0;
+        let mut p = with_projects(vec![named("a", "A", [3; CRITERIA])]);
+        p.projects[0].scores.time_to_value = 0;
         let map = value_effort(&p, &[], BubbleBasis::EstimatedCost);
         assert!(map.points.is_empty());
-        assert!(map.unplotted[0].reason.contains("Time constraints"));
+        assert!(map.unplotted[0].reason.contains("Time to value"));
     }
 
     #[test]
@@ -2477,7 +2585,7 @@ mod tests {
     fn numeric_fields_read_write_and_check_their_own_value() {
         let mut p = Project::new("a", "A");
         let valid = |f: ProjectField| match f {
-            ProjectField::Score(c) => 1.0 + c.index() as f64,
+            ProjectField::Score(c) => 1.0 + (c.index() % 5) as f64,
             ProjectField::RiceReach => 1_234.5,
             ProjectField::RiceImpact => 0.25,
             ProjectField::RiceConfidence => 0.5,
@@ -2512,7 +2620,15 @@ mod tests {
         }
         let ids: std::collections::HashSet<_> =
             ProjectField::NUMBERS.iter().map(|f| f.id()).collect();
-        assert_eq!(ids.len(), 17);
+        assert_eq!(ids.len(), 18);
+        // Each criterion reads and writes its own score.
+        for c in Criterion::ALL {
+            let mut s = Scores::uniform(1);
+            s.set(c, 5);
+            for d in Criterion::ALL {
+                assert_eq!(s.get(d), if d == c { 5 } else { 1 }, "{c:?} {d:?}");
+            }
+        }
     }
 
     #[test]

@@ -120,6 +120,10 @@ pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
 
 /// Reads the `data` of an automation ROI document.
 pub fn from_data(data: &Value) -> Result<AutomationModel, ReadError> {
+    // Another kind of document is not taken for a newer one of this kind.
+    if data.get("model").is_none() {
+        return Err(corrupt("not an automation ROI estimate"));
+    }
     let version = match data.get("v").and_then(Value::as_u64) {
         Some(v @ (1 | FORMAT)) => v,
         Some(v) if v > FORMAT => {

@@ -1,4 +1,4 @@
-//! The stored form of a portfolio: `{"v":1,"portfolio":{…}}` inside a
+//! The stored form of a portfolio: `{"v":3,"portfolio":{…}}` inside a
 //! document envelope. Format 1:
 //!
 //! ```json
@@ -25,19 +25,27 @@
 //! `"depends_on":["p2"]` on a project (ids of projects in the same
 //! portfolio, never its own) and `"capacity":{"budget":250000.0,
 //! "person_months":null}` on the portfolio.
+//!
+//! Format 3 splits the criterion `"time-constraints"` in two, in weights and
+//! scores alike: `"time-to-value"` (how soon the first value comes, on the
+//! effort side) and `"urgency"` (what waiting costs, on the value side).
+//! Formats 1 and 2 read with their time-constraints weight and scores as
+//! time to value, urgency weighted 0 and every project's urgency 3, the
+//! middle of the scale: every weighted score, and so the ranking, is what it
+//! was. `a_format_2_document_migrates_with_its_ranking_unchanged` pins it.
 
 use super::envelope::ReadError;
 use super::limits;
 use crate::domain::portfolio::{
     Capacity, Criterion, EffortAxis, Ice, Method, Portfolio, Project, Rice, Scores, ValueAxis,
-    Weights, Wsjf,
+    Weights, Wsjf, CRITERIA,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// The format this build writes.
-pub const FORMAT: u64 = 2;
+pub const FORMAT: u64 = 3;
 
 #[derive(Serialize, Deserialize)]
 struct RiceV1 {
@@ -160,15 +168,39 @@ fn corrupt(why: impl Into<String>) -> ReadError {
     ReadError::Corrupt(why.into())
 }
 
-/// Five values keyed by criterion id, every criterion present, no others.
-fn criteria_map(map: &BTreeMap<String, u32>, what: &str) -> Result<[u32; 5], ReadError> {
-    let mut out = [0u32; 5];
-    for c in Criterion::ALL {
-        out[c.index()] = *map
-            .get(c.id())
-            .ok_or_else(|| corrupt(format!("no {what} for {}", c.id())))?;
+/// The id a criterion is stored under in `format`, or `None` when that
+/// format has no such criterion (urgency before format 3).
+fn stored_id(c: Criterion, format: u64) -> Option<&'static str> {
+    match c {
+        Criterion::TimeToValue if format < 3 => Some("time-constraints"),
+        Criterion::Urgency if format < 3 => None,
+        c => Some(c.id()),
     }
-    if let Some(k) = map.keys().find(|k| Criterion::from_id(k).is_none()) {
+}
+
+/// One value per criterion keyed by the ids of `format`, every criterion of
+/// that format present and no others; a criterion the format does not have
+/// gets `absent`.
+fn criteria_map(
+    map: &BTreeMap<String, u32>,
+    what: &str,
+    format: u64,
+    absent: u32,
+) -> Result<[u32; CRITERIA], ReadError> {
+    let mut out = [absent; CRITERIA];
+    for c in Criterion::ALL {
+        if let Some(id) = stored_id(c, format) {
+            out[c.index()] = *map
+                .get(id)
+                .ok_or_else(|| corrupt(format!("no {what} for {id}")))?;
+        }
+    }
+    let known = |k: &str| {
+        Criterion::ALL
+            .into_iter()
+            .any(|c| stored_id(c, format) == Some(k))
+    };
+    if let Some(k) = map.keys().find(|k| !known(k)) {
         return Err(corrupt(format!("unknown criterion “{k}” in {what}")));
     }
     Ok(out)
@@ -200,21 +232,28 @@ pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
 
 /// Reads the `data` of a portfolio document.
 pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
-    // Format 1 is format 2 without dependencies or capacity (see above).
-    match data.get("v").and_then(Value::as_u64) {
-        Some(1 | FORMAT) => {}
+    // Format 1 is format 2 without dependencies or capacity; format 2 is
+    // format 3 with one time criterion (see above).
+    // Another kind of document is not taken for a newer one of this kind.
+    if data.get("portfolio").is_none() {
+        return Err(corrupt("not a portfolio"));
+    }
+    let format = match data.get("v").and_then(Value::as_u64) {
+        Some(v @ 1..=FORMAT) => v,
         Some(v) if v > FORMAT => {
             return Err(ReadError::TooNew(u32::try_from(v).unwrap_or(u32::MAX)))
         }
         _ => return Err(corrupt("not a portfolio")),
-    }
+    };
     let raw = data
         .get("portfolio")
         .ok_or_else(|| corrupt("no portfolio"))?;
     let dto: PortfolioV1 =
         serde_json::from_value(raw.clone()).map_err(|e| corrupt(e.to_string()))?;
     within_limits(&dto)?;
-    let weights = Weights::new(criteria_map(&dto.weights, "weights")?).map_err(corrupt)?;
+    // Urgency, absent before format 3, weighs nothing and scores 3.
+    let weights =
+        Weights::new(criteria_map(&dto.weights, "weights", format, 0)?).map_err(corrupt)?;
     let method = Method::from_id(&dto.method)
         .ok_or_else(|| corrupt(format!("unknown method “{}”", dto.method)))?;
     let value_axis = ValueAxis::from_id(&dto.value_axis)
@@ -230,7 +269,7 @@ pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
         if !ids.insert(p.id.clone()) {
             return Err(corrupt(format!("two projects have the id “{}”", p.id)));
         }
-        let s = criteria_map(&p.scores, "scores")?;
+        let s = criteria_map(&p.scores, "scores", format, 3)?;
         let project = Project {
             id: p.id,
             name: p.name,
@@ -239,8 +278,9 @@ pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
                 business_impact: s[0],
                 resource_requirements: s[1],
                 technical_feasibility: s[2],
-                time_constraints: s[3],
-                risk_factors: s[4],
+                time_to_value: s[3],
+                urgency: s[4],
+                risk_factors: s[5],
             },
             rice: Rice {
                 reach: p.rice.reach,
@@ -310,6 +350,7 @@ pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::portfolio::rank;
 
     #[test]
     fn round_trips_the_example_and_the_default() {
@@ -345,12 +386,14 @@ mod tests {
               "ice":{"impact":7,"confidence":6,"ease":8},
               "estimated_cost":50000.0,"roi_model":"m1","readiness":null}]}}"#;
         let p = from_data(&serde_json::from_str(stored).unwrap()).unwrap();
-        assert_eq!(p.weights.values(), [40, 10, 20, 10, 20]);
+        // Time constraints read as time to value; urgency weighs 0.
+        assert_eq!(p.weights.values(), [40, 10, 20, 10, 0, 20]);
         assert_eq!(p.method, Method::Rice);
         assert_eq!(p.value_axis, ValueAxis::Npv);
         assert_eq!(p.effort_axis, EffortAxis::PersonMonths);
         let q = &p.projects[0];
         assert_eq!(q.scores.risk_factors, 1);
+        assert_eq!((q.scores.time_to_value, q.scores.urgency), (2, 3));
         assert_eq!(q.rice.effort, 2.5);
         assert_eq!(q.wsjf.job_size, 13);
         assert_eq!(q.estimated_cost, Some(50_000.0));
@@ -360,12 +403,74 @@ mod tests {
     }
 
     #[test]
+    fn a_format_2_document_migrates_with_its_ranking_unchanged() {
+        // Weights 30/20/20/15/15 (the old defaults). Weighted scores by hand:
+        // A (5,1,1,1,1): (150+20+20+15+15)/100 = 2.20;
+        // B (1,5,5,5,5): (30+100+100+75+75)/100 = 3.80;
+        // C (3,3,3,2,3): (90+60+60+30+45)/100 = 2.85.
+        let project = |id: &str, s: [u32; 5]| {
+            json!({"id": id, "name": id, "notes": "",
+                "scores": {"business-impact": s[0], "resource-requirements": s[1],
+                    "technical-feasibility": s[2], "time-constraints": s[3], "risk-factors": s[4]},
+                "rice": {"reach": 100.0, "impact": 1.0, "confidence": 0.8, "effort": 2.0},
+                "wsjf": {"business_value": 3, "time_criticality": 3, "risk_reduction": 3, "job_size": 3},
+                "ice": {"impact": 5, "confidence": 5, "ease": 5},
+                "estimated_cost": null, "roi_model": null, "readiness": null})
+        };
+        let stored = json!({"v": 2, "portfolio": {"name": "Old", "currency": "EUR",
+            "weights": {"business-impact": 30, "resource-requirements": 20,
+                "technical-feasibility": 20, "time-constraints": 15, "risk-factors": 15},
+            "method": "weighted", "value_axis": "criteria", "effort_axis": "criteria",
+            "projects": [project("A", [5, 1, 1, 1, 1]), project("B", [1, 5, 5, 5, 5]),
+                project("C", [3, 3, 3, 2, 3])],
+            "capacity": {"budget": null, "person_months": null}}});
+        let p = from_data(&stored).unwrap();
+        assert_eq!(p.weights.values(), [30, 20, 20, 15, 0, 15]);
+        let ranked = rank(&p, Method::Weighted);
+        let got: Vec<(usize, f64)> = ranked
+            .iter()
+            .map(|r| (r.index, *r.score.as_ref().unwrap()))
+            .collect();
+        assert_eq!(got, [(1, 3.8), (2, 2.85), (0, 2.2)]);
+        // Written again, it is format 3 with both new criteria, and reads back
+        // the same.
+        let again = to_data(&p);
+        assert_eq!(again["v"], json!(3));
+        assert_eq!(again["portfolio"]["weights"]["urgency"], json!(0));
+        assert_eq!(
+            again["portfolio"]["projects"][2]["scores"]["time-to-value"],
+            json!(2)
+        );
+        assert_eq!(
+            again["portfolio"]["projects"][2]["scores"]["urgency"],
+            json!(3)
+        );
+        assert!(again["portfolio"]["weights"]
+            .get("time-constraints")
+            .is_none());
+        assert_eq!(from_data(&again), Ok(p));
+        // Each format knows only its own ids.
+        let mut mixed = stored.clone();
+        mixed["portfolio"]["projects"][0]["scores"]["urgency"] = json!(4);
+        assert!(why(from_data(&mixed).unwrap_err()).contains("“urgency”"));
+        let mut mixed = again.clone();
+        mixed["portfolio"]["weights"]["time-constraints"] = json!(0);
+        assert!(why(from_data(&mixed).unwrap_err()).contains("“time-constraints”"));
+        let mut missing = again;
+        missing["portfolio"]["projects"][0]["scores"]
+            .as_object_mut()
+            .unwrap()
+            .remove("urgency");
+        assert!(why(from_data(&missing).unwrap_err()).contains("no scores for urgency"));
+    }
+
+    #[test]
     fn dependencies_and_capacity_are_kept_and_checked() {
         let mut p = Portfolio::example();
         p.projects[1].depends_on = vec![p.projects[0].id.clone()];
         p.capacity.person_months = Some(6.5);
         let data = to_data(&p);
-        assert_eq!(data["v"], json!(2));
+        assert_eq!(data["v"], json!(3));
         assert_eq!(from_data(&data), Ok(p.clone()));
         let mut bad = data.clone();
         bad["portfolio"]["projects"][1]["depends_on"] = json!(["nowhere"]);
@@ -395,8 +500,8 @@ mod tests {
     #[test]
     fn refuses_damaged_and_out_of_range_data_with_a_reason() {
         assert_eq!(
-            from_data(&json!({"v": 3, "portfolio": {}})),
-            Err(ReadError::TooNew(3))
+            from_data(&json!({"v": 4, "portfolio": {}})),
+            Err(ReadError::TooNew(4))
         );
         assert!(matches!(
             from_data(&json!({"model": {}})),

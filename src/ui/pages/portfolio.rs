@@ -1,4 +1,4 @@
-//! Project prioritisation: candidate ML projects scored on five criteria
+//! Project prioritisation: candidate ML projects scored on six criteria
 //! with a rubric, ranked by weighted criteria, RICE, WSJF or ICE, mapped by
 //! value and effort, and linked to their ROI models and readiness runs.
 
