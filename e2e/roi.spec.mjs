@@ -176,12 +176,23 @@ test("a chart below the fold is drawn when it scrolls into view, and every chart
   const charts = page.getByRole("img").and(page.locator("canvas"));
   const count = await charts.count();
   expect(count).toBeGreaterThanOrEqual(4);
-  // The page opens at the top: the last chart is far below it, and waits.
+  // The first chart, once on screen, is drawn: the drawing code has arrived
+  // and every chart has its data. The last chart, far below, waits for the
+  // view: it holds data it has not drawn ("stale"). Every draw already queued
+  // (each in a zero-delay task of its own) runs before a zero-delay task
+  // queued after them, so a chart drawn out of view would show by then.
+  const first = charts.first();
   const last = charts.last();
-  await page.waitForTimeout(500);
+  await first.scrollIntoViewIfNeeded();
+  await expect.poll(() => drawn(first)).toBe(true);
+  await expect(first).toHaveAttribute("data-stale", "false");
+  await expect(last).not.toBeInViewport();
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
+  await expect(last).toHaveAttribute("data-stale", "true");
   expect(await drawn(last)).toBe(false);
   await last.scrollIntoViewIfNeeded();
   await expect.poll(() => drawn(last)).toBe(true);
+  await expect(last).toHaveAttribute("data-stale", "false");
   // Back at the top, a change of size leaves the charts out of view stale;
   // printing draws every one of them first.
   // (The wait lets the page see that the last chart has left the view

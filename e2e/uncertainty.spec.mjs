@@ -38,6 +38,7 @@ test("a seeded simulation gives a probability that survives a reload and a share
   // Another seed: other draws.
   await panel.getByLabel("Seed").fill("7");
   await expect(panel.getByText(/trials with seed 7,/)).toBeVisible();
+  await expect.poll(() => figure(panel, "Median NPV (P50)")).not.toBe(median);
 
   // And back: the first figures again, also for someone opening a link.
   await panel.getByLabel("Seed").fill("2026");

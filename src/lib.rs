@@ -3,9 +3,11 @@
 //!
 //! See ARCHITECTURE.md for the map. In short: [`domain`] is pure logic,
 //! [`persist`] alone knows stored and shared formats, [`charts`] draws with
-//! plotters on any backend, and `ui` (wasm32 only) holds thin Leptos
+//! plotters on any backend, [`route`] reads addresses, [`catalog`] lists the
+//! tools as the pages present them, and `ui` (wasm32 only) holds thin Leptos
 //! components.
 
+pub mod catalog;
 pub mod charts;
 pub mod domain;
 pub mod persist;

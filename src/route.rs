@@ -7,57 +7,7 @@
 
 use std::fmt;
 
-/// The four guided self-assessments.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum AssessmentKind {
-    /// ML engineer skills.
-    Skills,
-    /// ML project readiness, with the ML Test Score rubric.
-    Readiness,
-    /// Automation (AutoML) readiness.
-    Automation,
-    /// Team and stakeholder practices.
-    Team,
-}
-
-impl AssessmentKind {
-    /// Every assessment, in the order the home page lists them.
-    pub const ALL: [AssessmentKind; 4] = [
-        AssessmentKind::Skills,
-        AssessmentKind::Readiness,
-        AssessmentKind::Automation,
-        AssessmentKind::Team,
-    ];
-
-    /// The path segment naming this assessment.
-    pub fn slug(self) -> &'static str {
-        match self {
-            AssessmentKind::Skills => "skills",
-            AssessmentKind::Readiness => "readiness",
-            AssessmentKind::Automation => "automation",
-            AssessmentKind::Team => "team",
-        }
-    }
-
-    fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.slug() == slug)
-    }
-}
-
-/// What a share link holds, as its address names it (`#/s/roi/v1.…`), so
-/// that opening the link fetches only the view of that kind of document.
-/// The address is a hint: the page checks it against what the link holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SharedKind {
-    /// An ML project ROI model.
-    Roi,
-    /// A portfolio of candidate projects.
-    Portfolio,
-    /// An automation ROI model.
-    AutomationRoi,
-    /// A run of one of the assessments.
-    Assessment(AssessmentKind),
-}
+pub use crate::domain::kinds::{AssessmentKind, SharedKind};
 
 impl SharedKind {
     /// The path segments naming this kind, after `/s/`: the same as the
@@ -237,6 +187,36 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_link_names_the_kind_it_holds_in_its_address() {
+        use crate::persist::envelope::DocKind;
+        use crate::persist::share::{encode, link_kind, Shared};
+        let roi = Shared {
+            kind: DocKind::RoiModel,
+            name: "M".into(),
+            data: crate::persist::roi::to_data(&crate::domain::roi::RoiModel::default()),
+        };
+        let payload = encode(&roi);
+        let page = Page::Shared(link_kind(&roi), payload.clone());
+        assert_eq!(page.href(), format!("#/s/roi/{payload}"));
+        assert_eq!(Route::parse(&page.href()).page, page);
+        for kind in AssessmentKind::ALL {
+            let run = crate::persist::assessment::Run::new(crate::domain::packs::pack_id(kind), 1);
+            let shared = Shared {
+                kind: DocKind::Assessment,
+                name: "Run".into(),
+                data: crate::persist::assessment::to_data(&run),
+            };
+            let page = Page::Shared(link_kind(&shared), encode(&shared));
+            assert!(page
+                .href()
+                .starts_with(&format!("#/s/assess/{}/v1.", kind.slug())));
+            assert_eq!(Route::parse(&page.href()).page, page);
+        }
+        // A link whose kind is not known names none: `#/s/v1.…`.
+        assert_eq!(Page::Shared(None, "v1.x".into()).href(), "#/s/v1.x");
+    }
 
     fn check(hash: &str, page: Page, embed: bool) {
         assert_eq!(

@@ -193,12 +193,24 @@ mod tests {
 
     #[test]
     fn fewer_than_three_axes_draw_nothing_and_do_not_fail() {
-        let mut svg = String::new();
-        let area = SVGBackend::with_string(&mut svg, (200, 200)).into_drawing_area();
-        let chart = RadarChart {
-            axes: vec!["A".into()],
-            series: vec![],
-        };
-        draw(&area, &chart, &Style::dark(1.0)).unwrap();
+        // What an area with nothing drawn on it writes.
+        let mut blank = String::new();
+        drop(SVGBackend::with_string(&mut blank, (200, 200)).into_drawing_area());
+        assert!(blank.starts_with("<svg"), "{blank}");
+        for axes in [vec![], vec!["A"], vec!["A", "B"]] {
+            let mut svg = String::new();
+            {
+                let area = SVGBackend::with_string(&mut svg, (200, 200)).into_drawing_area();
+                let chart = RadarChart {
+                    series: vec![RadarSeries {
+                        label: "You".into(),
+                        values: vec![Some(50.0); axes.len()],
+                    }],
+                    axes: axes.iter().map(|a| a.to_string()).collect(),
+                };
+                draw(&area, &chart, &Style::dark(1.0)).unwrap();
+            }
+            assert_eq!(svg, blank, "{axes:?}");
+        }
     }
 }

@@ -987,8 +987,8 @@ mod tests {
         for s in Stage::ALL {
             assert_eq!(Stage::from_id(s.id()), Some(s));
         }
-        let pack =
-            crate::domain::packs::pack_for(crate::route::AssessmentKind::Automation).unwrap();
+        let pack = crate::domain::packs::pack_for(crate::domain::kinds::AssessmentKind::Automation)
+            .unwrap();
         // The calculator's five stages are the pack's first five, in order;
         // the pack adds continuous training, monitoring and AutoML fit,
         // which the calculator does not cost.

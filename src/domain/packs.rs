@@ -1,7 +1,7 @@
 //! The assessment packs shipped with Sextant, compiled in from `assessments/`.
 
 use super::assess::{self, Pack, PackError};
-use crate::route::AssessmentKind;
+use super::kinds::AssessmentKind;
 
 /// A pack shipped with Sextant: its assessment, file name and text.
 #[derive(Clone, Copy, Debug)]

@@ -251,7 +251,7 @@ pub fn migrate(mut run: Run, pack: &Pack) -> Result<Run, ReadError> {
     if run.pack_version == pack.version {
         return Ok(run);
     }
-    let readiness = crate::domain::packs::pack_id(crate::route::AssessmentKind::Readiness);
+    let readiness = crate::domain::packs::pack_id(crate::domain::kinds::AssessmentKind::Readiness);
     if run.pack == readiness && run.pack_version < 2 && !run.answers.contains_key("stage") {
         let tested = pack
             .sections

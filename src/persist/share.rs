@@ -13,7 +13,7 @@
 //! format gets a new prefix and a branch in [`decode`].
 
 use super::envelope::DocKind;
-use crate::route::{Page, SharedKind};
+use crate::domain::kinds::SharedKind;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -96,12 +96,6 @@ pub fn link_kind(shared: &Shared) -> Option<SharedKind> {
             .and_then(crate::domain::packs::kind_of)
             .map(SharedKind::Assessment),
     }
-}
-
-/// The page of a share link to `shared`, whose payload is `payload`
-/// ([`encode`]'s result).
-pub fn link_page(shared: &Shared, payload: String) -> Page {
-    Page::Shared(link_kind(shared), payload)
 }
 
 /// Encodes a document into the part of a link after `#/s/<kind>/`.
@@ -279,14 +273,9 @@ mod tests {
 
     #[test]
     fn a_link_names_the_kind_it_holds() {
+        use crate::domain::kinds::AssessmentKind;
         use crate::domain::packs;
-        use crate::route::{AssessmentKind, Route};
-        let roi = sample();
-        let payload = encode(&roi);
-        let page = link_page(&roi, payload.clone());
-        assert_eq!(page, Page::Shared(Some(SharedKind::Roi), payload.clone()));
-        assert_eq!(page.href(), format!("#/s/roi/{payload}"));
-        assert_eq!(Route::parse(&page.href()).page, page);
+        assert_eq!(link_kind(&sample()), Some(SharedKind::Roi));
         for kind in AssessmentKind::ALL {
             let run = crate::persist::assessment::Run::new(packs::pack_id(kind), 1);
             let shared = Shared {
@@ -295,10 +284,6 @@ mod tests {
                 data: crate::persist::assessment::to_data(&run),
             };
             assert_eq!(link_kind(&shared), Some(SharedKind::Assessment(kind)));
-            let page = link_page(&shared, encode(&shared));
-            assert!(page
-                .href()
-                .starts_with(&format!("#/s/assess/{}/v1.", kind.slug())));
         }
         let portfolio = Shared {
             kind: DocKind::Portfolio,
@@ -322,10 +307,6 @@ mod tests {
             )),
         };
         assert_eq!(link_kind(&unknown), None);
-        assert_eq!(
-            link_page(&unknown, "v1.x".into()).href(),
-            "#/s/v1.x".to_string()
-        );
         assert_eq!(
             link_kind(&Shared {
                 kind: DocKind::Assessment,

@@ -158,7 +158,7 @@ pub mod pages;
 pub mod share;
 pub mod storage;
 
-use crate::domain::catalog;
+use crate::catalog;
 use crate::route::{Page, Route};
 use leptos::prelude::*;
 use storage::{Notices, Storage};

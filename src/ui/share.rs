@@ -3,7 +3,7 @@
 //! embedded Sextant posts to its host page.
 
 use crate::persist::share::{self, Shared, COMFORTABLE_LENGTH};
-use crate::route::Route;
+use crate::route::{Page, Route};
 use crate::ui::download::download_text;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -89,7 +89,8 @@ pub fn SharePanel(
     shared: Signal<Shared>,
 ) -> impl IntoView {
     // Compressed once per change, for both addresses.
-    let page = Memo::new(move |_| shared.with(|s| share::link_page(s, share::encode(s))));
+    let page =
+        Memo::new(move |_| shared.with(|s| Page::Shared(share::link_kind(s), share::encode(s))));
     let link = Memo::new(move |_| {
         url_of(&Route {
             page: page.get(),

@@ -240,6 +240,7 @@ pub fn ChartCanvas(
                 node_ref=canvas
                 role="img"
                 aria-label=move || description.get()
+                data-stale=move || stale.get().to_string()
                 on:mousemove=on_move
                 on:mouseleave=move |_| tip.set(None)
             ></canvas>

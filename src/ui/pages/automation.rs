@@ -76,8 +76,8 @@ pub fn AutomationStart() -> impl IntoView {
     .into_any();
     view! {
         <StartPage
-            title=crate::domain::catalog::AUTOMATION_ROI_TITLE
-            lede=crate::domain::catalog::AUTOMATION_ROI_LEDE
+            title=crate::catalog::AUTOMATION_ROI_TITLE
+            lede=crate::catalog::AUTOMATION_ROI_LEDE
             creator=creator
             saved_heading="Your saved models"
             actions=actions

@@ -1,6 +1,6 @@
 //! The home page: what Sextant offers.
 
-use crate::domain::catalog::{self, Group, Tool};
+use crate::catalog::{self, Group, Tool};
 use leptos::prelude::*;
 
 #[component]

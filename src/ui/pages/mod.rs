@@ -288,7 +288,7 @@ fn loading() -> AnyView {
 #[cfg(feature = "split")]
 fn page_loading(page: &Page) -> AnyView {
     // The catalogue's pages are exactly the tools' first pages.
-    match crate::domain::catalog::tool_for(page) {
+    match crate::catalog::tool_for(page) {
         Some(tool) => view! {
             <section class="hero">
                 <h1>{tool.title}</h1>

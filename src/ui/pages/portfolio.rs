@@ -77,8 +77,8 @@ pub fn PortfolioStart() -> impl IntoView {
     .into_any();
     view! {
         <StartPage
-            title=crate::domain::catalog::PORTFOLIO_TITLE
-            lede=crate::domain::catalog::PORTFOLIO_LEDE
+            title=crate::catalog::PORTFOLIO_TITLE
+            lede=crate::catalog::PORTFOLIO_LEDE
             creator=creator
             saved_heading="Your saved portfolios"
             actions=actions

@@ -102,8 +102,8 @@ pub fn RoiStart() -> impl IntoView {
     .into_any();
     view! {
         <StartPage
-            title=crate::domain::catalog::ROI_TITLE
-            lede=crate::domain::catalog::ROI_LEDE
+            title=crate::catalog::ROI_TITLE
+            lede=crate::catalog::ROI_LEDE
             creator=creator
             saved_heading="Your saved models"
             actions=actions

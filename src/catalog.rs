@@ -1,4 +1,6 @@
-//! The tools Sextant offers, as the home page and navigation present them.
+//! The tools Sextant offers, as the home page and navigation present them:
+//! their pages, titles and opening paragraphs. Page copy lives here, beside
+//! the router, not in the domain.
 
 use crate::route::{AssessmentKind, Page};
 
@@ -36,7 +38,7 @@ pub const AUTOMATION_ROI_TITLE: &str = "Automation ROI";
 /// The ROI calculator's start page's paragraph.
 pub const ROI_LEDE: &str = "Is this ML project worth it? Enter what it costs to build, run and maintain, and what it earns or saves; read its NPV, IRR, payback and cash flow as you type.";
 /// Project prioritisation's start page's paragraph.
-pub const PORTFOLIO_LEDE: &str = "Which ML projects next quarter? Score each candidate on business impact, resources, feasibility, time and risk with a shared rubric, weigh the criteria, and compare rankings by weighted criteria, RICE, WSJF and ICE.";
+pub const PORTFOLIO_LEDE: &str = "Which ML projects next quarter? Score each candidate on business impact, resources, feasibility, time to value, urgency and risk with a shared rubric, weigh the criteria, and compare rankings by weighted criteria, RICE, WSJF and ICE.";
 /// Automation ROI's start page's paragraph.
 pub const AUTOMATION_ROI_LEDE: &str = "What does automating the ML pipeline save? For each stage, enter the hours a run takes and the share automation removes; weigh them against the tool's licence, compute, set-up and the oversight people still give it.";
 
@@ -93,7 +95,7 @@ pub fn tools() -> Vec<(Group, Tool)> {
             Tool {
                 page: Page::Portfolio(None),
                 title: PORTFOLIO_TITLE,
-                summary: "Rank candidate ML projects by impact, effort, feasibility, time and risk.",
+                summary: "Rank candidate ML projects by impact, urgency, effort, feasibility and risk.",
                 lede: PORTFOLIO_LEDE,
             },
         ),
