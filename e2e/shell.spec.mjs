@@ -1,5 +1,6 @@
 // The app shell: every view reachable by URL from a sub-path, accessible,
 // responsive, themed, and never blank.
+import { readFileSync } from "node:fs";
 import { test, expect, open } from "./fixtures.mjs";
 
 const views = [
@@ -14,6 +15,13 @@ const views = [
   { fragment: "#/automation-roi", heading: "Automation ROI" },
   { fragment: "#/does-not-exist", heading: "Page not found" },
 ];
+
+test("every page the benchmarks measure is a view checked here (scripts/routes.json, from src/bundles.rs)", () => {
+  const { measured } = JSON.parse(readFileSync(new URL("../scripts/routes.json", import.meta.url), "utf8"));
+  const fragments = measured.map((p) => p.fragment).filter(Boolean);
+  expect(fragments.length).toBeGreaterThan(5);
+  expect(views.map((v) => v.fragment)).toEqual(expect.arrayContaining(fragments));
+});
 
 for (const { fragment, heading } of views) {
   test(`${fragment} opens directly, survives a reload and passes axe`, async ({ page, axe }) => {

@@ -31,7 +31,7 @@
 //   node scripts/bench-load.mjs [--dir dist] [--runs 20] [--pages home,roi,...] [--throttle 1,4] [--visits 0]
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromiumArgs } from "../playwright.config.mjs";
@@ -45,20 +45,13 @@ const rates = (args.throttle ?? "1,4").split(",").map(Number);
 const visits = Number(args.visits ?? 0);
 if (!Number.isInteger(visits) || visits < 0) throw new Error("bench-load: --visits takes a whole number, 0 or more");
 const base = "/tools/sextant/";
-const allPages = [
-  { name: "home", fragment: "#/" },
-  { name: "roi", fragment: "#/roi" },
-  { name: "roi-example", fragment: null },
-  { name: "assess-skills", fragment: "#/assess/skills" },
-  { name: "assess-readiness", fragment: "#/assess/readiness" },
-  { name: "assess-automation", fragment: "#/assess/automation" },
-  { name: "assess-team", fragment: "#/assess/team" },
-  { name: "saved", fragment: "#/saved" },
-  { name: "portfolio", fragment: "#/portfolio" },
-  { name: "automation-roi", fragment: "#/automation-roi" },
-  // The ROI example's share link, as a colleague opens it.
-  { name: "share-roi", fragment: null },
-];
+// Every page of `MEASURED` in src/bundles.rs (scripts/routes.json): the
+// tool pages, the ROI editor with an example, and the ROI example's share
+// link as a colleague opens it.
+const allPages = JSON.parse(readFileSync(new URL("./routes.json", import.meta.url), "utf8")).measured.map(({ name, fragment }) => ({
+  name,
+  fragment,
+}));
 const pages = args.pages ? allPages.filter((p) => args.pages.split(",").includes(p.name)) : allPages;
 
 // Runs in the page before any of its scripts: times WebAssembly's

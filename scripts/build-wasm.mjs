@@ -51,77 +51,27 @@ const wasmOptFeatures = [
   "--enable-multivalue",
 ];
 
-// Route (the address fragment's first one to three segments, see src/route.rs)
-// to the split points that render it (src/ui/pages/mod.rs). Only used to fetch a page's
-// modules early: a route missing here still works, its modules are fetched
-// when the page asks for them.
-const routeSplits = {
-  saved: "saved_page",
-  "assess/skills": ["assessment_page", "skills_text"],
-  "assess/readiness": ["assessment_page", "readiness_text"],
-  "assess/automation": ["assessment_page", "automation_text"],
-  "assess/team": ["assessment_page", "team_text"],
-  // A calculator's start page; it asks for its editor's bundle when the
-  // browser is idle (ui::prefetch).
-  roi: "roi_start",
-  portfolio: "portfolio_start",
-  "automation-roi": "automation_start",
-  // A saved document (a second segment, its id) opens an editor.
-  "roi/*": "roi_page",
-  "portfolio/*": "portfolio_page",
-  "automation-roi/*": "automation_page",
-  // A share link names the kind of document it holds (src/persist/share.rs)
-  // and gets only that kind's view.
-  "s/roi": "shared_roi",
-  "s/portfolio": "shared_portfolio",
-  "s/automation-roi": "shared_automation",
-  "s/assess/skills": ["shared_assessment", "skills_text"],
-  "s/assess/readiness": ["shared_assessment", "readiness_text"],
-  "s/assess/automation": ["shared_assessment", "automation_text"],
-  "s/assess/team": ["shared_assessment", "team_text"],
-  // A link made before the kind was in its address: the page reads the kind
-  // from the link, then asks for that kind's bundle (ui::fetch_modules).
-  s: "shared_link",
-};
-
-// What a page uses only once it has been built: the charts' drawing (a
-// chart is drawn as it comes into view, src/ui/components/chart.rs), the ROI
-// editor's results and export (below the form on a phone; `Figures` in
-// src/ui/pages/roi.rs), its "How sure is this?" panel (below the results), the share panel
-// (at the foot of an editor and of a run's results), what reads a
-// portfolio's attached ROI models and readiness runs
-// (src/ui/pages/portfolio.rs), a portfolio's project editors and
-// value-effort map (below its ranking table, asked for as the page is
-// built), an assessment's questions, results and comparison pages (shown
-// once a run is started, src/ui/pages/assess.rs), what a run's results
-// advise (the stages to automate first, the choice of a target, the
-// strengths and growth areas: `Advice` there), the fields of one's own targets
-// (shown once "My own targets" is chosen) and what reads a file imported
-// on the Saved page (src/ui/pages/saved.rs). Their
-// modules come in a second bundle, fetched once the page's own has arrived,
-// the page has been built and the browser is idle (`built` in the loader
-// below): the page opens on fewer bytes, and the rest follows. A start
-// page's later fetch of its editor takes both.
+// Each address (the fragment's first one to three segments) and the split
+// points its page needs to open, then those it uses once built: the table in
+// src/bundles.rs, written to scripts/routes.json by its test. Only used to
+// fetch a page's modules early: an address missing there still works, its
+// modules are fetched when the page asks for them.
 //
-// Fetched as soon as the first bundle had arrived instead, the second
-// arrived while the page was being built, and Lighthouse's simulated slow
-// network then counted the build as waiting for it: mobile performance on
-// an assessment fell from 89-90 to 72-81 (total blocking time 311-333 ms to
-// 570-1,124 ms).
-const charts = ["draw_on"];
-const routeLaterSplits = {
-  "roi/*": ["roi_results", "roi_extras", "uncertainty_panel", "share_panel", ...charts],
-  "portfolio/*": ["below", "share_panel", "attachments", ...charts],
-  "automation-roi/*": ["share_panel", ...charts],
-  "s/roi": ["uncertainty_panel", ...charts],
-  "s/portfolio": ["below", ...charts],
-  "s/automation-roi": charts,
-  "s/assess/*": ["advice", "own_targets", ...charts],
-  "assess/*": ["after_intro", "advice", "own_targets", "share_panel", ...charts],
-  saved: ["importer"],
-};
+// What a page uses once built (the charts' drawing, the ROI editor's results
+// and uncertainty panel, the share panel, a portfolio's project editors and
+// map, an assessment's questions and results, the Saved page's importer)
+// comes in a second bundle, fetched once the page's own has arrived, the
+// page has been built and the browser is idle (`built` in the loader below):
+// the page opens on fewer bytes, and the rest follows. A start page's later
+// fetch of its editor takes both. Fetched as soon as the first bundle had
+// arrived instead, the second arrived while the page was being built, and
+// Lighthouse's simulated slow network counted the build as waiting for it
+// (docs/performance.md).
+const table = JSON.parse(readFileSync(join(root, "scripts", "routes.json"), "utf8"));
+const routeSplits = Object.fromEntries(table.bundles.map((b) => [b.path, b.opens]));
+const routeLaterSplits = Object.fromEntries(table.bundles.map((b) => [b.path, b.later]));
 /** The split points `route` (a key of routeSplits) uses once built. */
-const laterSplitsOf = (route) => routeLaterSplits[route] ?? routeLaterSplits[route.replace(/\/[^/]+$/, "/*")] ?? [];
+const laterSplitsOf = (route) => routeLaterSplits[route] ?? [];
 
 /**
  * Whether a file of the build is a page bundle (see step 6 above): its
@@ -712,7 +662,7 @@ export async function buildWasm({ out, split = true, release = true }) {
   // object inherits. Only the table's own entries count.
   const route = (key) => (Object.prototype.hasOwnProperty.call(routes, key) ? routes[key] : undefined);
   const routeOf = (hash) => {
-    const [first, second, third] = String(hash).replace(/^#?\\/?/, "").split(/[/?]/);
+    const [first, second, third] = String(hash).replace(/^#?\\/?/, "").split("?")[0].split("/");
     const page =
       route(first + "/" + second + "/" + third) ||
       route(first + "/" + second) ||

@@ -43,19 +43,11 @@ const base = "/tools/sextant/";
 
 // Every tool page: home, the ROI calculator's start and an example opened in
 // its editor, each assessment's introduction, Saved, and the start pages of
-// the two other calculators.
-const allPages = [
-  { name: "home", fragment: "#/" },
-  { name: "roi", fragment: "#/roi" },
-  { name: "roi-example", fragment: null },
-  { name: "assess-skills", fragment: "#/assess/skills" },
-  { name: "assess-readiness", fragment: "#/assess/readiness" },
-  { name: "assess-automation", fragment: "#/assess/automation" },
-  { name: "assess-team", fragment: "#/assess/team" },
-  { name: "saved", fragment: "#/saved" },
-  { name: "portfolio", fragment: "#/portfolio" },
-  { name: "automation-roi", fragment: "#/automation-roi" },
-];
+// the two other calculators (`MEASURED` in src/bundles.rs, as
+// scripts/routes.json).
+const allPages = JSON.parse(readFileSync(new URL("./routes.json", import.meta.url), "utf8"))
+  .measured.filter((p) => p.lighthouse)
+  .map(({ name, fragment }) => ({ name, fragment }));
 const pages = args.pages ? allPages.filter((p) => args.pages.split(",").includes(p.name)) : allPages;
 
 function startServer() {

@@ -7,6 +7,7 @@
 //! tools as the pages present them, and `ui` (wasm32 only) holds thin Leptos
 //! components.
 
+pub mod bundles;
 pub mod catalog;
 pub mod charts;
 pub mod domain;
