@@ -260,7 +260,8 @@ pub fn to_json() -> String {
     format!("{{\n  \"bundles\": [\n{bundles}\n  ],\n  \"measured\": [\n{measured}\n  ]\n}}\n")
 }
 
-#[cfg(test)]
+// The tests read the source tree and scripts/routes.json: native only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::kinds::{AssessmentKind, SharedKind};

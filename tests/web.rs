@@ -79,7 +79,7 @@ fn doc_json(id: &str, name: &str) -> String {
         DocKind::RoiModel,
         name,
         1_700_000_000_000.0,
-        serde_json::json!({}),
+        serde_json::json!({}).into(),
     ))
 }
 
@@ -369,7 +369,7 @@ async fn a_full_storage_falls_back_to_memory_and_says_so_once() {
         DocKind::RoiModel,
         "Huge",
         1.0,
-        serde_json::json!({"blob": "x".repeat(12_000_000)}),
+        serde_json::json!({"blob": "x".repeat(12_000_000)}).into(),
     );
     store.save(big).expect("kept in memory");
     store
@@ -378,7 +378,7 @@ async fn a_full_storage_falls_back_to_memory_and_says_so_once() {
             DocKind::RoiModel,
             "Small",
             1.0,
-            serde_json::json!({}),
+            serde_json::json!({}).into(),
         ))
         .unwrap();
     leptos::task::tick().await;
@@ -560,7 +560,7 @@ async fn autosave_saves_real_edits_only_and_never_over_another_tab() {
     theirs.name = "From the other tab".into();
     theirs.updated += 1_000.0;
     storage().set_item(key, &envelope::write(&theirs)).unwrap();
-    data.set(serde_json::json!({ "edited": true }));
+    data.set(serde_json::json!({ "edited": true }).into());
     leptos::task::tick().await;
     assert_eq!(stored(), theirs);
     drop(owner);

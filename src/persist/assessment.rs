@@ -10,7 +10,7 @@
 //! A run answered to an earlier version of its pack is brought up to the
 //! current one when it is opened ([`from_data_for`], [`migrate`]).
 
-use super::envelope::ReadError;
+use super::envelope::{Data, ReadError};
 use super::limits;
 use crate::domain::assess::{Answer, Answers, Pack};
 use serde_json::{json, Map, Value};
@@ -57,7 +57,7 @@ impl Run {
 }
 
 /// The `data` of a run document.
-pub fn to_data(run: &Run) -> Value {
+pub fn to_data(run: &Run) -> Data {
     let map = |answers: &Answers| -> Map<String, Value> {
         answers
             .iter()
@@ -81,16 +81,18 @@ pub fn to_data(run: &Run) -> Value {
         "profile": run.profile,
         "targets": run.targets,
     })
+    .into()
 }
 
 /// `data` read and written again by this build: only what Sextant reads is
 /// kept.
-pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
+pub fn rewritten(data: &Data) -> Result<Data, ReadError> {
     from_data(data).map(|r| to_data(&r))
 }
 
 /// Reads the `data` of a run document.
-pub fn from_data(data: &Value) -> Result<Run, ReadError> {
+pub fn from_data(data: &Data) -> Result<Run, ReadError> {
+    let data = data.value();
     let corrupt = |why: &str| ReadError::Corrupt(why.to_string());
     match data.get("v").and_then(Value::as_u64) {
         Some(1 | FORMAT) => {}
@@ -198,7 +200,7 @@ pub fn unaccepted<'a>(run: &'a Run, pack: &Pack, max: usize) -> Vec<&'a str> {
 /// Reads a run of `pack`, checked answer by answer against it: the check a
 /// share link's run gets, made on every run that is opened, stored or
 /// imported, so that no score is drawn from answers the pack never offered.
-pub fn from_data_for(data: &Value, pack: &Pack) -> Result<Run, ReadError> {
+pub fn from_data_for(data: &Data, pack: &Pack) -> Result<Run, ReadError> {
     let run = from_data(data)?;
     if run.pack != pack.id {
         return Err(ReadError::Refused(format!(
@@ -310,11 +312,14 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_run() {
         assert!(matches!(
-            from_data(&json!({"v": 9})),
+            from_data(&Data::from(json!({"v": 9}))),
             Err(ReadError::TooNew(9))
         ));
-        assert!(from_data(&json!({"v": 1, "pack": "x", "answers": {"a": true}})).is_err());
-        assert!(from_data(&json!({"v": 1, "answers": {}})).is_err());
+        assert!(from_data(&Data::from(
+            json!({"v": 1, "pack": "x", "answers": {"a": true}})
+        ))
+        .is_err());
+        assert!(from_data(&Data::from(json!({"v": 1, "answers": {}}))).is_err());
     }
 
     #[test]
@@ -379,7 +384,13 @@ mod tests {
 
     #[test]
     fn format_1_runs_read_with_no_earlier_answers() {
-        let run = from_data(&format_1("team-practices", 1, json!({"a": 2}), None)).unwrap();
+        let run = from_data(&Data::from(format_1(
+            "team-practices",
+            1,
+            json!({"a": 2}),
+            None,
+        )))
+        .unwrap();
         assert_eq!(run.answers.len(), 1);
         assert!(run.earlier.is_empty());
         assert_eq!(to_data(&run)["v"], json!(2));
@@ -392,12 +403,12 @@ mod tests {
         // An ML Test Score test answered: a launch.
         let done = Some(1.7e12);
         let run = from_data_for(
-            &format_1(
+            &Data::from(format_1(
                 "ml-project-readiness",
                 1,
                 json!({"biz-objective": 4, "data-1": 0.5}),
                 done,
-            ),
+            )),
             &pack,
         )
         .unwrap();
@@ -407,7 +418,12 @@ mod tests {
         assert_eq!((run.pack_version, run.step), (2, 3));
         // None answered: the business case alone, a decision to build.
         let run = from_data_for(
-            &format_1("ml-project-readiness", 1, json!({"biz-objective": 4}), None),
+            &Data::from(format_1(
+                "ml-project-readiness",
+                1,
+                json!({"biz-objective": 4}),
+                None,
+            )),
             &pack,
         )
         .unwrap();
@@ -430,12 +446,12 @@ mod tests {
             .find(|i| !i.allow_na)
             .unwrap();
         let run = from_data_for(
-            &format_1(
+            &Data::from(format_1(
                 "ml-engineer-skills",
                 1,
                 json!({ refused_na.id.clone(): "na", "tech-programming": 3 }),
                 Some(1.0),
-            ),
+            )),
             &pack,
         )
         .unwrap();

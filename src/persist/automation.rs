@@ -23,7 +23,7 @@
 //! missing or unknown stage, and an unknown limitation.
 //! `a_format_1_document_still_reads` pins the format.
 
-use super::envelope::ReadError;
+use super::envelope::{Data, ReadError};
 use super::limits;
 use crate::domain::automation::{AutomationModel, Limitation, Stage, StageInputs};
 use serde::{Deserialize, Serialize};
@@ -67,7 +67,7 @@ struct ModelV1 {
 }
 
 /// The `data` of an automation ROI document.
-pub fn to_data(model: &AutomationModel) -> Value {
+pub fn to_data(model: &AutomationModel) -> Data {
     let dto = ModelV1 {
         currency: model.currency.clone(),
         stages: Stage::ALL
@@ -105,7 +105,7 @@ pub fn to_data(model: &AutomationModel) -> Value {
             .map(|(l, v)| (l.id().to_string(), *v))
             .collect(),
     };
-    json!({ "v": FORMAT, "model": dto })
+    json!({ "v": FORMAT, "model": dto }).into()
 }
 
 fn corrupt(why: impl Into<String>) -> ReadError {
@@ -114,12 +114,13 @@ fn corrupt(why: impl Into<String>) -> ReadError {
 
 /// `data` read and written again by this build: only what Sextant reads is
 /// kept.
-pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
+pub fn rewritten(data: &Data) -> Result<Data, ReadError> {
     from_data(data).map(|m| to_data(&m))
 }
 
 /// Reads the `data` of an automation ROI document.
-pub fn from_data(data: &Value) -> Result<AutomationModel, ReadError> {
+pub fn from_data(data: &Data) -> Result<AutomationModel, ReadError> {
+    let data = data.value();
     // Another kind of document is not taken for a newer one of this kind.
     if data.get("model").is_none() {
         return Err(corrupt("not an automation ROI estimate"));
@@ -256,7 +257,7 @@ mod tests {
 
     fn broken(change: impl Fn(&mut Value)) -> String {
         let mut v = to_data(&AutomationModel::example());
-        change(&mut v);
+        change(v.value_mut());
         match from_data(&v) {
             Err(ReadError::Corrupt(why)) => why,
             other => panic!("{other:?}"),
@@ -266,11 +267,11 @@ mod tests {
     #[test]
     fn refuses_damaged_and_out_of_range_data_with_a_reason() {
         assert_eq!(
-            from_data(&json!({"v": 3, "model": {}})),
+            from_data(&Data::from(json!({"v": 3, "model": {}}))),
             Err(ReadError::TooNew(3))
         );
         assert!(matches!(
-            from_data(&json!({"portfolio": {}})),
+            from_data(&Data::from(json!({"portfolio": {}}))),
             Err(ReadError::Corrupt(_))
         ));
         assert!(broken(|v| v["model"]["horizon_years"] = json!(50.0)).contains("Horizon"));

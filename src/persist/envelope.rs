@@ -46,6 +46,49 @@ impl DocKind {
     }
 }
 
+/// A document's content in its stored form: the `data` of a stored document
+/// or of a share link, the kind's own versioned JSON. Only `persist` looks
+/// inside; the rest of the app carries it, compares it, and turns it into a
+/// model with its kind's `from_data` (and a model into it with `to_data`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Data(Value);
+
+impl Data {
+    /// The JSON inside.
+    pub(in crate::persist) fn value(&self) -> &Value {
+        &self.0
+    }
+
+    /// The JSON inside, to change.
+    #[cfg(test)]
+    pub(in crate::persist) fn value_mut(&mut self) -> &mut Value {
+        &mut self.0
+    }
+}
+
+/// Tests reach into the JSON as into a `Value`: `data["v"]`.
+#[cfg(test)]
+impl std::ops::Index<&str> for Data {
+    type Output = Value;
+    fn index(&self, key: &str) -> &Value {
+        &self.0[key]
+    }
+}
+
+#[cfg(test)]
+impl std::ops::IndexMut<&str> for Data {
+    fn index_mut(&mut self, key: &str) -> &mut Value {
+        &mut self.0[key]
+    }
+}
+
+impl From<Value> for Data {
+    fn from(value: Value) -> Data {
+        Data(value)
+    }
+}
+
 /// A stored document at the current schema.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -65,7 +108,7 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rev: Option<String>,
     /// The tool's own payload.
-    pub data: Value,
+    pub data: Data,
 }
 
 impl Document {
@@ -75,7 +118,7 @@ impl Document {
         kind: DocKind,
         name: impl Into<String>,
         now: f64,
-        data: Value,
+        data: Data,
     ) -> Self {
         Document {
             schema: SCHEMA_VERSION,
@@ -183,7 +226,7 @@ mod tests {
             DocKind::RoiModel,
             "Churn model",
             1000.0,
-            json!({"v": 1, "x": [1, 2]}),
+            json!({"v": 1, "x": [1, 2]}).into(),
         )
     }
 

@@ -34,7 +34,7 @@
 //! middle of the scale: every weighted score, and so the ranking, is what it
 //! was. `a_format_2_document_migrates_with_its_ranking_unchanged` pins it.
 
-use super::envelope::ReadError;
+use super::envelope::{Data, ReadError};
 use super::limits;
 use crate::domain::portfolio::{
     Capacity, Criterion, EffortAxis, Ice, Method, Portfolio, Project, Rice, Scores, ValueAxis,
@@ -117,7 +117,7 @@ fn by_criterion(values: impl Fn(Criterion) -> u32) -> BTreeMap<String, u32> {
 }
 
 /// The `data` of a portfolio document.
-pub fn to_data(portfolio: &Portfolio) -> Value {
+pub fn to_data(portfolio: &Portfolio) -> Data {
     let dto = PortfolioV1 {
         name: portfolio.name.clone(),
         currency: portfolio.currency.clone(),
@@ -161,7 +161,7 @@ pub fn to_data(portfolio: &Portfolio) -> Value {
             person_months: portfolio.capacity.person_months,
         },
     };
-    json!({ "v": FORMAT, "portfolio": dto })
+    json!({ "v": FORMAT, "portfolio": dto }).into()
 }
 
 fn corrupt(why: impl Into<String>) -> ReadError {
@@ -226,12 +226,13 @@ fn within_limits(dto: &PortfolioV1) -> Result<(), ReadError> {
 
 /// `data` read and written again by this build: only what Sextant reads is
 /// kept.
-pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
+pub fn rewritten(data: &Data) -> Result<Data, ReadError> {
     from_data(data).map(|p| to_data(&p))
 }
 
 /// Reads the `data` of a portfolio document.
-pub fn from_data(data: &Value) -> Result<Portfolio, ReadError> {
+pub fn from_data(data: &Data) -> Result<Portfolio, ReadError> {
+    let data = data.value();
     // Format 1 is format 2 without dependencies or capacity; format 2 is
     // format 3 with one time criterion (see above).
     // Another kind of document is not taken for a newer one of this kind.
@@ -424,7 +425,7 @@ mod tests {
             "projects": [project("A", [5, 1, 1, 1, 1]), project("B", [1, 5, 5, 5, 5]),
                 project("C", [3, 3, 3, 2, 3])],
             "capacity": {"budget": null, "person_months": null}}});
-        let p = from_data(&stored).unwrap();
+        let p = from_data(&Data::from(stored.clone())).unwrap();
         assert_eq!(p.weights.values(), [30, 20, 20, 15, 0, 15]);
         let ranked = rank(&p, Method::Weighted);
         let got: Vec<(usize, f64)> = ranked
@@ -452,7 +453,7 @@ mod tests {
         // Each format knows only its own ids.
         let mut mixed = stored.clone();
         mixed["portfolio"]["projects"][0]["scores"]["urgency"] = json!(4);
-        assert!(why(from_data(&mixed).unwrap_err()).contains("“urgency”"));
+        assert!(why(from_data(&Data::from(mixed.clone())).unwrap_err()).contains("“urgency”"));
         let mut mixed = again.clone();
         mixed["portfolio"]["weights"]["time-constraints"] = json!(0);
         assert!(why(from_data(&mixed).unwrap_err()).contains("“time-constraints”"));
@@ -486,7 +487,7 @@ mod tests {
 
     fn broken(change: impl Fn(&mut Value)) -> ReadError {
         let mut v = to_data(&Portfolio::example());
-        change(&mut v);
+        change(v.value_mut());
         from_data(&v).unwrap_err()
     }
 
@@ -500,11 +501,11 @@ mod tests {
     #[test]
     fn refuses_damaged_and_out_of_range_data_with_a_reason() {
         assert_eq!(
-            from_data(&json!({"v": 4, "portfolio": {}})),
+            from_data(&Data::from(json!({"v": 4, "portfolio": {}}))),
             Err(ReadError::TooNew(4))
         );
         assert!(matches!(
-            from_data(&json!({"model": {}})),
+            from_data(&Data::from(json!({"model": {}}))),
             Err(ReadError::Corrupt(_))
         ));
         assert!(why(broken(

@@ -14,7 +14,7 @@
 //! Each added field has a serde default giving that value, so a format 1
 //! `model` reads as format 2 does.
 
-use super::envelope::ReadError;
+use super::envelope::{Data, ReadError};
 use super::limits;
 use crate::domain::roi::{self, RoiModel};
 use crate::domain::uncertainty::{
@@ -28,15 +28,15 @@ use std::collections::BTreeMap;
 pub const FORMAT: u64 = 2;
 
 /// The `data` of an ROI model document.
-pub fn to_data(model: &RoiModel) -> Value {
-    json!({ "v": FORMAT, "model": model })
+pub fn to_data(model: &RoiModel) -> Data {
+    json!({ "v": FORMAT, "model": model }).into()
 }
 
 /// The `data` of an ROI model document with its uncertainty analysis.
 /// Format 1 documents without `"uncertainty"` still read; an older build
 /// reading this ignores the field.
-pub fn to_data_with(model: &RoiModel, analysis: &Analysis) -> Value {
-    json!({ "v": FORMAT, "model": model, "uncertainty": StoredAnalysis::from(analysis) })
+pub fn to_data_with(model: &RoiModel, analysis: &Analysis) -> Data {
+    json!({ "v": FORMAT, "model": model, "uncertainty": StoredAnalysis::from(analysis) }).into()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -210,8 +210,8 @@ impl StoredAnalysis {
 /// The uncertainty analysis saved with a model, or `None` when the document
 /// has none yet (the editor then suggests one). Damaged settings are an
 /// error, like any damaged data, so nothing is silently replaced.
-pub fn analysis_from_data(data: &Value) -> Result<Option<Analysis>, ReadError> {
-    match data.get("uncertainty") {
+pub fn analysis_from_data(data: &Data) -> Result<Option<Analysis>, ReadError> {
+    match data.value().get("uncertainty") {
         None | Some(Value::Null) => Ok(None),
         Some(v) => {
             let stored = serde_json::from_value::<StoredAnalysis>(v.clone())
@@ -226,16 +226,17 @@ pub fn analysis_from_data(data: &Value) -> Result<Option<Analysis>, ReadError> {
 }
 
 /// Reads the `data` of an ROI model document.
-pub fn from_data(data: &Value) -> Result<RoiModel, ReadError> {
+pub fn from_data(data: &Data) -> Result<RoiModel, ReadError> {
+    let value = data.value();
     // Format 1 lacks only fields that have defaults (see the module).
-    match data.get("v").and_then(Value::as_u64) {
+    match value.get("v").and_then(Value::as_u64) {
         Some(1 | FORMAT) => {}
         Some(v) if v > FORMAT => {
             return Err(ReadError::TooNew(u32::try_from(v).unwrap_or(u32::MAX)))
         }
         _ => return Err(ReadError::Corrupt("not an ROI model".into())),
     }
-    let model = data
+    let model = value
         .get("model")
         .ok_or_else(|| ReadError::Corrupt("no model".into()))?
         .clone();
@@ -248,7 +249,7 @@ pub fn from_data(data: &Value) -> Result<RoiModel, ReadError> {
 
 /// `data` read and written again by this build, analysis included: only
 /// what Sextant reads is kept.
-pub fn rewritten(data: &Value) -> Result<Value, ReadError> {
+pub fn rewritten(data: &Data) -> Result<Data, ReadError> {
     let model = from_data(data)?;
     Ok(match analysis_from_data(data)? {
         Some(analysis) => to_data_with(&model, &analysis),
@@ -404,7 +405,10 @@ mod tests {
         assert_eq!(model.sources["team"], "HR rates");
         // Written by this build, it is the same document.
         let written = to_data(&model);
-        assert_eq!(written, serde_json::from_str::<Value>(stored).unwrap());
+        assert_eq!(
+            written,
+            serde_json::from_str::<Value>(stored).unwrap().into()
+        );
     }
 
     #[test]
@@ -437,15 +441,17 @@ mod tests {
     #[test]
     fn refuses_other_data() {
         assert!(matches!(
-            from_data(&json!({"v": 3, "model": {}})),
+            from_data(&Data::from(json!({"v": 3, "model": {}}))),
             Err(ReadError::TooNew(3))
         ));
         assert!(matches!(
-            from_data(&json!({"projects": []})),
+            from_data(&Data::from(json!({"projects": []}))),
             Err(ReadError::Corrupt(_))
         ));
         assert!(matches!(
-            from_data(&json!({"v": 1, "model": {"horizon_years": "x"}})),
+            from_data(&Data::from(
+                json!({"v": 1, "model": {"horizon_years": "x"}})
+            )),
             Err(ReadError::Corrupt(_))
         ));
     }

@@ -12,7 +12,7 @@
 //! exhaust memory. Every format that ever shipped stays readable: a new
 //! format gets a new prefix and a branch in [`decode`].
 
-use super::envelope::DocKind;
+use super::envelope::{Data, DocKind};
 use crate::domain::kinds::SharedKind;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -38,7 +38,7 @@ pub struct Shared {
     /// Its name.
     pub name: String,
     /// The document's payload, in its stored format.
-    pub data: Value,
+    pub data: Data,
 }
 
 /// Why a link cannot be opened.
@@ -91,6 +91,7 @@ pub fn link_kind(shared: &Shared) -> Option<SharedKind> {
         DocKind::AutomationRoi => Some(SharedKind::AutomationRoi),
         DocKind::Assessment => shared
             .data
+            .value()
             .get("pack")
             .and_then(Value::as_str)
             .and_then(crate::domain::packs::kind_of)
@@ -179,14 +180,14 @@ impl fmt::Display for ImportError {
 
 /// Whether `data` is a readable payload of a document of `kind`: the check
 /// file import makes, and what a page opening a share link should make too.
-pub fn check_data(kind: DocKind, data: &Value) -> Result<(), super::envelope::ReadError> {
+pub fn check_data(kind: DocKind, data: &Data) -> Result<(), super::envelope::ReadError> {
     rewritten(kind, data).map(|_| ())
 }
 
 /// `data` read as a document of `kind` and written again by this build: what
 /// "Save a copy" and import store, so that only what Sextant reads is kept
 /// (fields it does not know, from a hand-made link or file, are dropped).
-pub fn rewritten(kind: DocKind, data: &Value) -> Result<Value, super::envelope::ReadError> {
+pub fn rewritten(kind: DocKind, data: &Data) -> Result<Data, super::envelope::ReadError> {
     match kind {
         DocKind::RoiModel => super::roi::rewritten(data),
         DocKind::Assessment => super::assessment::rewritten(data),
@@ -195,8 +196,14 @@ pub fn rewritten(kind: DocKind, data: &Value) -> Result<Value, super::envelope::
     }
 }
 
-/// Reads an exported file: what "Download as a file" writes, or a stored
-/// document envelope. The payload is checked for its kind.
+/// The text of the file "Download as a file" writes: the document as a
+/// share link carries it, as indented JSON. [`import_file`] reads it back.
+pub fn file_text(shared: &Shared) -> String {
+    serde_json::to_string_pretty(shared).unwrap_or_default()
+}
+
+/// Reads an exported file: what "Download as a file" writes ([`file_text`]),
+/// or a stored document envelope. The payload is checked for its kind.
 pub fn import_file(text: &str) -> Result<Shared, ImportError> {
     use super::envelope;
     if text.len() > MAX_DECODED {
@@ -288,7 +295,7 @@ mod tests {
         let portfolio = Shared {
             kind: DocKind::Portfolio,
             name: "P".into(),
-            data: Value::Null,
+            data: Data::default(),
         };
         assert_eq!(link_kind(&portfolio), Some(SharedKind::Portfolio));
         let automation = Shared {
@@ -517,7 +524,7 @@ mod tests {
     }
 
     /// One example document of each kind, as this build writes it.
-    fn documents() -> Vec<(DocKind, Value)> {
+    fn documents() -> Vec<(DocKind, Data)> {
         let model = examples()[0].model.clone();
         let analysis = crate::domain::uncertainty::Analysis::suggested(&model);
         let mut run = crate::persist::assessment::Run::new("ml-engineer-skills", 1);
@@ -598,7 +605,7 @@ mod tests {
     }
 
     /// What a document read by this build holds stays within the limits.
-    fn assert_within_limits(kind: DocKind, data: &Value) {
+    fn assert_within_limits(kind: DocKind, data: &Data) {
         use crate::persist::limits::*;
         match kind {
             DocKind::RoiModel => {
@@ -662,7 +669,7 @@ mod tests {
         ) {
             let (kind, mut data) = documents().swap_remove(which);
             for (place, op, n) in edits {
-                mutate(&mut data, place, op, n);
+                mutate(data.value_mut(), place, op, n);
             }
             // As an imported file, and as a link, whatever the content.
             let file = serde_json::to_string(&Shared { kind, name: "x".into(), data: data.clone() }).unwrap();

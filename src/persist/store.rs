@@ -621,7 +621,13 @@ mod tests {
     use serde_json::json;
 
     fn doc(id: &str, name: &str, t: f64) -> Document {
-        Document::new(id, DocKind::Portfolio, name, t, json!({"projects": []}))
+        Document::new(
+            id,
+            DocKind::Portfolio,
+            name,
+            t,
+            json!({"projects": []}).into(),
+        )
     }
 
     fn open(kv: MemoryKv) -> (DocumentStore<MemoryKv>, OpenReport) {
@@ -729,7 +735,7 @@ mod tests {
         s.save(&doc("a", "Small", 1.0), 1.0).unwrap();
         assert!(s.kv().degraded.is_none());
         let mut big = doc("b", "Big", 2.0);
-        big.data = json!({"blob": "x".repeat(500)});
+        big.data = json!({"blob": "x".repeat(500)}).into();
         s.save(&big, 2.0).unwrap();
         assert!(s.kv().degraded.as_deref().unwrap().contains("full"));
         assert_eq!(s.load("a").unwrap().name, "Small");
@@ -745,7 +751,7 @@ mod tests {
         let (mut s, _) = DocumentStore::open(FallbackKv::new(Ok(full)), 1.0);
         s.save(&doc("a", "Small", 1.0), 1.0).unwrap();
         let mut big = doc("b", "Big", 2.0);
-        big.data = json!({"blob": "x".repeat(500)});
+        big.data = json!({"blob": "x".repeat(500)}).into();
         s.save(&big, 2.0).unwrap();
         assert!(s.kv().degraded.is_some());
         s.delete_all();

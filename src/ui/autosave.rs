@@ -3,12 +3,12 @@
 //! seen; otherwise the editor says so and offers to keep this version as a
 //! copy.
 
+use crate::persist::envelope::Data;
 use crate::persist::envelope::Document;
 use crate::persist::store::{StoreError, Version};
 use crate::route::Page;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
-use serde_json::Value;
 
 /// A saved document and the version of its content last saved or opened.
 /// [`Versioned::save`] writes a version only when it differs from that one
@@ -66,9 +66,9 @@ impl<T: PartialEq + Clone + Send + Sync + 'static> Versioned<T> {
 /// The saving state of one editor.
 #[derive(Clone, Copy)]
 pub struct Autosave {
-    saved: Versioned<(String, Value)>,
+    saved: Versioned<(String, Data)>,
     state: RwSignal<Option<Result<(), String>>>,
-    data: Signal<Value>,
+    data: Signal<Data>,
     name: Signal<String>,
     open: fn(String) -> Page,
 }
@@ -86,7 +86,7 @@ impl Autosave {
     pub fn start(
         doc: Document,
         name: Signal<String>,
-        data: Signal<Value>,
+        data: Signal<Data>,
         untitled: &'static str,
         open: fn(String) -> Page,
     ) -> Autosave {

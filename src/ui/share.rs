@@ -132,7 +132,7 @@ pub fn SharePanel(
     let download = move |_| {
         let s = shared.get_untracked();
         let file = format!("{}.sextant.json", crate::ui::export::file_stem(&s.name));
-        let text = serde_json::to_string_pretty(&s).unwrap_or_default();
+        let text = share::file_text(&s);
         let _ = download_text(&file, "application/json", &text);
     };
     view! {

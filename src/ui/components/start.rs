@@ -2,7 +2,7 @@
 //! the tool answers, buttons that create a document and open it, and the
 //! documents of that kind saved in this browser.
 
-use crate::persist::envelope::{DocKind, Document};
+use crate::persist::envelope::{Data, DocKind, Document};
 use crate::route::Page;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ impl Creator {
     }
 
     /// Saves a new document named `name` holding `data`, then opens it.
-    pub fn create(self, name: String, data: serde_json::Value) {
+    pub fn create(self, name: String, data: Data) {
         let doc = Document::new(new_id(), self.kind, name, now(), data);
         match self.storage.save(doc) {
             Ok(doc) => {

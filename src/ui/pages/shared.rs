@@ -10,7 +10,7 @@
 
 use crate::domain::format;
 use crate::domain::roi::{RoiModel, FIELDS, MEMBER_FIELDS};
-use crate::persist::envelope::{DocKind, Document};
+use crate::persist::envelope::{Data, DocKind, Document, ReadError};
 use crate::persist::roi as roi_format;
 use crate::persist::share::{self, Shared};
 use crate::route::{AssessmentKind, Page, SharedKind};
@@ -78,10 +78,8 @@ fn document_view<T>(
     page: Page,
     kind: SharedKind,
     noun: &str,
-    read: fn(&serde_json::Value) -> Result<T, crate::persist::envelope::ReadError>,
-    rewrite: fn(
-        &serde_json::Value,
-    ) -> Result<serde_json::Value, crate::persist::envelope::ReadError>,
+    read: fn(&Data) -> Result<T, ReadError>,
+    rewrite: fn(&Data) -> Result<Data, ReadError>,
     show: fn(Shared, T) -> AnyView,
 ) -> AnyView {
     match opened(&page, |k| k == kind) {
