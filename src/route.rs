@@ -202,7 +202,7 @@ mod tests {
         assert_eq!(page.href(), format!("#/s/roi/{payload}"));
         assert_eq!(Route::parse(&page.href()).page, page);
         for kind in AssessmentKind::ALL {
-            let run = crate::persist::assessment::Run::new(crate::domain::packs::pack_id(kind), 1);
+            let run = crate::domain::run::Run::new(crate::domain::packs::pack_id(kind), 1);
             let shared = Shared {
                 kind: DocKind::Assessment,
                 name: "Run".into(),

@@ -16,4 +16,5 @@ pub mod kinds;
 pub mod packs;
 pub mod portfolio;
 pub mod roi;
+pub mod run;
 pub mod uncertainty;

@@ -284,7 +284,7 @@ mod tests {
         use crate::domain::packs;
         assert_eq!(link_kind(&sample()), Some(SharedKind::Roi));
         for kind in AssessmentKind::ALL {
-            let run = crate::persist::assessment::Run::new(packs::pack_id(kind), 1);
+            let run = crate::domain::run::Run::new(packs::pack_id(kind), 1);
             let shared = Shared {
                 kind: DocKind::Assessment,
                 name: "Run".into(),
@@ -308,7 +308,7 @@ mod tests {
         let unknown = Shared {
             kind: DocKind::Assessment,
             name: "Run".into(),
-            data: crate::persist::assessment::to_data(&crate::persist::assessment::Run::new(
+            data: crate::persist::assessment::to_data(&crate::domain::run::Run::new(
                 "astrology",
                 1,
             )),
@@ -527,7 +527,7 @@ mod tests {
     fn documents() -> Vec<(DocKind, Data)> {
         let model = examples()[0].model.clone();
         let analysis = crate::domain::uncertainty::Analysis::suggested(&model);
-        let mut run = crate::persist::assessment::Run::new("ml-engineer-skills", 1);
+        let mut run = crate::domain::run::Run::new("ml-engineer-skills", 1);
         run.answers
             .insert("tech-1".into(), crate::domain::assess::Answer::Level(2.0));
         run.targets.insert("technical".into(), 60.0);

@@ -246,7 +246,7 @@ fn SaveCopy(shared: Shared, edit_page: fn(String) -> Page) -> impl IntoView {
 #[component]
 fn SharedAssessment(
     shared: Shared,
-    run: crate::persist::assessment::Run,
+    run: crate::domain::run::Run,
     kind: AssessmentKind,
     pack: std::sync::Arc<crate::domain::assess::Pack>,
 ) -> impl IntoView {
