@@ -18,12 +18,10 @@
 use super::input;
 pub use super::input::Unit;
 use crate::finance::{self, FinanceError};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// How tax treats a month whose net flow before tax is a loss.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TaxLosses {
     /// The loss lowers the company's tax on its other profits at once: each
     /// month's tax is the rate times its net before tax, negative (a saving)
@@ -63,7 +61,7 @@ impl TaxLosses {
 }
 
 /// Money settings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Money {
     /// ISO 4217 code, e.g. "USD"; picks the symbol and formatting.
     pub currency: String,
@@ -72,22 +70,19 @@ pub struct Money {
     /// Tax on the project's net flow (0 = none); see [`TaxLosses`].
     pub tax_rate: f64,
     /// What a month of loss does to tax.
-    #[serde(default)]
     pub tax_losses: TaxLosses,
     /// Yearly inflation applied to running costs.
     pub cost_inflation: f64,
     /// MIRR's finance rate, at which costs are financed (`None`: the
     /// discount rate).
-    #[serde(default)]
     pub mirr_finance_rate: Option<f64>,
     /// MIRR's reinvestment rate, at which returns are reinvested (`None`:
     /// the discount rate).
-    #[serde(default)]
     pub mirr_reinvestment_rate: Option<f64>,
 }
 
 /// One role on the build team.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TeamMember {
     /// The role, e.g. "ML engineer".
     pub role: String,
@@ -100,7 +95,7 @@ pub struct TeamMember {
 }
 
 /// One-off costs paid at the start.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OneOffCosts {
     /// Buying or collecting data.
     pub data_acquisition: f64,
@@ -113,7 +108,7 @@ pub struct OneOffCosts {
 }
 
 /// Infrastructure costs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Infrastructure {
     /// Compute for the first training, paid at the start.
     pub initial_training: f64,
@@ -132,7 +127,7 @@ pub struct Infrastructure {
 }
 
 /// Keeping the model healthy after launch.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Maintenance {
     /// Share of one person's time on monitoring, retraining work and support (0.5 = half).
     pub fte_share: f64,
@@ -145,7 +140,7 @@ pub struct Maintenance {
 }
 
 /// What the project earns or saves once fully adopted.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Benefits {
     /// Extra revenue per month.
     pub revenue_uplift_monthly: f64,
@@ -158,17 +153,13 @@ pub struct Benefits {
     /// Months from go-live to full benefit (0 = immediate).
     pub ramp_months: f64,
     /// Whether the revenue uplift grows with usage.
-    #[serde(default)]
     pub revenue_grows_with_usage: bool,
     /// Whether the hours saved grow with usage.
-    #[serde(default)]
     pub hours_grow_with_usage: bool,
     /// Whether the losses avoided grow with usage.
-    #[serde(default)]
     pub risk_grows_with_usage: bool,
     /// Whether the hours saved count as money. When they do not, they are
     /// capacity freed for other work: shown apart, never in NPV or ROI.
-    #[serde(default = "counted_as_cash")]
     pub hours_count_as_cash: bool,
     /// Share of the benefit a model loses in a year as it goes stale,
     /// compounding monthly from go-live. Each retraining, and each yearly
@@ -177,15 +168,9 @@ pub struct Benefits {
     pub yearly_decay: f64,
 }
 
-/// Hours saved count as money unless the model says otherwise (as every
-/// model did before the choice existed).
-fn counted_as_cash() -> bool {
-    true
-}
-
 /// What acting on the model's predictions costs once it is live: retention
 /// offers, human review of flagged cases, handling false alarms.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Acting {
     /// Predictions acted on per month at launch usage once fully adopted;
     /// grows with usage.
@@ -199,7 +184,7 @@ pub struct Acting {
 
 /// A decision point at which the project stops unless the model has
 /// proved good enough (the end of a proof of concept or a pilot).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Gate {
     /// What is decided, e.g. "Proof of concept".
     pub name: String,
@@ -210,7 +195,7 @@ pub struct Gate {
 }
 
 /// The chance that the model ever works well enough to launch.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Success {
     /// Chance that the model works, decided at the end of the build. Used
     /// only when there are no [`Success::gates`].
@@ -230,7 +215,7 @@ impl Default for Success {
 }
 
 /// A whole ML project cost-benefit model.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RoiModel {
     /// Years analysed, 1 to 10.
     pub horizon_years: u32,
@@ -247,17 +232,13 @@ pub struct RoiModel {
     /// Benefits.
     pub benefits: Benefits,
     /// The cost of acting on predictions.
-    #[serde(default)]
     pub acting: Acting,
     /// The chance of technical success.
-    #[serde(default)]
     pub success: Success,
     /// What the model is for and what it rests on, in the author's words.
-    #[serde(default)]
     pub notes: String,
     /// Where each input's figure comes from ("vendor quote", "last year's
     /// actuals"), by field id; "team" for the team.
-    #[serde(default)]
     pub sources: BTreeMap<String, String>,
 }
 

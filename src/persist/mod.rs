@@ -12,6 +12,7 @@ pub mod envelope;
 pub mod limits;
 pub mod portfolio;
 pub mod roi;
+mod roi_model;
 pub mod share;
 pub mod store;
 #[cfg(target_arch = "wasm32")]

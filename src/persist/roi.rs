@@ -1,8 +1,8 @@
 //! The stored form of an ROI model: `{"v":2,"model":{…}}` inside a document
-//! envelope. Format 2 is the serde shape of [`RoiModel`];
-//! `a_format_2_document_with_every_field_reads` pins it, so a change to the
-//! domain type that would break stored models fails a test and needs a
-//! format 3 with a migration here.
+//! envelope. The `model` is written and read through its own stored shape
+//! (`roi_model::StoredModel`), apart from the domain's [`RoiModel`];
+//! `a_format_2_document_with_every_field_reads` and
+//! `a_format_1_document_still_reads` pin both formats field by field.
 //!
 //! Format 1 (the first shipped) lacks what format 2 added: how tax treats
 //! losses, MIRR's own rates, benefits that grow with usage, hours that count
@@ -16,6 +16,7 @@
 
 use super::envelope::{Data, ReadError};
 use super::limits;
+use super::roi_model::StoredModel;
 use crate::domain::roi::{self, RoiModel};
 use crate::domain::uncertainty::{
     Analysis, Correlation, Driver, Metric, Scenario, Shape, Uncertain, MAX_CORRELATIONS,
@@ -29,14 +30,19 @@ pub const FORMAT: u64 = 2;
 
 /// The `data` of an ROI model document.
 pub fn to_data(model: &RoiModel) -> Data {
-    json!({ "v": FORMAT, "model": model }).into()
+    json!({ "v": FORMAT, "model": StoredModel::from(model) }).into()
 }
 
 /// The `data` of an ROI model document with its uncertainty analysis.
 /// Format 1 documents without `"uncertainty"` still read; an older build
 /// reading this ignores the field.
 pub fn to_data_with(model: &RoiModel, analysis: &Analysis) -> Data {
-    json!({ "v": FORMAT, "model": model, "uncertainty": StoredAnalysis::from(analysis) }).into()
+    json!({
+        "v": FORMAT,
+        "model": StoredModel::from(model),
+        "uncertainty": StoredAnalysis::from(analysis),
+    })
+    .into()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -240,8 +246,9 @@ pub fn from_data(data: &Data) -> Result<RoiModel, ReadError> {
         .get("model")
         .ok_or_else(|| ReadError::Corrupt("no model".into()))?
         .clone();
-    let model: RoiModel =
-        serde_json::from_value(model).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+    let model: RoiModel = serde_json::from_value::<StoredModel>(model)
+        .map_err(|e| ReadError::Corrupt(e.to_string()))?
+        .into();
     within_limits(&model)?;
     analysis_from_data(data)?;
     Ok(model)
@@ -389,6 +396,9 @@ mod tests {
             "notes":"Go/no-go for the Q3 review.",
             "sources":{"revenue":"Last year's actuals","team":"HR rates"}}}"#;
         let model = from_data(&serde_json::from_str(stored).unwrap()).unwrap();
+        // Written again, it is the same JSON, field for field.
+        let as_stored: Value = serde_json::from_str(stored).unwrap();
+        assert_eq!(to_data(&model).value()["model"], as_stored["model"]);
         assert_eq!(model.money.tax_losses, roi::TaxLosses::CarryForward);
         assert_eq!(model.money.mirr_finance_rate, Some(0.06));
         assert_eq!(model.money.mirr_reinvestment_rate, None);
