@@ -13,6 +13,7 @@ pub mod charts;
 pub mod domain;
 pub mod persist;
 pub mod route;
+pub mod view;
 
 /// The finance core, also reachable as `sextant::finance`.
 pub use domain::finance;

@@ -4,20 +4,21 @@
 
 use crate::charts::distribution::{self, DistributionChart};
 use crate::charts::scenarios::{Line, ScenarioChart};
-use crate::charts::tornado::{self, Bar, TornadoChart};
+use crate::charts::tornado;
 use crate::charts::Chart;
 use crate::domain::format;
 use crate::domain::input::{group_thousands, NumberKind};
 use crate::domain::roi::{RoiModel, RoiResults};
 use crate::domain::uncertainty::{
     correlation_pairs, cumulative_curve, scenario_name_error, tornado as sensitivity, Analysis,
-    Correlation, Driver, Metric, Scenario, Shape, Summary, TornadoBar, Uncertain, MAX_CORRELATIONS,
-    MAX_SEED, MAX_TRIALS,
+    Correlation, Driver, Metric, Scenario, Shape, Summary, Uncertain, MAX_CORRELATIONS, MAX_SEED,
+    MAX_TRIALS,
 };
 use crate::persist::limits::MAX_SCENARIOS;
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::deferred::{defer, Deferred};
 use crate::ui::components::number_field::{FieldErrors, NumberField};
+use crate::view::sensitivity as tornado_view;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -75,16 +76,6 @@ pub fn UncertaintyPanel(
     }
 }
 
-fn metric_text(metric: Metric, v: Option<f64>, currency: &str) -> String {
-    match (metric, v) {
-        (Metric::Npv, Some(v)) => format::money(v, currency),
-        (Metric::RoiPercent, Some(v)) => format::percent(v / 100.0),
-        (Metric::PaybackMonths, Some(v)) => format::months(v),
-        (Metric::PaybackMonths, None) => "no payback within the horizon".into(),
-        (_, None) => "not available".into(),
-    }
-}
-
 #[component]
 fn Sensitivity(
     model: Signal<RoiModel>,
@@ -101,83 +92,32 @@ fn Sensitivity(
     });
     let chart_data = Memo::new(move |_| {
         let (metric, base, bars, horizon) = result.get();
-        // Payback that never comes is drawn at the horizon.
-        let at = |v: Option<f64>| match metric {
-            Metric::PaybackMonths => v.unwrap_or(horizon),
-            _ => v.unwrap_or(0.0),
-        };
-        let base = base.or((metric == Metric::PaybackMonths).then_some(horizon))?;
-        Some(TornadoChart {
-            base,
-            bars: bars
-                .iter()
-                .take(12)
-                .map(|b| Bar {
-                    label: b.driver.label().to_string(),
-                    low: at(b.outputs.0),
-                    high: at(b.outputs.1),
-                })
-                .collect(),
-            unit: match metric {
-                Metric::Npv => tornado::Unit::Money(currency.get()),
-                Metric::RoiPercent => tornado::Unit::Percent,
-                Metric::PaybackMonths => tornado::Unit::Months,
-            },
-        })
+        tornado_view::chart(metric, base, &bars, horizon, &currency.get())
     });
-    let bar_text = move |b: &TornadoBar, metric: Metric, c: &str| {
-        format!(
-            "{}\nAt {}: {}\nAt {}: {}",
-            b.driver.label(),
-            b.driver.show(b.inputs.0, c),
-            metric_text(metric, b.outputs.0, c),
-            b.driver.show(b.inputs.1, c),
-            metric_text(metric, b.outputs.1, c),
-        )
-    };
     let hover = Callback::new(move |(x, y, w, h): (f64, f64, f64, f64)| {
         let chart = chart_data.get_untracked()?;
         let i = tornado::bar_at(&chart, w, h, x, y)?;
         let (metric, _, bars, _) = result.get_untracked();
         bars.get(i)
-            .map(|b| bar_text(b, metric, &currency.get_untracked()))
+            .map(|b| tornado_view::bar_text(b, metric, &currency.get_untracked()))
     });
     let description = Signal::derive(move || {
         let (metric, base, bars, _) = result.get();
-        let c = currency.get();
-        match bars.first() {
-            None => format!(
-                "No input moves {}: every driver is at zero or changes nothing.",
-                metric.label()
-            ),
-            Some(top) => format!(
-                "Tornado chart of {} around the base of {}. The input that matters most is {}: from {} to {}.",
-                metric.label(),
-                metric_text(metric, base, &c),
-                top.driver.label(),
-                metric_text(metric, top.outputs.0, &c),
-                metric_text(metric, top.outputs.1, &c),
-            ),
-        }
+        tornado_view::description(metric, base, &bars, &currency.get())
     });
     let rows = move || {
         let (metric, _, bars, _) = result.get();
-        let c = currency.get();
-        bars.into_iter()
-            .map(|b| {
-                let swing = match metric {
-                    Metric::Npv => format::money(b.swing, &c),
-                    Metric::RoiPercent => format!("{} points", format::decimal(b.swing, 1)),
-                    Metric::PaybackMonths => format::months(b.swing),
-                };
+        tornado_view::rows(metric, &bars, &currency.get())
+            .into_iter()
+            .map(|r| {
                 view! {
                     <tr>
-                        <th scope="row">{b.driver.label()}</th>
-                        <td class="num">{b.driver.show(b.inputs.0, &c)}</td>
-                        <td class="num">{metric_text(metric, b.outputs.0, &c)}</td>
-                        <td class="num">{b.driver.show(b.inputs.1, &c)}</td>
-                        <td class="num">{metric_text(metric, b.outputs.1, &c)}</td>
-                        <td class="num">{swing}</td>
+                        <th scope="row">{r.input}</th>
+                        <td class="num">{r.low_input}</td>
+                        <td class="num">{r.low_output}</td>
+                        <td class="num">{r.high_input}</td>
+                        <td class="num">{r.high_output}</td>
+                        <td class="num">{r.swing}</td>
                     </tr>
                 }
             })
@@ -840,15 +780,6 @@ fn step(runner: StoredValue<Runner, LocalStorage>, run: u64, state: RwSignal<Run
             state.set(RunState::Running(done, target));
         }
         crate::ui::after_yield(Box::new(move || step(runner, run, state)));
-    }
-}
-
-fn correlation_words(r: f64) -> &'static str {
-    match r.abs() {
-        a if a >= 0.7 => "strong",
-        a if a >= 0.4 => "moderate",
-        a if a >= 0.1 => "weak",
-        _ => "negligible",
     }
 }
 
@@ -1551,40 +1482,38 @@ fn SimulationResults(
     seed: u64,
 ) -> impl IntoView {
     let c = currency.get_untracked();
-    let money = |v: Option<f64>| {
-        v.map(|v| format::money(v, &c))
-            .unwrap_or_else(|| "not available".into())
-    };
-    let pct = |v: Option<f64>| {
-        v.map(|v| format::percent(v / 100.0))
-            .unwrap_or_else(|| "not available".into())
-    };
-    let months = |v: Option<f64>| {
-        v.map(format::months)
-            .unwrap_or_else(|| "beyond the horizon".into())
-    };
-    let n = summary.trials;
-    let years = horizon_years.get_untracked();
-    let names = ["P5", "P10", "P50 (median)", "P90", "P95"];
-    let rows = (0..5)
-        .map(|k| {
+    let shown =
+        crate::view::simulation::results(&summary, &c, horizon_years.get_untracked(), seed, ms);
+    let figures = shown
+        .figures
+        .into_iter()
+        .map(|f| {
+            view! {
+                <div class="figure">
+                    <dt>{f.label}</dt>
+                    <dd data-figure=f.data>{f.value}</dd>
+                    {f.note.map(|note| view! { <dd class="figure__note">{note}</dd> })}
+                </div>
+            }
+        })
+        .collect_view();
+    let rows = shown
+        .percentiles
+        .into_iter()
+        .map(|r| {
             view! {
                 <tr>
-                    <th scope="row">{names[k]}</th>
-                    <td class="num">{money(summary.npv.percentiles[k])}</td>
-                    <td class="num">{pct(summary.roi.percentiles[k])}</td>
-                    <td class="num">{months(summary.payback[k])}</td>
+                    <th scope="row">{r.name}</th>
+                    <td class="num">{r.npv}</td>
+                    <td class="num">{r.roi}</td>
+                    <td class="num">{r.payback}</td>
                 </tr>
             }
         })
         .collect_view();
-    let markers: Vec<(String, f64)> = [(1, "P10"), (2, "P50"), (3, "P90")]
-        .into_iter()
-        .filter_map(|(k, name)| Some((name.to_string(), summary.npv.percentiles[k]?)))
-        .collect();
     let histogram = DistributionChart {
         shape: distribution::Shape::Histogram(summary.npv.histogram(30)),
-        markers: markers.clone(),
+        markers: shown.markers,
         x_label: "Net present value".into(),
         currency: c.clone(),
     };
@@ -1594,92 +1523,24 @@ fn SimulationResults(
         x_label: "Net present value".into(),
         currency: c.clone(),
     };
-    let p_positive = format::percent(summary.p_npv_positive);
-    let p_payback = format::percent(summary.p_payback);
-    let spread = format!(
-        "NPV ranges from {} (P10) to {} (P90), with a median of {}.",
-        money(summary.npv.percentiles[1]),
-        money(summary.npv.percentiles[3]),
-        money(summary.npv.percentiles[2]),
-    );
-    let histogram_text = format!("Histogram of NPV over {n} trials. {spread}");
-    let curve_text = format!(
-        "Cumulative probability of NPV over {n} trials: {} of trials have an NPV of zero or less.",
-        format::percent(1.0 - summary.p_npv_positive)
-    );
-    let mut correlations = summary.correlations.clone();
-    correlations.sort_by(|a, b| {
-        b.1.map(f64::abs)
-            .unwrap_or(-1.0)
-            .total_cmp(&a.1.map(f64::abs).unwrap_or(-1.0))
-    });
-    let correlation_rows = correlations
+    let (histogram_text, curve_text) = (shown.histogram_text, shown.curve_text);
+    let correlation_rows = shown
+        .correlations
         .into_iter()
-        .map(|(d, r)| {
-            let (value, words) = match r {
-                Some(r) => (
-                    format!("{r:+.2}"),
-                    format!(
-                        "{} {}",
-                        correlation_words(r),
-                        if r >= 0.0 { "positive" } else { "negative" }
-                    ),
-                ),
-                None => ("–".into(), "does not vary".into()),
-            };
+        .map(|r| {
             view! {
                 <tr>
-                    <th scope="row">{d.label()}</th>
-                    <td class="num">{value}</td>
-                    <td>{words}</td>
+                    <th scope="row">{r.input}</th>
+                    <td class="num">{r.value}</td>
+                    <td>{r.words}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <dl class="figures">
-            <div class="figure">
-                <dt>"Chance that NPV is positive"</dt>
-                <dd data-figure="p-npv-positive">{p_positive}</dd>
-                <dd class="figure__note">
-                    {if summary.p_works.is_some() {
-                        "Trials in which the model fails count as they end: the build spent, nothing earned."
-                    } else {
-                        "Assumes the model works: set a chance of technical success below 100% to count failure."
-                    }}
-                </dd>
-            </div>
-            {summary
-                .p_works
-                .map(|p| {
-                    view! {
-                        <div class="figure">
-                            <dt>"Trials in which the model works"</dt>
-                            <dd>{format::percent(p)}</dd>
-                        </div>
-                    }
-                })}
-            <div class="figure">
-                <dt>{format!("Chance of payback within {years} years")}</dt>
-                <dd>{p_payback}</dd>
-            </div>
-            <div class="figure">
-                <dt>"Median NPV (P50)"</dt>
-                <dd>{money(summary.npv.percentiles[2])}</dd>
-            </div>
-            <div class="figure">
-                <dt>"Mean NPV"</dt>
-                <dd>{money(summary.npv.mean)}</dd>
-                <dd class="figure__note">
-                    {format!("Standard deviation {}", money(summary.npv.std_dev))}
-                </dd>
-            </div>
-        </dl>
+        <dl class="figures">{figures}</dl>
         <p class="run-time" role="status">
-            {format!(
-                "{} trials with seed {seed}, computed in {ms:.0} ms.",
-                group_thousands(&n.to_string()),
-            )}
+            {shown.run}
         </p>
         <div class="table-wrap" tabindex="0" role="region" aria-label="Simulation percentiles">
             <table class="table">
@@ -1698,25 +1559,7 @@ fn SimulationResults(
                         </th>
                     </tr>
                 </thead>
-                <tbody>
-                    {rows} <tr>
-                        <th scope="row">"Mean"</th>
-                        <td class="num">{money(summary.npv.mean)}</td>
-                        <td class="num">{pct(summary.roi.mean)}</td>
-                        <td class="num">"–"</td>
-                    </tr> <tr>
-                        <th scope="row">"Standard deviation"</th>
-                        <td class="num">{money(summary.npv.std_dev)}</td>
-                        <td class="num">
-                            {summary
-                                .roi
-                                .std_dev
-                                .map(|v| format!("{v:.1} points"))
-                                .unwrap_or_else(|| "not available".into())}
-                        </td>
-                        <td class="num">"–"</td>
-                    </tr>
-                </tbody>
+                <tbody>{rows}</tbody>
             </table>
         </div>
         <figure class="chart-figure">

@@ -1,0 +1,6 @@
+//! View models: pure functions that turn what the domain computes into what
+//! a page shows (figures, rows, sort orders, wording), tested natively. The
+//! Leptos components render them and hold no rule of their own.
+
+pub mod sensitivity;
+pub mod simulation;
