@@ -37,8 +37,6 @@ pub fn render(page: Page) -> AnyView {
     }
 }
 
-/// Once the page being built and the parts it queued have been built (the
-/// queue runs in order), tells the scripts around the app with a
 /// A page of what the reader stored, asked for inside a frame: it opens only
 /// in a tab of its own, where no other page can overlay or measure it.
 fn own_tab(page: Page) -> AnyView {
@@ -59,6 +57,8 @@ fn own_tab(page: Page) -> AnyView {
     .into_any()
 }
 
+/// Once the page being built and the parts it queued have been built (the
+/// queue runs in order), tells the scripts around the app with a
 /// "sextant-page-built" event: the loader then fetches what the page uses
 /// later (scripts/build-wasm.mjs), and sw-register.js registers the service
 /// worker, whose install would otherwise compete with building the page.
