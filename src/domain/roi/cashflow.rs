@@ -3,6 +3,13 @@
 use super::*;
 
 impl RoiModel {
+    /// The last month of the horizon: 12 a year, the years held to 1-10
+    /// (out of range they are an input error, see [`Self::validate`], and
+    /// nothing is computed past 120 months). Month 0 is the start.
+    pub fn horizon_months(&self) -> u32 {
+        self.horizon_years.clamp(1, 10) * 12
+    }
+
     /// The monthly discount rate equivalent to the annual one.
     pub fn monthly_rate(&self) -> f64 {
         finance::monthly_rate(self.money.discount_rate)
@@ -79,7 +86,7 @@ impl RoiModel {
                 }
             }
         }
-        let last = self.horizon_years.clamp(1, 10) * 12;
+        let last = self.horizon_months();
         let mut after = None;
         for (i, g) in self.success.gates.iter().enumerate() {
             let field = |what: &str| format!("Gate {}: {what}", i + 1);
@@ -134,7 +141,7 @@ impl RoiModel {
     /// to the horizon: the product of the chances of the gates decided
     /// before it.
     pub fn survival(&self) -> Vec<f64> {
-        let months = self.horizon_years.clamp(1, 10) * 12;
+        let months = self.horizon_months();
         let gates = self.gates();
         (0..=months)
             .map(|t| {
@@ -150,7 +157,7 @@ impl RoiModel {
     /// The costs and benefits of each period, month 0 to the horizon, if
     /// the model works (every gate passed).
     pub fn monthly_flows(&self) -> Vec<MonthFlow> {
-        let months = self.horizon_years.clamp(1, 10) * 12;
+        let months = self.horizon_months();
         let build = self.build_months();
         let go_live = build + 1;
         let dev_cost = self.development_cost();

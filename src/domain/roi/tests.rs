@@ -19,6 +19,29 @@ fn simple() -> RoiModel {
 }
 
 #[test]
+fn the_horizon_is_twelve_months_a_year_held_to_one_to_ten_years() {
+    let months = |years| {
+        RoiModel {
+            horizon_years: years,
+            ..simple()
+        }
+        .horizon_months()
+    };
+    assert_eq!(months(3), 36);
+    assert_eq!(months(10), 120);
+    // Out of range is an input error; nothing is computed past 10 years or
+    // short of one.
+    assert_eq!(months(0), 12);
+    assert_eq!(months(25), 120);
+    let model = RoiModel {
+        horizon_years: 2,
+        ..simple()
+    };
+    assert_eq!(model.monthly_flows().len(), 25);
+    assert_eq!(model.survival().len(), 25);
+}
+
+#[test]
 fn builds_then_earns() {
     let r = simple().evaluate().unwrap();
     assert_eq!(r.flows.len(), 13);

@@ -213,7 +213,7 @@ pub fn tornado(
                 metric_of(&m, metric)
             };
             let (a, b) = (at(lo), at(hi));
-            let horizon = f64::from(model.horizon_years.clamp(1, 10) * 12);
+            let horizon = f64::from(model.horizon_months());
             let comparable = |x: Option<f64>| match metric {
                 Metric::PaybackMonths => Some(x.unwrap_or(horizon)),
                 _ => x,

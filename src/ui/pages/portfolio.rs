@@ -9,9 +9,9 @@ use crate::domain::format;
 use crate::domain::input::{format_input, parse_number};
 use crate::domain::packs;
 use crate::domain::portfolio::{
-    compare_missing_last, rank, robustness, score, select, value_effort, BubbleBasis, Criterion,
-    EffortAxis, Method, Portfolio, Project, ProjectField, Robustness, SortDirection, ValueAxis,
-    RICE_CONFIDENCE, RICE_IMPACT, WSJF_SCALE,
+    rank, robustness, score, select, value_effort, BubbleBasis, Criterion, EffortAxis, Method,
+    Portfolio, Project, ProjectField, Robustness, ValueAxis, RICE_CONFIDENCE, RICE_IMPACT,
+    WSJF_SCALE,
 };
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::limits::MAX_PROJECTS;
@@ -27,6 +27,9 @@ use crate::ui::components::start::{Creator, StartPage};
 use crate::ui::download::download_text;
 use crate::ui::export::file_stem;
 use crate::ui::storage::Storage;
+use crate::view::ranking::{
+    self, AttachedReadiness, AttachedRoi, Attachments, Cell, Sort, SortKey,
+};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -86,32 +89,22 @@ pub fn PortfolioStart() -> impl IntoView {
     }
 }
 
-/// What an attached ROI model says, read from this browser's storage.
-#[derive(Clone, Debug, PartialEq)]
-struct Attached {
-    npv: Option<f64>,
-    roi: Option<f64>,
-    payback: Option<f64>,
-    currency: String,
-    name: String,
-}
-
-fn attached_roi(id: &str) -> Result<Attached, String> {
+fn attached_roi(id: &str) -> Result<AttachedRoi, String> {
     let storage = expect_context::<Storage>();
     let doc = untrack(|| storage.load(id))
         .map_err(|_| "the attached ROI model is not in this browser".to_string())?;
     let model = crate::persist::roi::from_data(&doc.data).map_err(|e| e.to_string())?;
     let k = model.key_figures();
-    Ok(Attached {
+    Ok(AttachedRoi {
         npv: k.npv,
-        roi: k.roi_percent,
-        payback: k.payback_months,
+        roi_percent: k.roi_percent,
+        payback_months: k.payback_months,
         currency: model.money.currency.clone(),
         name: doc.name,
     })
 }
 
-fn readiness_level(id: &str) -> Result<(String, String), String> {
+fn readiness_level(id: &str) -> Result<AttachedReadiness, String> {
     let storage = expect_context::<Storage>();
     let doc = untrack(|| storage.load(id))
         .map_err(|_| "the attached assessment is not in this browser".to_string())?;
@@ -121,12 +114,11 @@ fn readiness_level(id: &str) -> Result<(String, String), String> {
     let run =
         crate::persist::assessment::from_data_for(&doc.data, &pack).map_err(|e| e.to_string())?;
     let results = assess::score(&pack, &run.answers);
-    let label = match (run.completed, assess::verdict(&pack, &results)) {
-        (None, _) => "In progress".to_string(),
-        (Some(_), Some(v)) => v.label,
-        (Some(_), None) => "Not scored".to_string(),
-    };
-    Ok((label, doc.name))
+    let verdict = assess::verdict(&pack, &results).map(|v| v.label);
+    Ok(AttachedReadiness {
+        label: ranking::readiness_label(run.completed.is_some(), verdict),
+        name: doc.name,
+    })
 }
 
 /// What reads a project's attachments from this browser's storage: an ROI
@@ -136,8 +128,8 @@ fn readiness_level(id: &str) -> Result<(String, String), String> {
 /// when a portfolio with attachments is shown.
 #[derive(Clone, Copy)]
 struct Readers {
-    roi: fn(&str) -> Result<Attached, String>,
-    readiness: fn(&str) -> Result<(String, String), String>,
+    roi: fn(&str) -> Result<AttachedRoi, String>,
+    readiness: fn(&str) -> Result<AttachedReadiness, String>,
 }
 
 const READERS: Readers = Readers {
@@ -354,14 +346,6 @@ fn show_below(
 
 fn project_editor(id: String, portfolio: RwSignal<Portfolio>, errors: FieldErrors) -> AnyView {
     untrack(|| view! { <ProjectEditor id=id portfolio=portfolio errors=errors /> }.into_any())
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SortKey {
-    Rank,
-    Name,
-    Method(Method),
-    Npv,
 }
 
 #[component]
@@ -588,7 +572,7 @@ pub fn Ranking(
         let n = invalid();
         (n > 0).then(|| withheld("The ranking is", "it", n))
     };
-    let sort = RwSignal::new((SortKey::Rank, SortDirection::Ascending));
+    let sort = RwSignal::new(Sort::default());
     #[cfg(feature = "split")]
     let loaded = super::Loaded::when_asked(attachment_readers);
     // The readers, asked for only when a project has an attachment to read.
@@ -632,146 +616,75 @@ pub fn Ranking(
             };
             p.projects
                 .iter()
-                .map(|x| {
-                    let roi = x
+                .map(|x| Attachments {
+                    roi: x
                         .roi_model
                         .as_deref()
-                        .map(|id| read.clone().and_then(|r| (r.roi)(id)));
-                    let ready = x
+                        .map(|id| read.clone().and_then(|r| (r.roi)(id))),
+                    readiness: x
                         .readiness
                         .as_deref()
-                        .map(|id| read.clone().and_then(|r| (r.readiness)(id)));
-                    (roi, ready)
+                        .map(|id| read.clone().and_then(|r| (r.readiness)(id))),
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let npvs = Memo::new(move |_| {
-        attached.with(|a| {
-            a.iter()
-                .map(|(roi, _)| {
-                    roi.as_ref()
-                        .and_then(|r| r.as_ref().ok())
-                        .and_then(|r| r.npv)
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let npvs =
+        Memo::new(move |_| attached.with(|a| a.iter().map(Attachments::npv).collect::<Vec<_>>()));
     let ranking = Memo::new(move |_| portfolio.with(|p| rank(p, p.method)));
     let rows = move || {
-        let p = portfolio.get();
-        let method = p.method;
-        let ranked = ranking.get();
-        let att = attached.get();
-        let map = value_effort(&p, &npvs.get(), BubbleBasis::EstimatedCost);
-        let quadrant = |i: usize| {
-            map.points
-                .iter()
-                .find(|m| m.index == i)
-                .map(|m| m.quadrant.name().to_string())
-                .unwrap_or_else(|| "–".into())
-        };
-        let (key, dir) = sort.get();
-        let mut order = ranked.clone();
-        let value_of = |r: &crate::domain::portfolio::Ranked, m: Method| {
+        let rows = portfolio
+            .with(|p| ranking.with(|r| attached.with(|a| ranking::rows(p, r, a, sort.get()))));
+        let ids = portfolio.with(|p| {
             p.projects
-                .get(r.index)
-                .and_then(|x| score(x, m, &p.weights).ok())
-        };
-        match key {
-            SortKey::Rank => {
-                if dir == SortDirection::Descending {
-                    order.reverse();
-                }
-            }
-            SortKey::Name => order.sort_by(|a, b| {
-                let o = a.name.to_lowercase().cmp(&b.name.to_lowercase());
-                if dir == SortDirection::Descending {
-                    o.reverse()
-                } else {
-                    o
-                }
-            }),
-            SortKey::Method(m) => {
-                order.sort_by(|a, b| compare_missing_last(value_of(a, m), value_of(b, m), dir))
-            }
-            SortKey::Npv => {
-                let n = npvs.get();
-                order.sort_by(|a, b| compare_missing_last(n[a.index], n[b.index], dir))
-            }
-        }
-        order
-            .into_iter()
-            .map(|r| {
-                let project = p.projects.get(r.index).cloned();
-                let cells = Method::ALL
+                .iter()
+                .map(|x| (x.roi_model.clone(), x.readiness.clone()))
+                .collect::<Vec<_>>()
+        });
+        rows.into_iter()
+            .map(|row| {
+                let (roi_id, readiness_id) = ids.get(row.index).cloned().unwrap_or_default();
+                let cells = row
+                    .scores
                     .into_iter()
-                    .map(|m| {
-                        let text = match project.as_ref().map(|x| score(x, m, &p.weights)) {
-                            Some(Ok(v)) => m.format_score(v),
-                            Some(Err(why)) => format!("Not available: {why}"),
-                            None => "–".into(),
-                        };
-                        view! { <td class="num" class:num--current=m == method>{text}</td> }
+                    .map(|(text, current)| {
+                        view! { <td class="num" class:num--current=current>{text}</td> }
                     })
                     .collect_view();
-                let (roi, ready) = att.get(r.index).cloned().unwrap_or((None, None));
-                let roi_cells = match roi {
-                    None => view! {
+                let roi_cells = match row.roi {
+                    Cell::None => view! {
                         <td class="num">"–"</td>
                         <td class="num">"–"</td>
                         <td class="num">"–"</td>
                     }
                     .into_any(),
-                    Some(Err(why)) => {
-                        view! { <td colspan="3">{format!("Not available: {why}")}</td> }.into_any()
+                    Cell::Unavailable(why) => view! { <td colspan="3">{why}</td> }.into_any(),
+                    Cell::Shown(c) => view! {
+                        <td class="num">
+                            <a
+                                href=Page::Roi(Some(roi_id.unwrap_or_default())).href()
+                                title=c.title
+                            >
+                                {c.npv}
+                            </a>
+                        </td>
+                        <td class="num">{c.roi}</td>
+                        <td class="num">{c.payback}</td>
                     }
-                    Some(Ok(a)) => {
-                        let id = project
-                            .as_ref()
-                            .and_then(|x| x.roi_model.clone())
-                            .unwrap_or_default();
-                        view! {
-                            <td class="num">
-                                <a href=Page::Roi(Some(id)).href() title=a.name.clone()>
-                                    {a
-                                        .npv
-                                        .map(|v| format::money(v, &a.currency))
-                                        .unwrap_or_else(|| "not available".into())}
-                                </a>
-                            </td>
-                            <td class="num">
-                                {a
-                                    .roi
-                                    .map(|v| format::percent(v / 100.0))
-                                    .unwrap_or_else(|| "not available".into())}
-                            </td>
-                            <td class="num">
-                                {a
-                                    .payback
-                                    .map(format::months)
-                                    .unwrap_or_else(|| "beyond the horizon".into())}
-                            </td>
-                        }
-                        .into_any()
-                    }
+                    .into_any(),
                 };
-                let ready_cell = match ready {
-                    None => view! { <td>"–"</td> }.into_any(),
-                    Some(Err(why)) => {
-                        view! { <td>{format!("Not available: {why}")}</td> }.into_any()
-                    }
-                    Some(Ok((label, doc_name))) => {
-                        let id = project
-                            .as_ref()
-                            .and_then(|x| x.readiness.clone())
-                            .unwrap_or_default();
+                let ready_cell = match row.readiness {
+                    Cell::None => view! { <td>"–"</td> }.into_any(),
+                    Cell::Unavailable(why) => view! { <td>{why}</td> }.into_any(),
+                    Cell::Shown((label, doc_name)) => {
+                        let href = Page::AssessmentRun(
+                            AssessmentKind::Readiness,
+                            readiness_id.unwrap_or_default(),
+                        )
+                        .href();
                         view! {
                             <td>
-                                <a
-                                    href=Page::AssessmentRun(AssessmentKind::Readiness, id).href()
-                                    title=doc_name
-                                >
+                                <a href=href title=doc_name>
                                     {label}
                                 </a>
                             </td>
@@ -779,22 +692,12 @@ pub fn Ranking(
                         .into_any()
                     }
                 };
-                let position = match (r.rank, r.tied) {
-                    (Some(n), true) => format!("{n} (tied)"),
-                    (Some(n), false) => n.to_string(),
-                    (None, _) => "–".into(),
-                };
-                let display_name = if r.name.trim().is_empty() {
-                    "(unnamed)".to_string()
-                } else {
-                    r.name.clone()
-                };
                 view! {
                     <tr>
-                        <td class="num">{position}</td>
-                        <th scope="row">{display_name}</th>
+                        <td class="num">{row.position}</td>
+                        <th scope="row">{row.name}</th>
                         {cells}
-                        <td>{quadrant(r.index)}</td>
+                        <td>{row.quadrant}</td>
                         {roi_cells}
                         {ready_cell}
                     </tr>
@@ -803,39 +706,12 @@ pub fn Ranking(
             .collect_view()
     };
     let header = move |label: &'static str, key: SortKey| {
-        let aria = move || {
-            let (k, d) = sort.get();
-            if k != key {
-                "none"
-            } else if d == SortDirection::Ascending {
-                "ascending"
-            } else {
-                "descending"
-            }
-        };
         view! {
-            <th scope="col" aria-sort=aria>
+            <th scope="col" aria-sort=move || sort.get().aria(key)>
                 <button
                     type="button"
                     class="sort"
-                    on:click=move |_| {
-                        sort.update(|(k, d)| {
-                            if *k == key {
-                                *d = if *d == SortDirection::Ascending {
-                                    SortDirection::Descending
-                                } else {
-                                    SortDirection::Ascending
-                                };
-                            } else {
-                                *k = key;
-                                *d = if matches!(key, SortKey::Rank | SortKey::Name) {
-                                    SortDirection::Ascending
-                                } else {
-                                    SortDirection::Descending
-                                };
-                            }
-                        })
-                    }
+                    on:click=move |_| sort.update(|s| *s = s.select(key))
                 >
                     {label}
                 </button>

@@ -86,7 +86,7 @@ fn Sensitivity(
     let result = Memo::new(move |_| {
         let (metric, fraction, ranges) =
             analysis.with(|a| (a.metric, a.fraction, a.tornado_ranges()));
-        let horizon = model.with(|m| f64::from(m.horizon_years.clamp(1, 10) * 12));
+        let horizon = model.with(|m| f64::from(m.horizon_months()));
         let (base, bars) = model.with(|m| sensitivity(m, fraction, &ranges, metric));
         (metric, base, bars, horizon)
     });

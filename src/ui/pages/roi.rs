@@ -692,7 +692,7 @@ fn GatesEditor(
     // No more gates, or the last one is already at the end of the horizon.
     let full = move || {
         model.with(|m| {
-            let last = m.horizon_years.clamp(1, 10) * 12;
+            let last = m.horizon_months();
             m.success.gates.len() >= MAX_GATES
                 || m.success.gates.last().is_some_and(|g| g.month >= last)
         })
@@ -703,7 +703,7 @@ fn GatesEditor(
             if n >= MAX_GATES {
                 return;
             }
-            let last = m.horizon_years.clamp(1, 10) * 12;
+            let last = m.horizon_months();
             if m.success.gates.last().is_some_and(|g| g.month >= last) {
                 return;
             }
