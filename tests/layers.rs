@@ -56,6 +56,16 @@ fn the_ui_carries_documents_without_reading_their_json() {
     assert_eq!(naming("ui", &["serde_json"]), Vec::<String>::new());
 }
 
+/// What is kept on the device goes through `persist` (`persist::web` and
+/// the `Storage` context), which alone knows the keys.
+#[test]
+fn the_ui_never_reads_or_writes_local_storage_itself() {
+    assert_eq!(
+        naming("ui", &["local_storage()", "NUMBER_FORMAT_KEY", "sextant:"]),
+        Vec::<String>::new()
+    );
+}
+
 #[test]
 fn the_domain_has_no_web_or_drawing_dependency() {
     let web = [

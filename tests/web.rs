@@ -625,3 +625,70 @@ async fn deferred_parts_are_built_in_the_page_order() {
     drop(handle);
     container.remove();
 }
+
+/// What a page builds in its own task is painted before the first part it
+/// defers is built: the part waits for an animation frame (or 250 ms, in a
+/// page that draws no frames, as a headless test page may be), so the first
+/// screenful shows while the rest is being built. Before, the part was built
+/// in the next task, a moment after the page.
+#[wasm_bindgen_test]
+async fn a_page_is_painted_before_its_first_deferred_part_is_built() {
+    use sextant::ui::components::deferred::Deferred;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    // Set by an animation frame asked for before the page is mounted, so
+    // it runs before any frame callback the mount asks for.
+    let framed = Arc::new(AtomicBool::new(false));
+    {
+        let framed = Arc::clone(&framed);
+        let on_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            framed.store(true, Ordering::SeqCst)
+        });
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(on_frame.unchecked_ref())
+            .unwrap();
+    }
+    let now = js_sys::Date::now;
+    let mounted = now();
+    // Whether a frame had come, and how long after the mount, when the part
+    // was built.
+    let built_after_frame = Arc::new(Mutex::new(None::<(bool, f64)>));
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = {
+        let (framed, built) = (Arc::clone(&framed), Arc::clone(&built_after_frame));
+        leptos::mount::mount_to(container.clone(), move || {
+            let (framed, built) = (Arc::clone(&framed), Arc::clone(&built));
+            view! {
+                <p>"first"</p>
+                <Deferred>
+                    {
+                        let (framed, built) = (Arc::clone(&framed), Arc::clone(&built));
+                        move || {
+                            *built.lock().unwrap() = Some((framed.load(Ordering::SeqCst), now() - mounted));
+                            view! { <p>"later"</p> }
+                        }
+                    }
+                </Deferred>
+            }
+        })
+    };
+    for _ in 0..100 {
+        if built_after_frame.lock().unwrap().is_some() {
+            break;
+        }
+        gloo_sleep(5).await;
+    }
+    let (framed, after) = built_after_frame
+        .lock()
+        .unwrap()
+        .expect("the part was built");
+    assert!(
+        framed || after >= 250.0,
+        "built {after} ms after the mount, before any frame"
+    );
+    assert_eq!(text(&container), "firstlater");
+    drop(handle);
+    container.remove();
+}

@@ -6,6 +6,7 @@
 
 use super::{rgb, Style};
 use crate::domain::automation::AutomationResults;
+use crate::domain::format::hours;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -45,14 +46,6 @@ impl StagesChart {
                 })
                 .collect(),
         }
-    }
-}
-
-fn hours(v: f64) -> String {
-    if v >= 100.0 || v == v.round() {
-        format!("{v:.0} h")
-    } else {
-        format!("{v:.1} h")
     }
 }
 

@@ -89,6 +89,20 @@ pub fn decimal(value: f64, places: usize) -> String {
     }
 }
 
+/// Hours, for people's time: whole and grouped from 100 up, or when whole
+/// ("1,250 h", "8 h"), with one decimal below ("12.5 h"; "12,5 h" in the Dot
+/// and Space formats).
+pub fn hours(value: f64) -> String {
+    if !value.is_finite() {
+        return "not available".into();
+    }
+    if value.abs() >= 100.0 || value == value.round() {
+        format!("{} h", decimal(value, 0))
+    } else {
+        format!("{} h", decimal(value, 1))
+    }
+}
+
 /// [`decimal`] with its sign always written: 0.62 → "+0.62", -0.5 → "-0.50".
 pub fn signed_decimal(value: f64, places: usize) -> String {
     let text = decimal(value, places);
@@ -154,6 +168,20 @@ mod tests {
         });
         with_number_format(NumberFormat::Space, || {
             assert_eq!(decimal(1234.5, 1), "1\u{a0}234,5");
+        });
+    }
+
+    #[test]
+    fn hours_are_whole_from_100_and_keep_one_decimal_below() {
+        use crate::domain::input::with_number_format;
+        assert_eq!(hours(1250.4), "1,250 h");
+        assert_eq!(hours(8.0), "8 h");
+        assert_eq!(hours(12.5), "12.5 h");
+        assert_eq!(hours(-12.5), "-12.5 h");
+        assert_eq!(hours(f64::INFINITY), "not available");
+        with_number_format(NumberFormat::Dot, || {
+            assert_eq!(hours(1250.4), "1.250 h");
+            assert_eq!(hours(12.5), "12,5 h");
         });
     }
 

@@ -1,6 +1,7 @@
 //! localStorage as a [`KeyValue`] store (wasm32 only).
 
-use super::store::{FallbackKv, KeyValue, StoreError};
+use super::store::{FallbackKv, KeyValue, StoreError, NUMBER_FORMAT_KEY};
+use crate::domain::input::NumberFormat;
 use gloo_storage::{LocalStorage, Storage};
 
 /// The browser's localStorage. Open it with [`LocalKv::open`], which checks
@@ -66,4 +67,16 @@ impl KeyValue for LocalKv {
         let n = raw.length().unwrap_or(0);
         (0..n).filter_map(|i| raw.key(i).ok().flatten()).collect()
     }
+}
+
+/// The number format to use on this device: the one chosen here and kept in
+/// localStorage, else the one the browser's `language` implies
+/// ([`super::store::number_format`]).
+pub fn number_format(language: &str) -> NumberFormat {
+    super::store::number_format(LocalKv.get(NUMBER_FORMAT_KEY).as_deref(), language)
+}
+
+/// Keeps the number format chosen on this device, for every page and visit.
+pub fn keep_number_format(format: NumberFormat) -> Result<(), StoreError> {
+    LocalKv.set(NUMBER_FORMAT_KEY, format.id())
 }

@@ -346,16 +346,8 @@ fn Header(route: RwSignal<Route>) -> impl IntoView {
 /// Reads and shows numbers in the reader's format: the one chosen on this
 /// device, else the one the browser's language implies.
 fn use_number_format() {
-    let stored = window().local_storage().ok().flatten().and_then(|s| {
-        s.get_item(crate::persist::store::NUMBER_FORMAT_KEY)
-            .ok()
-            .flatten()
-    });
     let language = window().navigator().language().unwrap_or_default();
-    crate::domain::input::set_number_format(crate::persist::store::number_format(
-        stored.as_deref(),
-        &language,
-    ));
+    crate::domain::input::set_number_format(crate::persist::web::number_format(&language));
 }
 
 #[component]

@@ -2,6 +2,7 @@
 //! a page shows (figures, rows, sort orders, wording), tested natively. The
 //! Leptos components render them and hold no rule of their own.
 
+pub mod assessment;
 pub mod ranking;
 pub mod sensitivity;
 pub mod simulation;

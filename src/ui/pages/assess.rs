@@ -15,10 +15,10 @@ use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::components::print_stamp::PrintStamp;
 
-/// The profile id of the person's own targets.
-const CUSTOM: &str = "custom";
 use crate::ui::autosave::Versioned;
 use crate::ui::storage::{new_id, now, Storage};
+// CUSTOM: the profile id of the person's own targets.
+use crate::view::assessment::{self as results_view, OWN_TARGETS as CUSTOM};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -1235,25 +1235,13 @@ fn ResultsView(
     targets: std::collections::BTreeMap<String, f64>,
     on_targets: Callback<std::collections::BTreeMap<String, f64>>,
 ) -> impl IntoView {
-    let profile = RwSignal::new(
-        profile.filter(|id| id == CUSTOM || pack.profiles.iter().any(|p| &p.id == id)),
-    );
+    let profile = RwSignal::new(profile.filter(|id| results_view::is_choosable(&pack, id)));
     let custom = RwSignal::new(targets);
     let target = {
         let pack = pack.clone();
         Memo::new(move |_| {
-            profile.get().and_then(|id| {
-                if id == CUSTOM {
-                    Some(assess::Profile {
-                        id: CUSTOM.into(),
-                        label: "My own targets".into(),
-                        targets: custom.get(),
-                        description: String::new(),
-                        source: String::new(),
-                    })
-                } else {
-                    pack.profiles.iter().find(|p| p.id == id).cloned()
-                }
+            profile.with(|id| {
+                custom.with(|own| results_view::chosen_profile(&pack, id.as_deref(), own))
             })
         })
     };
@@ -1280,26 +1268,7 @@ fn ResultsView(
             }))
         })
     };
-    let description = {
-        let results = results.clone();
-        Signal::derive(move || {
-            let parts: Vec<String> = results
-                .sections
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{} {}",
-                        s.title,
-                        s.percent.map_or("not scored".into(), |p| format!("{p:.0}"))
-                    )
-                })
-                .collect();
-            format!(
-                "Radar chart of scores by area, 0 to 100: {}.",
-                parts.join("; ")
-            )
-        })
-    };
+    let description = Signal::stored(results_view::radar_description(&results));
     let choice = TargetChoice {
         pack: pack.clone(),
         results: results.clone(),
@@ -1314,27 +1283,21 @@ fn ResultsView(
             (advice.targets)(choice.clone())
         })
     });
-    let groups = results
-        .groups
-        .iter()
+    let groups = results_view::group_figures(&pack, &results)
+        .into_iter()
         .map(|g| {
-            let score = g.score.map_or(
-                "Not scored: some sections have no answers".to_string(),
-                |s| pack.group_score_text(&g.id, s),
-            );
             view! {
                 <div class="figure">
-                    <dt>{g.title.clone()}</dt>
-                    <dd>{score}</dd>
+                    <dt>{g.title}</dt>
+                    <dd>{g.score}</dd>
                     {g
                         .band
-                        .clone()
-                        .map(|b| {
+                        .map(|(label, text)| {
                             view! {
                                 <dd class="figure__note">
-                                    <strong>{b.label}</strong>
+                                    <strong>{label}</strong>
                                     ": "
-                                    {b.text}
+                                    {text}
                                 </dd>
                             }
                         })}
@@ -1375,15 +1338,8 @@ fn ResultsView(
     });
     // Context questions (the project's stage, the scope of one's work):
     // asked, not scored, and shown with the results they frame.
-    let context = pack
-        .sections
-        .iter()
-        .filter(|s| s.scoring == assess::Scoring::Context)
-        .flat_map(|s| &s.items)
-        .filter_map(|i| match answers.get(&i.id) {
-            Some(Answer::Level(v)) => i.level(*v).map(|l| (i.prompt.clone(), l.label.clone())),
-            _ => None,
-        })
+    let context = results_view::context_answers(&pack, &answers)
+        .into_iter()
         .map(|(prompt, label)| {
             view! {
                 <div class="figure">
@@ -1435,47 +1391,34 @@ fn ResultsView(
             </section>
         }
     });
-    let rows = results
-        .sections
-        .iter()
-        .map(|s| {
-            let score = s
-                .score
-                .map_or("no answers".into(), |v| pack.section_score_text(&s.id, v));
-            let pct = s.percent.unwrap_or(0.0);
-            let (id, percent) = (s.id.clone(), s.percent);
-            let target_cells = move || {
-                target.get().map(|t| {
-                    let goal = t.targets.get(&id).copied();
-                    let gap = goal.zip(percent).map(|(g, p)| g - p);
-                    let gap = gap.map_or("—".to_string(), |g| {
-                        if g > 0.5 {
-                            format!("{g:.0} to go")
-                        } else {
-                            "met".into()
+    let rows = {
+        let (pack, results) = (pack.clone(), results.clone());
+        move || {
+            target
+                .with(|t| results_view::area_rows(&pack, &results, t.as_ref()))
+                .into_iter()
+                .map(|row| {
+                    let target_cells = row.target.map(|(goal, gap)| {
+                        view! {
+                            <td class="num">{goal}</td>
+                            <td class="num">{gap}</td>
                         }
                     });
                     view! {
-                        <td class="num">{goal.map_or("—".to_string(), |g| format!("{g:.0}"))}</td>
-                        <td class="num">{gap}</td>
+                        <tr>
+                            <th scope="row">{row.title}</th>
+                            <td class="num">{row.score}</td>
+                            <td>
+                                <span class="bar" style=format!("width:{:.0}%", row.bar)></span>
+                            </td>
+                            <td class="num">{row.answered}</td>
+                            {target_cells}
+                        </tr>
                     }
                 })
-            };
-            view! {
-                <tr>
-                    <th scope="row">{s.title.clone()}</th>
-                    <td class="num">{score}</td>
-                    <td>
-                        <span class="bar" style=format!("width:{pct:.0}%")></span>
-                    </td>
-                    <td class="num">
-                        {format!("{} of {}", s.answered + s.not_applicable, s.shown)}
-                    </td>
-                    {target_cells}
-                </tr>
-            }
-        })
-        .collect_view();
+                .collect_view()
+        }
+    };
     view! {
         {verdict}
         <dl class="figures">{context} {groups}</dl>
@@ -1710,7 +1653,7 @@ fn build_priorities(pack: Arc<Pack>, answers: assess::Answers) -> AnyView {
         let items = priorities
             .iter()
             .map(|p| {
-                let show = |v: Option<f64>| v.map_or("not answered".to_string(), |v| format!("{:.0}%", v * 100.0));
+                let (heading, factors) = results_view::priority_lines(p);
                 let watch = pack
                     .sections
                     .iter()
@@ -1724,18 +1667,8 @@ fn build_priorities(pack: Arc<Pack>, answers: assess::Answers) -> AnyView {
                     });
                 view! {
                     <li>
-                        <strong>
-                            {format!("{} (priority {:.0} of 100)", p.title, p.priority)}
-                        </strong>
-                        <p class="field__help">
-                            {format!(
-                                "Gain {}, already automated {}, stability {}, oversight {}.",
-                                show(p.potential),
-                                show(p.current),
-                                show(p.stability),
-                                show(p.oversight),
-                            )}
-                        </p>
+                        <strong>{heading}</strong>
+                        <p class="field__help">{factors}</p>
                         <ul>{watch}</ul>
                     </li>
                 }
@@ -1760,20 +1693,16 @@ fn build_strengths_and_growth(
     answers: assess::Answers,
     target: Memo<Option<assess::Profile>>,
 ) -> AnyView {
-    let ranked = assess::ranked(&results);
-    let strengths = ranked
-        .iter()
-        .take(3)
-        .map(|s| view! { <li>{format!("{} ({:.0})", s.title, s.percent.unwrap_or(0.0))}</li> })
+    let strengths = results_view::strengths(&results)
+        .into_iter()
+        .map(|s| view! { <li>{s}</li> })
         .collect_view();
+    let scored = assess::ranked(&results).len();
     // With a target: the largest gaps to it; without one, the lowest scores
     // (never repeating a strength while there are fewer than six areas).
     let growth = {
         let pack = pack.clone();
         let results = results.clone();
-        let max = 3
-            .min(ranked.len().saturating_sub(3))
-            .max(ranked.len().min(1));
         move || {
             let t = target.get();
             let areas = assess::growth(
@@ -1781,7 +1710,7 @@ fn build_strengths_and_growth(
                 &results,
                 &answers,
                 t.as_ref(),
-                if t.is_some() { 3 } else { max },
+                results_view::growth_count(scored, t.is_some()),
             );
             if areas.is_empty() {
                 return view! { <p>"Every area meets its target."</p> }.into_any();
@@ -1814,12 +1743,7 @@ fn build_strengths_and_growth(
                             }
                         })
                         .collect_view();
-                    let heading = match a.gap {
-                        Some(g) => {
-                            format!("{} ({:.0}, {:.0} below the target)", a.title, a.percent, g)
-                        }
-                        None => format!("{} ({:.0})", a.title, a.percent),
-                    };
+                    let heading = results_view::growth_heading(&a);
                     view! {
                         <li>
                             <strong>{heading}</strong>

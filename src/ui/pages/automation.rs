@@ -10,6 +10,7 @@ use crate::domain::automation::{
     stage_field_id, AutomationModel, AutomationResults, FieldError, Limitation, Section, Stage,
     FIELDS, STAGE_FIELDS,
 };
+use crate::domain::format::hours;
 use crate::domain::format::{self, CURRENCIES};
 use crate::domain::input::{check_range, NumberKind};
 use crate::persist::automation as stored_format;
@@ -298,13 +299,6 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
             <Deferred>{crate::ui::pages::share_panel(shared)}</Deferred>
         </div>
     }
-}
-
-fn hours(v: f64) -> String {
-    format!(
-        "{} h",
-        crate::domain::input::group_thousands(&format!("{v:.0}"))
-    )
 }
 
 /// The results of an automation model: figures, the stage chart and table,

@@ -302,12 +302,22 @@ fn NumberFormatSetting() -> impl IntoView {
         .collect_view();
     // Every figure on every page is written in the format, so the page is
     // built again in the new one; what was typed is already saved.
+    // When the choice cannot be kept (storage full or turned off), the
+    // page says so and stays as it is, rather than reloading in the old
+    // format as if the choice had been taken.
+    let not_kept = RwSignal::new(None::<String>);
     let change = move |ev| {
-        let id = event_target_value(&ev);
-        if let Some(storage) = window().local_storage().ok().flatten() {
-            let _ = storage.set_item(crate::persist::store::NUMBER_FORMAT_KEY, &id);
+        let Some(format) = NumberFormat::from_id(&event_target_value(&ev)) else {
+            return;
+        };
+        match crate::persist::web::keep_number_format(format) {
+            Ok(()) => {
+                let _ = window().location().reload();
+            }
+            Err(e) => not_kept.set(Some(format!(
+                "The choice was not kept: {e}. Numbers stay as they are."
+            ))),
         }
-        let _ = window().location().reload();
     };
     view! {
         <section class="panel" aria-labelledby="numbers-heading">
@@ -322,6 +332,17 @@ fn NumberFormatSetting() -> impl IntoView {
                 <p class="field__help">
                     "How every page reads what you type and shows its figures. Until you choose, it follows your browser's language. An amount that could be read a thousand times too large or too small, such as 12.000 in the 1,234.5 format, is always asked about."
                 </p>
+                {move || {
+                    not_kept
+                        .get()
+                        .map(|why| {
+                            view! {
+                                <p class="field__error" role="alert">
+                                    {why}
+                                </p>
+                            }
+                        })
+                }}
             </div>
         </section>
     }
