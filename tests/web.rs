@@ -666,7 +666,10 @@ async fn a_page_is_painted_before_its_first_deferred_part_is_built() {
                     {
                         let (framed, built) = (Arc::clone(&framed), Arc::clone(&built));
                         move || {
-                            *built.lock().unwrap() = Some((framed.load(Ordering::SeqCst), now() - mounted));
+                            *built.lock().unwrap() = Some((
+                                framed.load(Ordering::SeqCst),
+                                now() - mounted,
+                            ));
                             view! { <p>"later"</p> }
                         }
                     }
