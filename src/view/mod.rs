@@ -4,5 +4,6 @@
 
 pub mod assessment;
 pub mod ranking;
+pub mod scenarios;
 pub mod sensitivity;
 pub mod simulation;

@@ -1,6 +1,6 @@
 //! What "Which assumption matters most" shows: the tornado chart's data, its
 //! text equivalent, the read-out of one bar, and the table beside it. The
-//! panel (`ui::pages::risk::Sensitivity`) renders this and decides nothing.
+//! panel (`ui::pages::uncertainty::sensitivity`) renders this and decides nothing.
 
 use crate::charts::tornado::{self, Bar, TornadoChart};
 use crate::domain::format;
@@ -126,6 +126,15 @@ pub fn rows(metric: Metric, bars: &[TornadoBar], currency: &str) -> Vec<TornadoR
         .collect()
 }
 
+/// The sensitivity step's rule: from 1% to 100% (a fraction of 0.01 to 1).
+pub fn check_step(v: f64) -> Result<(), String> {
+    if (0.01..=1.0).contains(&v) {
+        Ok(())
+    } else {
+        Err("Enter a step between 1% and 100%.".into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +203,17 @@ mod tests {
         set_number_format(NumberFormat::Comma);
         assert_eq!(row.swing, "1.234,4 points");
         assert_eq!(row.low_output, "10,0%");
+    }
+
+    #[test]
+    fn the_step_is_from_one_to_a_hundred_percent() {
+        assert_eq!(check_step(0.01), Ok(()));
+        assert_eq!(check_step(1.0), Ok(()));
+        for bad in [0.009, 1.01, f64::NAN] {
+            assert_eq!(
+                check_step(bad),
+                Err("Enter a step between 1% and 100%.".into())
+            );
+        }
     }
 }

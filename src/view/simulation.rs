@@ -1,11 +1,11 @@
 //! What the Monte Carlo results show: the figures, the table of percentiles,
 //! the text equivalents of the two charts, and which input matters most,
 //! with the words that describe a correlation. The panel
-//! (`ui::pages::risk::SimulationResults`) renders this and decides nothing.
+//! (`ui::pages::uncertainty::simulation`) renders this and decides nothing.
 
 use crate::domain::format;
 use crate::domain::input::group_thousands;
-use crate::domain::uncertainty::Summary;
+use crate::domain::uncertainty::{Summary, Uncertain, MAX_SEED, MAX_TRIALS};
 
 /// One figure of the results: its name, its value, and a note under it.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +44,24 @@ pub struct CorrelationRow {
     pub words: String,
 }
 
+/// One correlation between inputs as asked and as the trials drew it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckRow {
+    /// "Revenue per month with Hours saved per month".
+    pub inputs: String,
+    /// Asked, signed, to two places.
+    pub asked: String,
+    /// Drawn, signed, to two places ("–" when either input does not vary).
+    pub drawn: String,
+    /// Why the two differ, when they differ by more than [`OFF_BY`].
+    pub note: Option<String>,
+}
+
+/// How far a drawn rank correlation may be from the one asked before the
+/// table says so: with 10,000 trials, Iman and Conover's method lands
+/// within a few hundredths unless an input has few distinct values.
+pub const OFF_BY: f64 = 0.05;
+
 /// Everything the results panel shows in text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SimulationView {
@@ -62,6 +80,8 @@ pub struct SimulationView {
     /// Each input's correlation with NPV, strongest first; an input that
     /// does not vary last.
     pub correlations: Vec<CorrelationRow>,
+    /// Each correlation between inputs asked for, with the one drawn.
+    pub checks: Vec<CheckRow>,
 }
 
 /// How strong a correlation is, by its size: 0.7 and over "strong", 0.4
@@ -212,7 +232,113 @@ pub fn results(
             .filter_map(|(k, name)| Some((name.to_string(), npv[k]?)))
             .collect(),
         correlations,
+        checks: summary
+            .rank_correlations
+            .iter()
+            .map(|c| CheckRow {
+                inputs: format!("{} with {}", c.a.label(), c.b.label()),
+                asked: format::signed_decimal(c.target, 2),
+                drawn: c
+                    .achieved
+                    .map(|r| format::signed_decimal(r, 2))
+                    .unwrap_or_else(|| "–".into()),
+                note: c
+                    .achieved
+                    .is_some_and(|r| (r - c.target).abs() > OFF_BY)
+                    .then(|| {
+                        format!(
+                            "More than {} off: inputs with few distinct values or few trials",
+                            format::decimal(OFF_BY, 2),
+                        )
+                    }),
+            })
+            .collect(),
     }
+}
+
+/// The trials field's rule: a whole number from 100 to [`MAX_TRIALS`].
+pub fn check_trials(v: f64) -> Result<(), String> {
+    if (100.0..=MAX_TRIALS as f64).contains(&v) && v.fract() == 0.0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "Enter a whole number from 100 to {}.",
+            group_thousands(&MAX_TRIALS.to_string()),
+        ))
+    }
+}
+
+/// The seed field's rule: a whole number from 0 to [`MAX_SEED`].
+pub fn check_seed(v: f64) -> Result<(), String> {
+    if (0.0..=MAX_SEED as f64).contains(&v) && v.fract() == 0.0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "Enter a whole number from 0 to {}.",
+            group_thousands(&MAX_SEED.to_string()),
+        ))
+    }
+}
+
+/// The set-up of a run, as a shared link shows it: "10,000 trials with
+/// seed 2026."
+pub fn setup(trials: usize, seed: u64) -> String {
+    format!(
+        "{} trials with seed {seed}.",
+        group_thousands(&trials.to_string())
+    )
+}
+
+/// The button that starts a run a shared link did not start by itself.
+pub fn run_button(trials: usize) -> String {
+    format!(
+        "Run the simulation ({} trials)",
+        group_thousands(&trials.to_string())
+    )
+}
+
+/// Progress while a run goes on: "2,500 of 10,000 trials".
+pub fn progress(done: usize, target: usize) -> String {
+    format!(
+        "{} of {} trials",
+        group_thousands(&done.to_string()),
+        group_thousands(&target.to_string()),
+    )
+}
+
+/// What a cancelled run says: "Cancelled after 2,500 of 10,000 trials. "
+/// (a "Run again" button follows).
+pub fn cancelled(done: usize, target: usize) -> String {
+    format!("Cancelled after {}. ", progress(done, target))
+}
+
+/// One uncertain input as a shared link lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RangeRow {
+    /// The input, as the form names it.
+    pub input: &'static str,
+    /// Low, most likely and high, in the input's unit.
+    pub low: String,
+    /// Most likely.
+    pub likely: String,
+    /// High.
+    pub high: String,
+    /// "PERT", "Triangular", …
+    pub shape: &'static str,
+}
+
+/// The uncertain inputs, in the order they were added.
+pub fn ranges(inputs: &[Uncertain], currency: &str) -> Vec<RangeRow> {
+    inputs
+        .iter()
+        .map(|u| RangeRow {
+            input: u.driver.label(),
+            low: u.driver.show(u.low, currency),
+            likely: u.driver.show(u.likely, currency),
+            high: u.driver.show(u.high, currency),
+            shape: u.shape.label(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -338,5 +464,112 @@ mod tests {
             ]
         );
         assert_eq!(view.percentiles[6].roi, "1.234,6 points");
+    }
+
+    #[test]
+    fn a_correlation_drawn_more_than_five_hundredths_off_is_noted() {
+        use crate::domain::uncertainty::AchievedCorrelation;
+        let mut summary = crate::domain::uncertainty::reference_run().unwrap();
+        let (a, b) = (Driver::all()[0], Driver::all()[1]);
+        summary.rank_correlations = vec![
+            // 0.04 off: within the tolerance.
+            AchievedCorrelation {
+                a,
+                b,
+                target: 0.5,
+                achieved: Some(0.46),
+            },
+            // 0.06 off: noted.
+            AchievedCorrelation {
+                a: b,
+                b: a,
+                target: -0.3,
+                achieved: Some(-0.24),
+            },
+            // Not drawn (an input that does not vary): a dash, no note.
+            AchievedCorrelation {
+                a,
+                b,
+                target: 0.7,
+                achieved: None,
+            },
+        ];
+        let checks = results(&summary, "EUR", 2, 1, 10.0).checks;
+        let cells: Vec<_> = checks
+            .iter()
+            .map(|c| (c.asked.as_str(), c.drawn.as_str(), c.note.is_some()))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("+0.50", "+0.46", false),
+                ("-0.30", "-0.24", true),
+                ("+0.70", "–", false)
+            ]
+        );
+        assert_eq!(
+            checks[0].inputs,
+            format!("{} with {}", a.label(), b.label())
+        );
+        assert_eq!(
+            checks[1].note.as_deref(),
+            Some("More than 0.05 off: inputs with few distinct values or few trials")
+        );
+    }
+
+    #[test]
+    fn the_run_s_fields_take_whole_numbers_within_their_bounds() {
+        assert_eq!(check_trials(100.0), Ok(()));
+        assert_eq!(check_trials(200_000.0), Ok(()));
+        for bad in [99.0, 200_001.0, 1000.5, f64::NAN] {
+            assert_eq!(
+                check_trials(bad),
+                Err("Enter a whole number from 100 to 200,000.".into()),
+                "{bad}"
+            );
+        }
+        assert_eq!(check_seed(0.0), Ok(()));
+        assert_eq!(check_seed(999_999_999.0), Ok(()));
+        for bad in [-1.0, 1e9, 0.5] {
+            assert_eq!(
+                check_seed(bad),
+                Err("Enter a whole number from 0 to 999,999,999.".into()),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_run_s_progress_and_set_up_in_words() {
+        assert_eq!(setup(10_000, 2026), "10,000 trials with seed 2026.");
+        assert_eq!(run_button(50_000), "Run the simulation (50,000 trials)");
+        assert_eq!(progress(2_500, 10_000), "2,500 of 10,000 trials");
+        assert_eq!(
+            cancelled(2_500, 10_000),
+            "Cancelled after 2,500 of 10,000 trials. "
+        );
+    }
+
+    #[test]
+    fn a_shared_link_lists_each_range_in_its_input_s_unit() {
+        use crate::domain::uncertainty::{Shape, Uncertain};
+        let team = Uncertain {
+            driver: Driver::TeamCost,
+            low: 0.9,
+            likely: 1.0,
+            high: 1.3,
+            shape: Shape::Triangular,
+        };
+        let rows = ranges(&[team], "EUR");
+        assert_eq!(
+            rows,
+            [RangeRow {
+                input: Driver::TeamCost.label(),
+                low: "×0.90".into(),
+                likely: "×1.00".into(),
+                high: "×1.30".into(),
+                shape: Shape::Triangular.label(),
+            }]
+        );
     }
 }

@@ -291,6 +291,20 @@ pub struct Uncertain {
 }
 
 impl Uncertain {
+    /// The range a newly added input starts with: 20% either side of its
+    /// value in the model, held to what the input allows, drawn with PERT.
+    /// A starting point for the reader to change, not an estimate; 20% is
+    /// the sensitivity's default step, so both parts start alike.
+    pub fn around(driver: Driver, value: f64) -> Uncertain {
+        Uncertain {
+            driver,
+            low: driver.clamp(value * (1.0 - NEW_RANGE)),
+            likely: value,
+            high: driver.clamp(value * (1.0 + NEW_RANGE)),
+            shape: Shape::Pert,
+        }
+    }
+
     /// Checks the range: low ≤ likely ≤ high, all finite.
     pub fn check(&self) -> Result<(), String> {
         if ![self.low, self.likely, self.high]
@@ -371,6 +385,34 @@ pub struct Correlation {
 
 /// Most correlations an analysis holds.
 pub const MAX_CORRELATIONS: usize = 20;
+
+/// How far either side of its value a new range starts, as a fraction.
+pub const NEW_RANGE: f64 = 0.2;
+
+/// The rank correlation a new pair starts with: a clear link, weaker than
+/// most real ones the reader would state, to be changed.
+pub const NEW_RHO: f64 = 0.5;
+
+/// The correlation to add next: the first pair of inputs with a range, in
+/// the order they were added, that is not yet correlated either way round,
+/// at [`NEW_RHO`]. None when every pair is taken or the analysis holds
+/// [`MAX_CORRELATIONS`] already.
+pub fn next_correlation(inputs: &[Uncertain], correlations: &[Correlation]) -> Option<Correlation> {
+    if correlations.len() >= MAX_CORRELATIONS {
+        return None;
+    }
+    let used = |x: Driver, y: Driver| {
+        correlations
+            .iter()
+            .any(|c| (c.a, c.b) == (x, y) || (c.a, c.b) == (y, x))
+    };
+    inputs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, x)| inputs[i + 1..].iter().map(move |y| (x.driver, y.driver)))
+        .find(|(x, y)| !used(*x, *y))
+        .map(|(a, b)| Correlation { a, b, rho: NEW_RHO })
+}
 
 /// The correlations as pairs of positions in `inputs`, checked together:
 /// each names two different inputs that have a range, at most once, within

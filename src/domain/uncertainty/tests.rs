@@ -432,3 +432,73 @@ fn scenario_names_must_be_unique_and_present() {
     assert!(scenario_name_error(&list, 3).is_some());
     assert_eq!(scenario_name_error(&list, 4), None);
 }
+
+#[test]
+fn a_new_range_starts_twenty_percent_either_side_within_what_the_input_allows() {
+    // 50,000 a month of revenue: 40,000 to 60,000.
+    let revenue = field("revenue");
+    let u = Uncertain::around(revenue, 50_000.0);
+    assert_eq!((u.low, u.likely, u.high), (40_000.0, 50_000.0, 60_000.0));
+    assert_eq!(u.shape, Shape::Pert);
+    assert_eq!(u.check(), Ok(()));
+    // The team's multiple: ×0.80 to ×1.20.
+    let team = Uncertain::around(Driver::TeamCost, 1.0);
+    assert_eq!((team.low, team.high), (0.8, 1.2));
+    // A value at the top of what the field allows is held there: a share
+    // of 100% does not become 120%.
+    let share = Driver::all()
+        .into_iter()
+        .find(|d| matches!(d, Driver::Field(i) if crate::domain::roi::FIELDS[*i].max == 1.0))
+        .expect("a field that stops at 100%");
+    let top = Uncertain::around(share, 1.0);
+    assert_eq!((top.low, top.likely, top.high), (0.8, 1.0, 1.0));
+}
+
+#[test]
+fn the_next_correlation_is_the_first_pair_not_yet_taken_either_way_round() {
+    let a = uncertain("revenue", 1.0, 2.0, 3.0, Shape::Pert);
+    let b = uncertain("hours-saved", 1.0, 2.0, 3.0, Shape::Pert);
+    let c = Uncertain::around(Driver::TeamCost, 1.0);
+    let inputs = [a.clone(), b.clone(), c.clone()];
+    let first = next_correlation(&inputs, &[]).unwrap();
+    assert_eq!((first.a, first.b, first.rho), (a.driver, b.driver, 0.5));
+    // (b, a) takes the pair (a, b): the next is (a, c).
+    let taken = [Correlation {
+        a: b.driver,
+        b: a.driver,
+        rho: -0.3,
+    }];
+    let next = next_correlation(&inputs, &taken).unwrap();
+    assert_eq!((next.a, next.b), (a.driver, c.driver));
+    // All three pairs taken: nothing to add.
+    let all = [
+        Correlation {
+            a: a.driver,
+            b: b.driver,
+            rho: 0.1,
+        },
+        Correlation {
+            a: a.driver,
+            b: c.driver,
+            rho: 0.1,
+        },
+        Correlation {
+            a: c.driver,
+            b: b.driver,
+            rho: 0.1,
+        },
+    ];
+    assert_eq!(next_correlation(&inputs, &all), None);
+    // One input alone has no pair.
+    assert_eq!(next_correlation(&inputs[..1], &[]), None);
+    // A full analysis takes no more.
+    let full = vec![
+        Correlation {
+            a: a.driver,
+            b: b.driver,
+            rho: 0.1
+        };
+        MAX_CORRELATIONS
+    ];
+    assert_eq!(next_correlation(&inputs, &full), None);
+}

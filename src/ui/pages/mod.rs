@@ -5,10 +5,10 @@ pub mod automation;
 pub mod home;
 pub mod not_found;
 pub mod portfolio;
-pub mod risk;
 pub mod roi;
 pub mod saved;
 pub mod shared;
+pub mod uncertainty;
 
 use crate::domain::packs;
 use crate::route::{Page, SharedKind};
@@ -204,7 +204,7 @@ pub fn uncertainty_panel(
         editable: bool,
     ) -> AnyView {
         untrack(|| {
-            risk::UncertaintyPanel(risk::UncertaintyPanelProps {
+            uncertainty::UncertaintyPanel(uncertainty::UncertaintyPanelProps {
                 model,
                 analysis,
                 valid,
