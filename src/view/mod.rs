@@ -4,6 +4,7 @@
 
 pub mod assessment;
 pub mod ranking;
+pub mod roi;
 pub mod scenarios;
 pub mod sensitivity;
 pub mod simulation;
