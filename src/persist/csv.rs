@@ -8,6 +8,7 @@
 //! writer itself from `f64`, so a negative number stays a number.
 
 use crate::domain::assess::{Answer, Answers, Pack};
+use crate::domain::portfolio::{rank, score, Method, Portfolio};
 use crate::domain::roi::RoiResults;
 
 /// One cell of a row.
@@ -166,9 +167,46 @@ pub fn ranking(rows: &[RankedProject]) -> String {
     csv.finish()
 }
 
+/// A portfolio's ranking by its own method as CSV: every project in the
+/// ranking's order, with its score by each of the four methods.
+pub fn portfolio_ranking(portfolio: &Portfolio) -> String {
+    let ranked = rank(portfolio, portfolio.method);
+    let rows: Vec<RankedProject> = ranked
+        .iter()
+        .map(|r| RankedProject {
+            rank: r.rank,
+            name: &r.name,
+            scores: [Method::Weighted, Method::Rice, Method::Wsjf, Method::Ice].map(|m| {
+                portfolio
+                    .projects
+                    .get(r.index)
+                    .and_then(|x| score(x, m, &portfolio.weights).ok())
+            }),
+        })
+        .collect();
+    ranking(&rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_portfolio_s_ranking_lists_every_project_with_its_four_scores() {
+        let p = Portfolio::example();
+        let text = portfolio_ranking(&p);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "rank,project,weighted,rice,wsjf,ice");
+        assert_eq!(lines.len(), 1 + p.projects.len());
+        let first = rank(&p, p.method)[0].clone();
+        let x = &p.projects[first.index];
+        let weighted = score(x, Method::Weighted, &p.weights).unwrap();
+        assert!(
+            lines[1].starts_with(&format!("1,{},{weighted:.4},", first.name)),
+            "{}",
+            lines[1]
+        );
+    }
 
     #[test]
     fn a_text_a_spreadsheet_would_run_is_written_as_text() {

@@ -11,9 +11,9 @@
 /// without its number.
 #[cfg(feature = "split")]
 macro_rules! split_point {
-    ($module:ident, fn $name:ident() -> $ty:ty { $value:expr }) => {
+    ($module:ident, $vis:vis fn $name:ident() -> $ty:ty { $value:expr }) => {
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name() -> Result<$ty, leptos::wasm_split::SplitLoaderError> {
+        $vis fn $name() -> Result<$ty, leptos::wasm_split::SplitLoaderError> {
             Ok($value)
         }
     };

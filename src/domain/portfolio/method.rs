@@ -215,6 +215,42 @@ impl Default for Portfolio {
 }
 
 impl Portfolio {
+    /// Moves the project at `index` one place up (`up`) or down the list;
+    /// nothing at either end. The ranking does not depend on the list's
+    /// order, only ties and the map's list do.
+    pub fn move_project(&mut self, index: usize, up: bool) {
+        let to = if up {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1)
+        };
+        if let Some(to) = to.filter(|&to| index < self.projects.len() && to < self.projects.len()) {
+            self.projects.swap(index, to);
+        }
+    }
+
+    /// Puts a copy of the project at `index` right after it: a new id, the
+    /// name followed by " (copy)" (" (copy 2)", … when that is taken), the
+    /// same scores, links and needs. Returns where the copy is.
+    pub fn duplicate_project(&mut self, index: usize) -> Option<usize> {
+        let original = self.projects.get(index)?;
+        let taken = |name: &str| {
+            self.projects
+                .iter()
+                .any(|p| super::fields::name_key(&p.name) == super::fields::name_key(name))
+        };
+        let name = std::iter::once(format!("{} (copy)", original.name))
+            .chain((2..).map(|n| format!("{} (copy {n})", original.name)))
+            .find(|n| !taken(n))?;
+        let copy = Project {
+            id: self.new_project().id,
+            name,
+            ..original.clone()
+        };
+        self.projects.insert(index + 1, copy);
+        Some(index + 1)
+    }
+
     /// Removes the project at `index`, and every other project's need of it.
     pub fn remove_project(&mut self, index: usize) {
         if index < self.projects.len() {

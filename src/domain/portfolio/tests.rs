@@ -668,3 +668,49 @@ fn huge_inputs_never_give_non_finite_scores() {
     };
     assert!(score(&p, Method::Ice, &Weights::default()).is_err());
 }
+
+#[test]
+fn a_project_moves_one_place_and_stays_put_at_either_end() {
+    let mut p = Portfolio::example();
+    let ids = |p: &Portfolio| p.projects.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    let start = ids(&p);
+    p.move_project(0, true);
+    assert_eq!(ids(&p), start, "the first cannot go up");
+    let last = p.projects.len() - 1;
+    p.move_project(last, false);
+    assert_eq!(ids(&p), start, "the last cannot go down");
+    p.move_project(99, true);
+    assert_eq!(ids(&p), start, "no such project");
+    p.move_project(1, true);
+    let mut swapped = start.clone();
+    swapped.swap(0, 1);
+    assert_eq!(ids(&p), swapped);
+    p.move_project(0, false);
+    assert_eq!(ids(&p), start);
+}
+
+#[test]
+fn a_copy_follows_its_original_with_a_new_id_and_a_name_not_taken() {
+    let mut p = Portfolio::example();
+    let n = p.projects.len();
+    let original = p.projects[1].clone();
+    assert_eq!(p.duplicate_project(1), Some(2));
+    let copy = p.projects[2].clone();
+    assert_eq!(copy.name, format!("{} (copy)", original.name));
+    assert_ne!(copy.id, original.id);
+    assert!(p.projects.iter().filter(|x| x.id == copy.id).count() == 1);
+    assert_eq!(
+        (copy.scores, copy.depends_on.clone(), copy.roi_model.clone()),
+        (
+            original.scores,
+            original.depends_on.clone(),
+            original.roi_model.clone()
+        )
+    );
+    // Copied again: "(copy)" is taken, so "(copy 2)"; the portfolio stays valid.
+    assert_eq!(p.duplicate_project(1), Some(2));
+    assert_eq!(p.projects[2].name, format!("{} (copy 2)", original.name));
+    assert_eq!(p.projects.len(), n + 2);
+    assert!(p.validate().is_empty(), "{:?}", p.validate());
+    assert_eq!(p.duplicate_project(99), None);
+}
