@@ -1,0 +1,324 @@
+//! What the results advise: the target to compare with, the stages to
+//! automate first, strengths and growth areas; a module of its own with
+//! `split`.
+
+use super::*;
+
+/// What a run's results advise, built from a module of its own with
+/// `split`, fetched once the results are built (like the charts), so a
+/// share link opens on fewer bytes: the stages to automate first, the
+/// choice of a target profile, and the strengths and growth areas.
+#[derive(Clone, Copy)]
+pub(super) struct Advice {
+    pub(super) priorities: fn(Arc<Pack>, assess::Answers) -> AnyView,
+    pub(super) targets: fn(TargetChoice) -> AnyView,
+    pub(super) growth:
+        fn(Arc<Pack>, Results, assess::Answers, Memo<Option<assess::Profile>>) -> AnyView,
+}
+
+pub(super) const ADVICE: Advice = Advice {
+    priorities: build_priorities,
+    targets: build_target_choice,
+    growth: build_strengths_and_growth,
+};
+
+#[cfg(feature = "split")]
+split_point!(
+    advice_1,
+    pub(super) fn advice() -> Advice {
+        ADVICE
+    }
+);
+
+/// Builds a part of [`Advice`] once its module is in (nothing until then;
+/// `what` names it if the module cannot be fetched).
+pub(super) fn with_advice(
+    what: &'static str,
+    build: impl Fn(Advice) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    #[cfg(feature = "split")]
+    {
+        let loaded = crate::ui::pages::Loaded::fetch(advice);
+        (move || loaded.show_or(what, || ().into_any(), &build)).into_any()
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        let _ = what;
+        untrack(|| build(ADVICE))
+    }
+}
+
+/// What the choice of a target needs from the results view.
+#[derive(Clone)]
+pub(super) struct TargetChoice {
+    pub(super) pack: Arc<Pack>,
+    pub(super) results: Results,
+    pub(super) profile: RwSignal<Option<String>>,
+    pub(super) custom: RwSignal<std::collections::BTreeMap<String, f64>>,
+    pub(super) target: Memo<Option<assess::Profile>>,
+    pub(super) on_profile: Callback<Option<String>>,
+    pub(super) on_targets: Callback<std::collections::BTreeMap<String, f64>>,
+}
+
+/// "Compare with a target profile", and the fields of one's own targets.
+pub(super) fn build_target_choice(choice: TargetChoice) -> AnyView {
+    let TargetChoice {
+        pack,
+        results,
+        profile,
+        custom,
+        target,
+        on_profile,
+        on_targets,
+    } = choice;
+    let section_ids: Vec<String> = results.sections.iter().map(|s| s.id.clone()).collect();
+    let target_errors: FieldErrors = RwSignal::new(Default::default());
+    // Rebuilt when one's own targets are (re)started from a profile, so the
+    // fields always show the values in use.
+    let reset = RwSignal::new(0u32);
+    let areas: Vec<(String, String)> = results
+        .sections
+        .iter()
+        .map(|s| (s.id.clone(), s.title.clone()))
+        .collect();
+    let own = OwnTargets {
+        areas,
+        custom,
+        reset,
+        errors: target_errors,
+        on_targets,
+    };
+    // The fields exist only once "My own targets" is chosen: with `split`
+    // they are a module of their own (with the number fields), which a
+    // share link or a run's results never fetch unless the reader asks.
+    let custom_chosen = Memo::new(move |_| profile.get().as_deref() == Some(CUSTOM));
+    #[cfg(feature = "split")]
+    let fields = crate::ui::pages::Loaded::when_asked(own_target_fields);
+    let editor_fields = move || {
+        if !custom_chosen.get() {
+            return None;
+        }
+        let own = own.clone();
+        #[cfg(feature = "split")]
+        {
+            Some(fields.show("The target fields", move |build| build(own)))
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            Some(untrack(|| target_fields(own)))
+        }
+    };
+    untrack(move || {
+        let options = pack
+            .profiles
+            .iter()
+            .map(|p| {
+                let selected = profile.get_untracked().as_deref() == Some(p.id.as_str());
+                view! {
+                    <option value=p.id.clone() selected=selected>
+                        {p.label.clone()}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="field field--inline">
+                <label class="field__label" for="target-profile">
+                    "Compare with a target profile"
+                </label>
+                <select
+                    id="target-profile"
+                    class="field__input"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let v = (!v.is_empty()).then_some(v);
+                        if v.as_deref() == Some(CUSTOM) && custom.with_untracked(|c| c.is_empty()) {
+                            let start = target
+                                .get_untracked()
+                                .map(|t| t.targets)
+                                .unwrap_or_else(|| {
+                                    section_ids.iter().map(|id| (id.clone(), 60.0)).collect()
+                                });
+                            custom.set(start.clone());
+                            on_targets.run(start);
+                            reset.update(|n| *n += 1);
+                        }
+                        profile.set(v.clone());
+                        on_profile.run(v);
+                    }
+                >
+                    <option value="" selected=profile.get_untracked().is_none()>
+                        "No target"
+                    </option>
+                    {options}
+                    <option
+                        value=CUSTOM
+                        selected=profile.get_untracked().as_deref() == Some(CUSTOM)
+                    >
+                        "My own targets"
+                    </option>
+                </select>
+            </div>
+            <fieldset class="form-section" hidden=move || profile.get().as_deref() != Some(CUSTOM)>
+                <legend>"My own targets (0 to 100)"</legend>
+                <div class="form-grid">{editor_fields}</div>
+            </fieldset>
+        }
+    })
+    .into_any()
+}
+
+/// "Stages to automate first": the priority list of the automation pack.
+pub(super) fn build_priorities(pack: Arc<Pack>, answers: assess::Answers) -> AnyView {
+    let priorities = assess::automation_priorities(&pack, &answers);
+    if priorities.is_empty() {
+        return ().into_any();
+    }
+    untrack(move || {
+        let items = priorities
+            .iter()
+            .map(|p| {
+                let (heading, factors) = results_view::priority_lines(p);
+                let watch = pack
+                    .sections
+                    .iter()
+                    .find(|s| s.id == p.id)
+                    .map(|s| {
+                        s.next_steps
+                            .iter()
+                            .filter(|n| !n.starts_with("Automate:"))
+                            .map(|n| view! { <li>{n.clone()}</li> })
+                            .collect_view()
+                    });
+                view! {
+                    <li>
+                        <strong>{heading}</strong>
+                        <p class="field__help">{factors}</p>
+                        <ul>{watch}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="panel" aria-labelledby="automate-heading">
+                <h2 id="automate-heading">"Stages to automate first"</h2>
+                <p>
+                    "Ranked by what there is to gain, how little is automated yet, how stable the work is, and how well people can check the automated result: priority = 100 × gain × (1 − already automated) × (0.5 + 0.5 × oversight) × (0.5 + 0.5 × stability). The band above names the stage at the top. Under each: the limitations to watch and where to keep a person."
+                </p>
+                <ol>{items}</ol>
+            </section>
+        }
+    })
+    .into_any()
+}
+
+pub(super) fn build_strengths_and_growth(
+    pack: Arc<Pack>,
+    results: Results,
+    answers: assess::Answers,
+    target: Memo<Option<assess::Profile>>,
+) -> AnyView {
+    let strengths = results_view::strengths(&results)
+        .into_iter()
+        .map(|s| view! { <li>{s}</li> })
+        .collect_view();
+    let scored = assess::ranked(&results).len();
+    // With a target: the largest gaps to it; without one, the lowest scores
+    // (never repeating a strength while there are fewer than six areas).
+    let growth = {
+        let pack = pack.clone();
+        let results = results.clone();
+        move || {
+            let t = target.get();
+            let areas = assess::growth(
+                &pack,
+                &results,
+                &answers,
+                t.as_ref(),
+                results_view::growth_count(scored, t.is_some()),
+            );
+            if areas.is_empty() {
+                return view! { <p>"Every area meets its target."</p> }.into_any();
+            }
+            let items = areas
+                .into_iter()
+                .map(|a| {
+                    let steps = pack
+                        .sections
+                        .iter()
+                        .find(|x| x.id == a.id)
+                        .map(|x| x.next_steps.clone())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|n| view! { <li>{n}</li> })
+                        .collect_view();
+                    let next = a
+                        .next
+                        .iter()
+                        .take(3)
+                        .map(|n| {
+                            view! {
+                                <li>
+                                    <strong>
+                                        {format!("{}: {} to {}.", n.prompt, n.from, n.to)}
+                                    </strong>
+                                    " "
+                                    {n.text.clone()}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let heading = results_view::growth_heading(&a);
+                    view! {
+                        <li>
+                            <strong>{heading}</strong>
+                            <p class="field__help">"The next level up on your lowest answers:"</p>
+                            <ul>{next}</ul>
+                            <p class="field__help">"What to practise, read or build:"</p>
+                            <ul>{steps}</ul>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ol>{items}</ol> }.into_any()
+        }
+    };
+    let profile_note = move || {
+        target.get().filter(|t| !t.description.is_empty()).map(|t| {
+            view! {
+                <div class="profile-note">
+                    <p>
+                        <strong>{t.label.clone()}</strong>
+                        ": "
+                        {t.description.clone()}
+                    </p>
+                    <p class="field__help">{t.source.clone()}</p>
+                </div>
+            }
+        })
+    };
+    untrack(move || {
+        view! {
+            <div class="two-columns">
+                <section class="panel" aria-labelledby="strengths-heading">
+                    <h2 id="strengths-heading">"Top strengths"</h2>
+                    <ol>{strengths}</ol>
+                </section>
+                <section class="panel" aria-labelledby="growth-heading">
+                    <h2 id="growth-heading">
+                        {move || {
+                            if target.get().is_some() {
+                                "Largest gaps to your target, and what to do next"
+                            } else {
+                                "Largest growth areas, and what to do next"
+                            }
+                        }}
+                    </h2>
+                    {profile_note}
+                    {growth}
+                </section>
+            </div>
+        }
+        .into_any()
+    })
+}
