@@ -8,13 +8,20 @@
 /// then hands `$value` back. A failed fetch is an `Err` the page shows, not a
 /// panic that would stop the whole app; it is not remembered, so calling
 /// again tries again. scripts/build-wasm.mjs knows the point by `$module`
-/// without its number.
-#[cfg(feature = "split")]
+/// without its number. Without `split` (tests, `trunk serve`, the single
+/// file) `$name()` is a future that is ready at once, and
+/// [`pages::Loaded`] shows the part from the start: a page writes each
+/// part once, for both builds.
 macro_rules! split_point {
     ($module:ident, $vis:vis fn $name:ident() -> $ty:ty { $value:expr }) => {
+        #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
         $vis fn $name() -> Result<$ty, leptos::wasm_split::SplitLoaderError> {
             Ok($value)
+        }
+        #[cfg(not(feature = "split"))]
+        $vis fn $name() -> std::future::Ready<Result<$ty, leptos::wasm_split::SplitLoaderError>> {
+            std::future::ready(Ok($value))
         }
     };
 }

@@ -213,32 +213,25 @@ pub fn uncertainty_panel(
             .into_any()
         })
     }
-    #[cfg(feature = "split")]
-    {
-        type BuildPanel = fn(
-            Signal<crate::domain::roi::RoiModel>,
-            RwSignal<crate::domain::uncertainty::Analysis>,
-            Signal<bool>,
-            bool,
-        ) -> AnyView;
-        split_point!(
-            uncertainty_panel_1,
-            fn panel() -> BuildPanel {
-                build
-            }
-        );
-        let loaded = Loaded::fetch(panel);
-        (move || {
-            loaded.show("The “How sure is this?” panel", |build| {
-                build(model, analysis, valid, editable)
-            })
+    type BuildPanel = fn(
+        Signal<crate::domain::roi::RoiModel>,
+        RwSignal<crate::domain::uncertainty::Analysis>,
+        Signal<bool>,
+        bool,
+    ) -> AnyView;
+    split_point!(
+        uncertainty_panel_1,
+        fn panel() -> BuildPanel {
+            build
+        }
+    );
+    let loaded = Loaded::fetch(panel);
+    (move || {
+        loaded.show("The “How sure is this?” panel", |build| {
+            build(model, analysis, valid, editable)
         })
-        .into_any()
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        build(model, analysis, valid, editable)
-    }
+    })
+    .into_any()
 }
 
 /// "Share" and "Embed" ([`crate::ui::share::SharePanel`]), below an editor
@@ -251,26 +244,18 @@ pub fn share_panel(shared: Signal<crate::persist::share::Shared>) -> AnyView {
             crate::ui::share::SharePanel(crate::ui::share::SharePanelProps { shared }).into_any()
         })
     }
-    #[cfg(feature = "split")]
-    {
-        type BuildPanel = fn(Signal<crate::persist::share::Shared>) -> AnyView;
-        split_point!(
-            share_panel_1,
-            fn panel() -> BuildPanel {
-                build
-            }
-        );
-        let loaded = Loaded::fetch(panel);
-        (move || loaded.show("Sharing", |build| build(shared))).into_any()
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        build(shared)
-    }
+    type BuildPanel = fn(Signal<crate::persist::share::Shared>) -> AnyView;
+    split_point!(
+        share_panel_1,
+        fn panel() -> BuildPanel {
+            build
+        }
+    );
+    let loaded = Loaded::fetch(panel);
+    (move || loaded.show("Sharing", |build| build(shared))).into_any()
 }
 
 /// What shows while a part's module is being fetched.
-#[cfg(feature = "split")]
 fn loading() -> AnyView {
     view! {
         <p class="page-loading" role="status">
@@ -302,34 +287,43 @@ fn page_loading(page: &Page) -> AnyView {
 }
 
 /// Where the fetch of a split point's module stands.
-#[cfg(feature = "split")]
 #[derive(Clone)]
 enum Fetch<T> {
+    /// While the module is on its way (only with `split`).
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
     Pending,
     Ready(T),
     Failed,
 }
 
+/// The output of `future` if it is ready without waiting: a split point's
+/// value in a build without `split`.
+#[cfg(not(feature = "split"))]
+fn ready_now<F: std::future::Future>(future: F) -> Option<F::Output> {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(value) => Some(value),
+        std::task::Poll::Pending => None,
+    }
+}
+
 /// A split point's value, fetched in the background, with "Try again" after
-/// a failed fetch.
-#[cfg(feature = "split")]
+/// a failed fetch. Without `split`, the value from the start.
 struct Loaded<T: Send + Sync + 'static> {
     state: RwSignal<Fetch<T>>,
     retry: Callback<()>,
     started: StoredValue<bool>,
 }
 
-#[cfg(feature = "split")]
 impl<T: Send + Sync + 'static> Clone for Loaded<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-#[cfg(feature = "split")]
 impl<T: Send + Sync + 'static> Copy for Loaded<T> {}
 
-#[cfg(feature = "split")]
 impl<T: Clone + Send + Sync + 'static> Loaded<T> {
     /// Starts fetching with `fetch`, which is called again by "Try again".
     fn fetch<F, Fut>(fetch: F) -> Self
@@ -348,6 +342,33 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
     /// reactive closure that shows the part, which would dispose of it each
     /// time it runs.
     fn when_asked<F, Fut>(fetch: F) -> Self
+    where
+        F: Fn() -> Fut + Send + Sync + 'static,
+        Fut:
+            std::future::Future<Output = Result<T, leptos::wasm_split::SplitLoaderError>> + 'static,
+    {
+        // Without `split` the value is in this module: the future is ready
+        // at once, and the part is there from the start.
+        #[cfg(not(feature = "split"))]
+        {
+            let state = RwSignal::new(match ready_now(fetch()) {
+                Some(Ok(value)) => Fetch::Ready(value),
+                _ => Fetch::Failed,
+            });
+            Loaded {
+                state,
+                retry: Callback::new(|()| {}),
+                started: StoredValue::new(true),
+            }
+        }
+        #[cfg(feature = "split")]
+        Self::fetched_with(fetch)
+    }
+
+    /// [`Loaded::when_asked`] with `split`: the value comes in the module
+    /// the loader fetches.
+    #[cfg(feature = "split")]
+    fn fetched_with<F, Fut>(fetch: F) -> Self
     where
         F: Fn() -> Fut + Send + Sync + 'static,
         Fut:

@@ -165,7 +165,6 @@ type Import = fn(&str) -> Result<crate::persist::share::Shared, crate::persist::
 // when a file is chosen (it comes in the page's later bundle). It holds every
 // stored format's reader and checks (a ROI model, a portfolio, an automation
 // ROI model), which the list of saved documents does not need.
-#[cfg(feature = "split")]
 split_point!(
     importer_1,
     fn importer() -> Import {
@@ -175,16 +174,9 @@ split_point!(
 
 /// The file reader, or why it is not here.
 async fn file_reader() -> Result<Import, String> {
-    #[cfg(feature = "split")]
-    {
-        importer().await.map_err(|_| {
-            "the part of Sextant that reads files did not arrive (the network may be down, or a newer version has replaced this one); choose the file again to try again".to_string()
-        })
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        Ok(crate::persist::share::import_file)
-    }
+    importer().await.map_err(|_| {
+        "the part of Sextant that reads files did not arrive (the network may be down, or a newer version has replaced this one); choose the file again to try again".to_string()
+    })
 }
 
 /// Imports a file exported by Sextant as a new document; never replaces one.

@@ -22,7 +22,6 @@ pub(super) const ADVICE: Advice = Advice {
     growth: build_strengths_and_growth,
 };
 
-#[cfg(feature = "split")]
 split_point!(
     advice_1,
     pub(super) fn advice() -> Advice {
@@ -36,16 +35,8 @@ pub(super) fn with_advice(
     what: &'static str,
     build: impl Fn(Advice) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
-    #[cfg(feature = "split")]
-    {
-        let loaded = crate::ui::pages::Loaded::fetch(advice);
-        (move || loaded.show_or(what, || ().into_any(), &build)).into_any()
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        let _ = what;
-        untrack(|| build(ADVICE))
-    }
+    let loaded = crate::ui::pages::Loaded::fetch(advice);
+    (move || loaded.show_or(what, || ().into_any(), &build)).into_any()
 }
 
 /// What the choice of a target needs from the results view.
@@ -92,21 +83,13 @@ pub(super) fn build_target_choice(choice: TargetChoice) -> AnyView {
     // they are a module of their own (with the number fields), which a
     // share link or a run's results never fetch unless the reader asks.
     let custom_chosen = Memo::new(move |_| profile.get().as_deref() == Some(CUSTOM));
-    #[cfg(feature = "split")]
     let fields = crate::ui::pages::Loaded::when_asked(own_target_fields);
     let editor_fields = move || {
         if !custom_chosen.get() {
             return None;
         }
         let own = own.clone();
-        #[cfg(feature = "split")]
-        {
-            Some(fields.show("The target fields", move |build| build(own)))
-        }
-        #[cfg(not(feature = "split"))]
-        {
-            Some(untrack(|| target_fields(own)))
-        }
+        Some(fields.show("The target fields", move |build| build(own)))
     };
     untrack(move || {
         let options = pack

@@ -149,20 +149,11 @@ fn Assessment(pack: Arc<Pack>, run: Option<String>) -> impl IntoView {
         });
     }
     let p = pack.clone();
-    #[cfg(feature = "split")]
     let after = crate::ui::pages::Loaded::when_asked(after_intro);
     // Builds a page of `After` once its module is in; `what` names it if
     // the module cannot be fetched.
     let after_page = move |what: &'static str, build: &dyn Fn(After) -> AnyView| -> AnyView {
-        #[cfg(feature = "split")]
-        {
-            after.show(what, build)
-        }
-        #[cfg(not(feature = "split"))]
-        {
-            let _ = what;
-            untrack(|| build(AFTER))
-        }
+        after.show(what, build)
     };
     view! {
         {move || match mode.get() {
@@ -203,7 +194,6 @@ const AFTER: After = After {
     compare: |pack, a, b, mode| view! { <Compare pack=pack a=a b=b mode=mode /> }.into_any(),
 };
 
-#[cfg(feature = "split")]
 split_point!(
     after_intro_1,
     fn after_intro() -> After {

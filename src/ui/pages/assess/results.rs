@@ -274,7 +274,6 @@ pub(super) fn target_fields(own: OwnTargets) -> AnyView {
     .into_any()
 }
 
-#[cfg(feature = "split")]
 split_point!(
     own_targets_1,
     pub(super) fn own_target_fields() -> fn(OwnTargets) -> AnyView {

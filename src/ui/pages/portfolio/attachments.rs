@@ -55,7 +55,6 @@ pub(super) const READERS: Readers = Readers {
     readiness: readiness_level,
 };
 
-#[cfg(feature = "split")]
 split_point!(
     attachments_1,
     pub(super) fn attachment_readers() -> Readers {

@@ -165,7 +165,6 @@ fn what_fits(portfolio: RwSignal<Portfolio>, editable: bool) -> AnyView {
     .into_any()
 }
 
-#[cfg(feature = "split")]
 split_point!(
     below_1,
     fn below_the_table() -> Below {
@@ -179,16 +178,8 @@ pub(super) fn show_below(
     what: &'static str,
     build: impl Fn(Below) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
-    #[cfg(feature = "split")]
-    {
-        let loaded = crate::ui::pages::Loaded::fetch(below_the_table);
-        move || loaded.show(what, &build)
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        let _ = what;
-        move || untrack(|| build(BELOW))
-    }
+    let loaded = crate::ui::pages::Loaded::fetch(below_the_table);
+    move || loaded.show(what, &build)
 }
 
 fn project_editor(id: String, portfolio: RwSignal<Portfolio>, errors: FieldErrors) -> AnyView {

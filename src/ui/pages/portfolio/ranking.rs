@@ -1,11 +1,7 @@
 //! The ranking table, with the attached documents' figures, how robust its
 //! top is, and its CSV.
 
-#[cfg(feature = "split")]
-use super::attachments::attachment_readers;
-use super::attachments::Readers;
-#[cfg(not(feature = "split"))]
-use super::attachments::READERS;
+use super::attachments::{attachment_readers, Readers};
 use super::below::show_below;
 use crate::domain::portfolio::{rank, robustness, Method, Portfolio, Robustness};
 use crate::route::{AssessmentKind, Page};
@@ -38,38 +34,21 @@ pub fn Ranking(
         (n > 0).then(|| withheld("The ranking is", "it", n))
     };
     let sort = RwSignal::new(Sort::default());
-    #[cfg(feature = "split")]
     let loaded = crate::ui::pages::Loaded::when_asked(attachment_readers);
     // The readers, asked for only when a project has an attachment to read.
     let readers = move || -> Result<Readers, String> {
-        #[cfg(feature = "split")]
-        {
-            loaded.start();
-            match loaded.get() {
-                crate::ui::pages::Fetch::Ready(r) => Ok(r),
-                crate::ui::pages::Fetch::Pending => Err("still loading".into()),
-                crate::ui::pages::Fetch::Failed => {
-                    Err("part of Sextant did not arrive (see above)".into())
-                }
+        loaded.start();
+        match loaded.get() {
+            crate::ui::pages::Fetch::Ready(r) => Ok(r),
+            crate::ui::pages::Fetch::Pending => Err("still loading".into()),
+            crate::ui::pages::Fetch::Failed => {
+                Err("part of Sextant did not arrive (see above)".into())
             }
-        }
-        #[cfg(not(feature = "split"))]
-        {
-            Ok(READERS)
         }
     };
     // Above the table, when the readers could not be fetched: what it means,
     // with "Try again".
-    let readers_failed = move || -> Option<AnyView> {
-        #[cfg(feature = "split")]
-        {
-            loaded.failure("The attached ROI models and readiness runs")
-        }
-        #[cfg(not(feature = "split"))]
-        {
-            None
-        }
-    };
+    let readers_failed = move || loaded.failure("The attached ROI models and readiness runs");
     let attached = Memo::new(move |_| {
         portfolio.with(|p| {
             let attachments = p

@@ -65,7 +65,6 @@ fn extras_view(parts: EditorParts) -> AnyView {
     })
 }
 
-#[cfg(feature = "split")]
 split_point!(
     roi_extras_1,
     fn extras() -> Extras {
@@ -75,15 +74,8 @@ split_point!(
 
 /// Builds a part of [`Extras`] once its module is in.
 pub(super) fn roi_extras(build: impl Fn(Extras) -> AnyView + Send + Sync + 'static) -> AnyView {
-    #[cfg(feature = "split")]
-    {
-        let loaded = crate::ui::pages::Loaded::fetch(extras);
-        (move || loaded.show_or("This part of the form", || ().into_any(), &build)).into_any()
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        untrack(|| build(EXTRAS))
-    }
+    let loaded = crate::ui::pages::Loaded::fetch(extras);
+    (move || loaded.show_or("This part of the form", || ().into_any(), &build)).into_any()
 }
 
 /// "Convert every amount": choosing a currency changes its symbol only;

@@ -41,7 +41,6 @@ fn export_view(name: RwSignal<String>, model: RwSignal<RoiModel>) -> AnyView {
     untrack(|| view! { <ExportPanel name=name model=model /> }.into_any())
 }
 
-#[cfg(feature = "split")]
 split_point!(
     roi_results_1,
     fn figures() -> Figures {
@@ -55,16 +54,8 @@ pub(super) fn roi_figures(
     pending: fn() -> AnyView,
     build: impl Fn(Figures) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
-    #[cfg(feature = "split")]
-    {
-        let loaded = crate::ui::pages::Loaded::fetch(figures);
-        (move || loaded.show_or(what, pending, &build)).into_any()
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        let _ = (what, pending);
-        untrack(|| build(FIGURES))
-    }
+    let loaded = crate::ui::pages::Loaded::fetch(figures);
+    (move || loaded.show_or(what, pending, &build)).into_any()
 }
 
 /// The results panel's place while its module is being fetched.
