@@ -52,10 +52,60 @@ thread_local! {
     /// parts it defers go: ahead of the tasks already waiting, in the order
     /// they are given (see [`after_yield_nested`]).
     static NESTED_AT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
-    /// While the first screenful of what was just built waits to be
-    /// painted, how many turns of the queue came and were put off (see
-    /// [`queue`]); `None` when the queue runs.
-    static HELD: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+    /// The queue's hold while the first screenful of what was just built
+    /// waits to be painted (see [`queue`]).
+    static HELD: std::cell::Cell<Hold> = const { std::cell::Cell::new(Hold { id: 0, turns: None }) };
+}
+
+/// The queue's hold: while it is on, the turns of the queue that come are
+/// counted and put off, to be posted again when it is released. Each hold
+/// has an id, so that the release of an earlier hold (its timer, after its
+/// frame came first) cannot end a later one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Hold {
+    /// The id of the latest hold.
+    id: u32,
+    /// While it is on, the turns put off; `None` when the queue runs.
+    turns: Option<u32>,
+}
+
+impl Hold {
+    /// Puts a new hold on; returns its id.
+    fn start(&mut self) -> u32 {
+        self.id = self.id.wrapping_add(1);
+        self.turns = Some(0);
+        self.id
+    }
+
+    /// Whether a turn of the queue must wait; counts it if so.
+    fn put_off(&mut self) -> bool {
+        match self.turns.as_mut() {
+            Some(turns) => {
+                *turns += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Ends hold `id` if it is still on: the turns put off, to post again.
+    fn release(&mut self, id: u32) -> u32 {
+        if self.id == id {
+            self.turns.take().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+}
+
+/// Applies `f` to the hold.
+fn with_hold<R>(f: impl FnOnce(&mut Hold) -> R) -> R {
+    HELD.with(|cell| {
+        let mut hold = cell.get();
+        let out = f(&mut hold);
+        cell.set(hold);
+        out
+    })
 }
 
 /// Runs `task` in a task of its own, after letting the browser handle what
@@ -84,8 +134,7 @@ fn queue(task: Box<dyn FnOnce()>, nested: bool) {
                 return Some(task);
             };
             let on_message = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
-                if let Some(turns) = HELD.with(|held| held.get()) {
-                    HELD.with(|held| held.set(Some(turns + 1)));
+                if with_hold(Hold::put_off) {
                     return;
                 }
                 let next = YIELD.with(|cell| {
@@ -127,9 +176,9 @@ fn queue(task: Box<dyn FnOnce()>, nested: bool) {
         // painted the ROI editor's first screenful only once its whole form
         // had been built (on a phone, 4x slower, several hundred ms later).
         let from_page = NESTED_AT.with(|at| at.get()).is_none();
-        if from_page && tasks.is_empty() && HELD.with(|held| held.get()).is_none() {
-            HELD.with(|held| held.set(Some(0)));
-            hold_until_painted(channel.port2());
+        if from_page && tasks.is_empty() && with_hold(|h| h.turns.is_none()) {
+            let id = with_hold(Hold::start);
+            hold_until_painted(id, channel.port2());
         }
         match NESTED_AT.with(|at| at.get()).filter(|_| nested) {
             Some(at) => {
@@ -149,14 +198,13 @@ fn queue(task: Box<dyn FnOnce()>, nested: bool) {
 /// Lets the queue run again at the next animation frame, once the browser
 /// has painted (messages posted from an animation frame's callback come after
 /// that frame's rendering), or after 250 ms in a tab that draws no frames.
-/// The turns put off meanwhile are posted again.
-fn hold_until_painted(port: web_sys::MessagePort) {
+/// The turns put off meanwhile are posted again. Whichever of the two comes
+/// second does nothing, even if a later hold is on by then.
+fn hold_until_painted(id: u32, port: web_sys::MessagePort) {
     use wasm_bindgen::JsCast;
     let release = std::rc::Rc::new(move || {
-        if let Some(turns) = HELD.with(|held| held.take()) {
-            for _ in 0..turns {
-                let _ = port.post_message(&wasm_bindgen::JsValue::NULL);
-            }
+        for _ in 0..with_hold(|h| h.release(id)) {
+            let _ = port.post_message(&wasm_bindgen::JsValue::NULL);
         }
     });
     let on_frame = {
@@ -169,7 +217,7 @@ fn hold_until_painted(port: web_sys::MessagePort) {
         .request_animation_frame(on_frame.unchecked_ref())
         .is_err()
     {
-        HELD.with(|held| held.set(None));
+        with_hold(|h| h.release(id));
         return;
     }
     let _ = window
@@ -370,5 +418,33 @@ fn Footer() -> impl IntoView {
                 <a href=Page::Saved.href()>"change it on the Saved page"</a> "."
             </p>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Hold;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn an_earlier_hold_s_release_does_not_end_a_later_one() {
+        let mut hold = Hold { id: 0, turns: None };
+        assert!(!hold.put_off(), "no hold: the queue runs");
+        let first = hold.start();
+        assert!(hold.put_off() && hold.put_off());
+        // Its frame comes: the two turns put off are posted again.
+        assert_eq!(hold.release(first), 2);
+        assert!(!hold.put_off());
+        // A later page holds the queue before the first hold's timer fires.
+        let second = hold.start();
+        assert!(hold.put_off());
+        // That timer finds a hold that is not its own and leaves it on.
+        assert_eq!(hold.release(first), 0);
+        assert!(hold.put_off());
+        assert_eq!(hold.release(second), 2);
+        // The second's own timer, after its frame: nothing to do.
+        assert_eq!(hold.release(second), 0);
     }
 }
