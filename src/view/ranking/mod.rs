@@ -7,6 +7,7 @@ use crate::domain::portfolio::{
     compare_missing_last, score, value_effort, BubbleBasis, Method, Portfolio, Ranked,
     SortDirection,
 };
+use crate::domain::roi::KeyFigures;
 
 /// A column the table can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,11 +73,9 @@ impl Sort {
 /// browser's storage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AttachedRoi {
-    pub npv: Option<f64>,
-    /// ROI in percent.
-    pub roi_percent: Option<f64>,
-    /// Payback in months from the start.
-    pub payback_months: Option<f64>,
+    /// NPV, ROI and payback, as the model's own page computes them.
+    pub figures: KeyFigures,
+    /// The model's currency.
     pub currency: String,
     /// The saved model's name.
     pub name: String,
@@ -112,7 +111,7 @@ pub struct Attachments {
 impl Attachments {
     /// The attached model's NPV, when there is one and it could be read.
     pub fn npv(&self) -> Option<f64> {
-        self.roi.as_ref()?.as_ref().ok()?.npv
+        self.roi.as_ref()?.as_ref().ok()?.figures.npv
     }
 }
 
@@ -223,12 +222,15 @@ pub fn rows(
                 Some(Err(why)) => Cell::Unavailable(format!("Not available: {why}")),
                 Some(Ok(a)) => Cell::Shown(RoiCells {
                     npv: a
+                        .figures
                         .npv
                         .map_or_else(|| "not available".into(), |v| format::money(v, &a.currency)),
                     roi: a
+                        .figures
                         .roi_percent
                         .map_or_else(|| "not available".into(), |v| format::percent(v / 100.0)),
                     payback: a
+                        .figures
                         .payback_months
                         .map_or_else(|| "beyond the horizon".into(), format::months),
                     title: a.name,

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::portfolio::{rank, Criterion, Project, Scores, CRITERIA};
+use crate::domain::roi::KeyFigures;
 
 /// Four projects: B (all 4s) first, A and C (all 3s) tied, D with a score
 /// out of range, so unranked; C has no name.
@@ -33,9 +34,11 @@ fn names(rows: &[Row]) -> Vec<&str> {
 
 fn roi(npv: Option<f64>) -> Option<Result<AttachedRoi, String>> {
     Some(Ok(AttachedRoi {
-        npv,
-        roi_percent: Some(42.0),
-        payback_months: Some(14.4),
+        figures: KeyFigures {
+            npv,
+            roi_percent: Some(42.0),
+            payback_months: Some(14.4),
+        },
         currency: "USD".into(),
         name: "Routing model".into(),
     }))
@@ -148,9 +151,11 @@ fn attachments_give_the_npv_order_and_their_cells() {
     // A model that has no NPV (its inputs are not valid) or never pays back.
     let unknown = vec![Attachments {
         roi: Some(Ok(AttachedRoi {
-            npv: None,
-            roi_percent: None,
-            payback_months: None,
+            figures: KeyFigures {
+                npv: None,
+                roi_percent: None,
+                payback_months: None,
+            },
             currency: "EUR".into(),
             name: "Draft".into(),
         })),

@@ -12,11 +12,8 @@ fn attached_roi(id: &str) -> Result<AttachedRoi, String> {
     let doc = untrack(|| storage.load(id))
         .map_err(|_| "the attached ROI model is not in this browser".to_string())?;
     let model = crate::persist::roi::from_data(&doc.data).map_err(|e| e.to_string())?;
-    let k = model.key_figures();
     Ok(AttachedRoi {
-        npv: k.npv,
-        roi_percent: k.roi_percent,
-        payback_months: k.payback_months,
+        figures: model.key_figures(),
         currency: model.money.currency.clone(),
         name: doc.name,
     })
