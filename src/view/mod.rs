@@ -3,6 +3,7 @@
 //! Leptos components render them and hold no rule of their own.
 
 pub mod assessment;
+pub mod automation;
 pub mod comparison;
 pub mod portfolio;
 pub mod ranking;

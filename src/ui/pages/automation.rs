@@ -10,7 +10,6 @@ use crate::domain::automation::{
     stage_field_id, AutomationModel, AutomationResults, FieldError, Limitation, Section, Stage,
     FIELDS, STAGE_FIELDS,
 };
-use crate::domain::format::hours;
 use crate::domain::format::{self, CURRENCIES};
 use crate::domain::input::{check_range, NumberKind};
 use crate::persist::automation as stored_format;
@@ -27,6 +26,7 @@ use crate::ui::components::start::{Creator, StartPage};
 
 const TITLE: &str = "Automation ROI";
 const START: &str = "Start a new model";
+use crate::view::automation as shown;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -329,94 +329,56 @@ pub fn AutomationResultsPanel(
             }
             .into_any(),
             Ok(r) => {
-                let money = |v: f64| format::money(v, &c);
-                let horizon_note = "the savings do not cover the costs within the horizon";
-                let stage_rows = r
-                    .stages
-                    .iter()
+                let stage_rows = shown::stages(&r, &c)
+                    .into_iter()
                     .map(|s| {
                         view! {
                             <tr>
-                                <th scope="row">{s.stage.name()}</th>
-                                <td class="num">{hours(s.hours_before)}</td>
-                                <td class="num">{hours(s.hours_after)}</td>
-                                <td class="num">{hours(s.net_hours_saved)}</td>
-                                <td class="num">{money(s.money_saved)}</td>
+                                <th scope="row">{s.stage}</th>
+                                <td class="num">{s.before}</td>
+                                <td class="num">{s.after}</td>
+                                <td class="num">{s.saved}</td>
+                                <td class="num">{s.money}</td>
                             </tr>
                         }
                     })
                     .collect_view();
-                let stage_text = format!(
-                    "Hours per month by stage before and after automation: {} before, {} after, of which oversight is part.",
-                    hours(r.hours_before_monthly),
-                    hours(r.hours_after_monthly),
-                );
-                let cash_text = format!(
-                    "Cumulative net cash flow by month, from {} to {}{}.",
-                    money(r.cumulative.first().copied().unwrap_or(0.0)),
-                    money(r.cumulative.last().copied().unwrap_or(0.0)),
-                    match r.payback_months {
-                        Some(p) => format!("; it pays back at month {p:.1}"),
-                        None => "; it does not pay back".into(),
-                    },
-                );
-                let limitations = r
-                    .limitations
-                    .iter()
-                    .map(|l| {
+                let stage_text = shown::stages_text(&r);
+                let cash_text = shown::cash_text(&r, &c);
+                let limitations = shown::limitations(&r);
+                let has_limitations = !limitations.is_empty();
+                let limitations = limitations
+                    .into_iter()
+                    .map(|(name, explanation, mitigation)| {
                         view! {
                             <li>
-                                <strong>{l.name()}</strong>
+                                <strong>{name}</strong>
                                 ": "
-                                {l.explanation()}
+                                {explanation}
                                 " "
-                                <em>{l.mitigation()}</em>
+                                <em>{mitigation}</em>
                             </li>
                         }
                     })
                     .collect_view();
-                let has_limitations = !r.limitations.is_empty();
                 let notes = r
                     .notes
                     .iter()
                     .map(|n| view! { <li>{n.clone()}</li> })
                     .collect_view();
                 let has_notes = !r.notes.is_empty();
+                let figures = shown::figures(&r, &c)
+                    .into_iter()
+                    .map(|f| {
+                        figure(
+                            f.label,
+                            f.value,
+                            (!f.definition.is_empty()).then_some(f.definition),
+                        )
+                    })
+                    .collect_view();
                 view! {
-                    <dl class="figures">
-                        {figure("Hours saved per month", Ok(hours(r.hours_saved_monthly)), None)}
-                        {figure("Hours saved per year", Ok(hours(r.hours_saved_yearly)), None)}
-                        {figure(
-                            "Gross saving per month",
-                            Ok(money(r.money_saved_monthly)),
-                            Some("Hours saved × their rate at full adoption, before any cost."),
-                        )}
-                        {figure(
-                            "Net saving per month",
-                            Ok(money(r.net_monthly)),
-                            Some(
-                                "After licence, compute, upkeep and the ticked limitations' costs, at full adoption.",
-                            ),
-                        )}
-                        {figure(
-                            "Money saved per year",
-                            Ok(money(r.money_saved_yearly)),
-                            Some("Gross, at full adoption."),
-                        )}
-                        {figure(
-                            "Payback",
-                            r
-                                .payback_months
-                                .map(format::months)
-                                .ok_or_else(|| horizon_note.to_string()),
-                            None,
-                        )} {figure("Net benefit over the horizon", Ok(money(r.net_benefit)), None)}
-                        {figure(
-                            "ROI",
-                            r.roi_percent.clone().map(|v| format::percent(v / 100.0)),
-                            None,
-                        )} {figure("Net present value", r.npv.clone().map(money), None)}
-                    </dl>
+                    <dl class="figures">{figures}</dl>
                     {has_notes
                         .then(|| {
                             view! {
