@@ -17,7 +17,7 @@ setup:
 	@./scripts/setup.sh test
 
 fmt:
-	@. scripts/env.sh && leptosfmt -q src tests && cargo fmt
+	@. scripts/env.sh && leptosfmt -q src tests && cargo fmt --all
 
 # dist-single/sextant.html: the whole app in one HTML file that works from disk.
 single-file: build

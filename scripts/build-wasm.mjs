@@ -10,10 +10,12 @@
 //  1. cargo builds the `sextant` binary with the `split` feature; each page
 //     is then a `#[lazy]` split point (src/ui/pages/mod.rs). .cargo/config.toml
 //     keeps the linker's relocations (--emit-relocs), which the next step needs.
-//  2. wasm-split (crate wasm_split_cli_support) moves the code only split
-//     points reach into modules of their own: one a page, and one for each
-//     group of pages that share code. It writes __wasm_split.js, which fetches
-//     and instantiates them against the first module's memory and table.
+//  2. `wasm-pages split` (tools/wasm-pages, over the library of wasm-split)
+//     moves the code only split points reach into modules of their own: one
+//     a page, and one for each group of pages that share code. It lists, as
+//     data (split.json), which modules each split point needs; from that this
+//     script writes __wasm_split.js, which fetches and instantiates them
+//     against the first module's memory and table.
 //  3. wasm-bindgen writes the JS glue for the first module (keeping the
 //     exports the other modules link against).
 //  4. wasm-opt -Oz shrinks every module.
@@ -22,7 +24,7 @@
 //     one; references are rewritten to match.
 //  6. page-<route>-<hash>.wasm bundles each route's modules end to end, and
 //     page-<route>-<hash>.merged.wasm has the same modules merged into one
-//     (wasm-merge). loader-<hash>.js starts the app and, from the route in
+//     (`wasm-pages merge`). loader-<hash>.js starts the app and, from the route in
 //     the address, fetches that merged bundle alongside the first module:
 //     one request instead of dozens, and one module to instantiate instead
 //     of dozens (225 for the ROI editor). A page the app asks for later
@@ -34,7 +36,7 @@
 // bundles: the single-file build and `trunk serve` use it.
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -94,7 +96,7 @@ export const uncommented = (code) => {
 /** The merged form of the page bundle `file` (see mergeModules). */
 export const mergedName = (file) => file.replace(/\.wasm$/, ".merged.wasm");
 
-// Prepended to __wasm_split.js.
+// The start of __wasm_split.js (see linkModule).
 const pageFetch = `// Sextant (scripts/build-wasm.mjs). Module numbers in a merged bundle the
 // loader fetched (one module made of many: a page opened directly fetches
 // its modules so) are instantiated once, all together; the others each on
@@ -147,7 +149,7 @@ function pageInstantiate(src, imports, file) {
     from instanceof Response ? WebAssembly.instantiateStreaming(from, imports) : WebAssembly.instantiate(from, imports),
   );
 }
-// A module's loader (see compactModules): module number n of the bundles,
+// A module's loader: module number n of the bundles,
 // in file, needing the modules deps first.
 function mod(n, file, deps) {
   return makeLoad(() => {
@@ -165,6 +167,101 @@ const chunksIn = (...runs) => {
   return list;
 };
 `;
+
+// The rest of __wasm_split.js but the loaders (see linkModule); SHARED is
+// what the first module shares with the split modules.
+const linkRuntime = (shared) => `import { initSync } from "./sextant.js";
+// What every split module imports from "__wasm_split": what the first module
+// exports for them, taken once it has been instantiated.
+let sharedImports;
+function getSharedImports() {
+  if (!sharedImports) {
+    const { ${shared} } = initSync(undefined, undefined);
+    sharedImports = { __wasm_split: { ${shared} } };
+  }
+  return sharedImports;
+}
+// A split point's loader as the first module calls it: load its modules,
+// then call the first module back (a function in the shared table) with
+// whether they loaded.
+function wrapAsyncCb(load) {
+  return async (callbackIndex, callbackData) => {
+    let success = false;
+    try {
+      await load();
+      success = true;
+    } catch (e) {
+      console.error(e);
+    } finally {
+      getSharedImports().__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, success);
+    }
+  };
+}
+// Loads a module once the modules it needs have loaded, at most once at a
+// time. A load that failed is forgotten, so that the next call tries again:
+// one network error must not break the page for the rest of the visit.
+function makeLoad(fetcher, deps) {
+  let loading;
+  const load = async () => {
+    const before = deps.map((d) => d());
+    const instantiate = fetcher();
+    await Promise.all(before);
+    return instantiate(getSharedImports());
+  };
+  return () => {
+    if (!loading) {
+      const attempt = load();
+      attempt.catch(() => {
+        if (loading === attempt) loading = undefined;
+      });
+      loading = attempt;
+    }
+    return loading;
+  };
+}
+`;
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A split point's name in src/bundles.rs: its `split_point!` name less its
+ * `_1` (`roi_page_1` is `roi_page`).
+ */
+export function pointOf(name) {
+  if (!name.endsWith("_1")) throw new Error(`build-wasm: split point ${name} is not named <name>_1 (split_point! in src/ui/mod.rs)`);
+  return name.slice(0, -2);
+}
+
+/**
+ * __wasm_split.js, from what the split wrote (`manifest`, split.json of
+ * tools/wasm-pages): the first module imports each split point's loader from
+ * it. Each module is loaded through `mod` with its number in `bundled` (the
+ * modules of the page bundles, -1 for one in none) and its file name
+ * (`fileOf` its name as the split wrote it), and each list of the chunks a
+ * split point needs is written as runs of numbers: every page loads this
+ * file (about 500 modules).
+ */
+export function linkModule(manifest, fileOf, bundled) {
+  for (const name of [...manifest.shared, ...manifest.points.map((p) => p.loader)]) {
+    if (!identifier.test(name)) throw new Error(`build-wasm: the split names ${JSON.stringify(name)}, not a JavaScript name`);
+  }
+  if (!manifest.shared.includes("__indirect_function_table")) throw new Error("build-wasm: the first module does not share its function table");
+  const load = (file, deps) => {
+    if (!fileOf[file]) throw new Error(`build-wasm: no file for module ${file}`);
+    return `mod(${bundled.indexOf(fileOf[file])}, ${JSON.stringify(fileOf[file])}, ${deps})`;
+  };
+  const chunks = new Set(manifest.chunks.map((c) => c.number));
+  const lines = manifest.chunks.map((c) => `chunks[${c.number}] = ${load(c.file, "[]")};`);
+  for (const point of manifest.points) {
+    const numbers = [...point.chunks].sort((a, b) => a - b);
+    for (const n of numbers) if (!chunks.has(n)) throw new Error(`build-wasm: split point ${point.name} needs chunk ${n}, which the split did not write`);
+    const deps = `chunksIn(${runsOf(numbers).join(",")})`;
+    // A split point with no module of its own: its chunks hold all its code.
+    const loader = point.file ? load(point.file, deps) : `makeLoad(() => async () => ({}), ${deps})`;
+    lines.push(`export const ${point.loader} = wrapAsyncCb(${loader});`);
+  }
+  return pageFetch + linkRuntime(manifest.shared.join(", ")) + lines.join("\n") + "\n";
+}
 
 /**
  * Ascending numbers as runs: [first, count, first, count, ...].
@@ -195,223 +292,11 @@ export function commonStem(stems) {
   return name;
 }
 
-/**
- * Writes each module's loader in __wasm_split.js as one call to `mod`, and
- * each list of the modules a module needs as runs of numbers: wasm-split
- * writes five lines a module and names every module of every list, which
- * every page downloads (330 modules: 96,660 bytes, 10,299 gzip).
- */
-export function compactModules(link, expected) {
-  const loader =
-    /makeLoad\(\(\) => \{\n\s*const src = pageFetch\((-?\d+), ("[^"]+")\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(pageInstantiate\(src, imports\)\);\n\}\n, \[([\w, ]*)\]\)/g;
-  let found = 0;
-  link = link.replace(loader, (_, n, file, deps) => {
-    found++;
-    const numbers = deps
-      .split(",")
-      .map((d) => d.trim())
-      .filter(Boolean)
-      .map((d) => {
-        const m = d.match(/^__chunk_(\d+)$/);
-        if (!m) throw new Error(`build-wasm: a module needs ${d}, which is not a shared module`);
-        return Number(m[1]);
-      })
-      .sort((a, b) => a - b);
-    return `mod(${n}, ${file}, chunksIn(${runsOf(numbers).join(",")}))`;
-  });
-  if (found !== expected) throw new Error(`build-wasm: compacted ${found} module loaders in __wasm_split.js, expected ${expected}`);
-  let defined = 0;
-  link = link.replace(/^const __chunk_(\d+) = mod\(/gm, (_, k) => {
-    defined++;
-    return `chunks[${k}] = mod(`;
-  });
-  if (/__chunk_\d/.test(link)) throw new Error("build-wasm: __wasm_split.js still names a shared module after compaction");
-  if (!defined) throw new Error("build-wasm: no shared module found in __wasm_split.js");
-  return link;
-}
-
 function run(command, args, options = {}) {
   execFileSync(command, args, { stdio: "inherit", cwd: root, ...options });
 }
 
 const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
-
-/**
- * The module without the linker's "linking" and "reloc.*" custom sections,
- * which --emit-relocs keeps for wasm-split: an unsplit build must not carry
- * them into wasm-bindgen and wasm-opt (binaryen does not optimise a module
- * that has them).
- */
-export function stripRelocations(bytes) {
-  return moduleOf(
-    sectionsOf(bytes).filter(({ id, payload }) => {
-      if (id !== 0) return true;
-      const [length, from] = readLeb(payload, 0);
-      const name = payload.subarray(from, from + length).toString("utf8");
-      return name !== "linking" && !name.startsWith("reloc.");
-    }),
-  );
-}
-
-/** An unsigned LEB128 number at `at` in `bytes`: [value, the offset after it]. */
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (!(b & 0x80)) return [value, at];
-  }
-}
-
-/** `n` as an unsigned LEB128 number. */
-function leb(n) {
-  const out = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return Buffer.from(out);
-}
-
-const wasmName = (text) => {
-  const bytes = Buffer.from(text, "utf8");
-  return Buffer.concat([leb(bytes.length), bytes]);
-};
-
-/** A module's sections: [{ id, payload }], payload a view of `bytes`. */
-function sectionsOf(bytes) {
-  if (bytes.readUInt32LE(0) !== 0x6d736100) throw new Error("build-wasm: not a WebAssembly module");
-  const out = [];
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, from] = readLeb(bytes, at + 1);
-    out.push({ id, payload: bytes.subarray(from, from + size) });
-    at = from + size;
-  }
-  return out;
-}
-
-const moduleOf = (sections) =>
-  Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), ...sections.flatMap(({ id, payload }) => [Buffer.from([id]), leb(payload.length), payload])]);
-
-const importSection = 2;
-const exportSection = 7;
-
-/**
- * A module's imports: [{ module, field, kind, desc }], desc the bytes that
- * describe the import (its type, limits or value type).
- */
-export function importsOf(bytes) {
-  const section = sectionsOf(bytes).find((s) => s.id === importSection);
-  if (!section) return [];
-  const p = section.payload;
-  let [count, at] = readLeb(p, 0);
-  const text = () => {
-    const [length, from] = readLeb(p, at);
-    at = from + length;
-    return p.subarray(from, at).toString("utf8");
-  };
-  const limits = () => {
-    const flags = p[at++];
-    [, at] = readLeb(p, at);
-    if (flags & 1) [, at] = readLeb(p, at);
-  };
-  const imports = [];
-  while (count--) {
-    const module = text();
-    const field = text();
-    const kind = p[at++];
-    const from = at;
-    if (kind === 0) {
-      [, at] = readLeb(p, at); // a function: its type
-    } else if (kind === 1) {
-      at++; // a table: its element type, then limits
-      limits();
-    } else if (kind === 2) {
-      limits(); // a memory
-    } else if (kind === 3) {
-      at += 2; // a global: its value type and mutability
-    } else {
-      throw new Error(`build-wasm: an import of unknown kind ${kind}`);
-    }
-    imports.push({ module, field, kind, desc: p.subarray(from, at) });
-  }
-  return imports;
-}
-
-const importPayload = (imports) =>
-  Buffer.concat([leb(imports.length), ...imports.flatMap((i) => [wasmName(i.module), wasmName(i.field), Buffer.from([i.kind]), i.desc])]);
-
-// The module name a merged bundle's first module imports under (see
-// mergeModules); renamed back to "__wasm_split" once merged.
-const stubImports = "__wasm_split_stub";
-
-/**
- * The first module of a merge (see mergeModules): it imports what a split
- * module imports (`imports`, from "__wasm_split") from "__wasm_split_stub",
- * and exports each under its own name.
- */
-export function splitStub(imports) {
-  const exports = Buffer.concat([
-    leb(imports.length),
-    ...imports.map((i, n) => {
-      // Each kind's imports are numbered on their own, from 0.
-      const index = imports.slice(0, n).filter((j) => j.kind === i.kind).length;
-      return Buffer.concat([wasmName(i.field), Buffer.from([i.kind]), leb(index)]);
-    }),
-  ]);
-  return moduleOf([
-    { id: importSection, payload: importPayload(imports.map((i) => ({ ...i, module: stubImports }))) },
-    { id: exportSection, payload: exports },
-  ]);
-}
-
-/** A module's exports: [{ field, kind, index }]. */
-function exportsOf(bytes) {
-  const section = sectionsOf(bytes).find((s) => s.id === exportSection);
-  if (!section) return [];
-  const p = section.payload;
-  let [count, at] = readLeb(p, 0);
-  const exports = [];
-  while (count--) {
-    const [length, from] = readLeb(p, at);
-    const field = p.subarray(from, from + length).toString("utf8");
-    const kind = p[from + length];
-    let index;
-    [index, at] = readLeb(p, from + length + 1);
-    exports.push({ field, kind, index });
-  }
-  return exports;
-}
-
-/**
- * The merged module as a split module: its imports (the stub's, which
- * wasm-merge may reorder) named "__wasm_split" again, and without the
- * stub's exports, the only ones it has (split modules export nothing).
- */
-export function asSplitModule(bytes, imports) {
-  const found = importsOf(bytes);
-  const names = (list) => JSON.stringify(list.map((i) => `${i.module}.${i.field} ${i.kind} ${i.desc.toString("hex")}`));
-  const same =
-    found.length === imports.length &&
-    found.every((i) => i.module === stubImports && imports.some((j) => j.field === i.field && j.kind === i.kind && Buffer.compare(j.desc, i.desc) === 0));
-  if (!same) throw new Error(`build-wasm: a merged bundle imports ${names(found)}, not what its modules import (${names(imports)})`);
-  const exports = exportsOf(bytes);
-  const stubExport = (e) => found.some((i) => i.field === e.field && i.kind === e.kind) && e.index === 0;
-  if (exports.length !== imports.length || !exports.every(stubExport)) {
-    throw new Error(`build-wasm: a merged bundle exports ${JSON.stringify(exports)}, more than its first module's imports`);
-  }
-  return moduleOf(
-    sectionsOf(bytes)
-      .filter((s) => s.id !== exportSection)
-      .map((s) => (s.id === importSection ? { id: importSection, payload: importPayload(found.map((i) => ({ ...i, module: "__wasm_split" }))) } : s)),
-  );
-}
 
 async function pool(items, size, work) {
   const queue = [...items];
@@ -423,22 +308,19 @@ async function pool(items, size, work) {
 }
 
 /**
- * Merges the split modules `modules` into one module, `into`: the stub
- * first (see splitStub), under the name the modules import from, so that
- * every module's memory, table and stack pointer become the one set the stub
- * imports; then each module, whose functions and data keep their table
- * slots and addresses. Then -Oz if `optimise`.
+ * Merges the split modules `modules` into one module, `into`, that does what
+ * instantiating each in turn does (`wasm-pages merge`: each import once,
+ * every module's functions, data and table slots kept). Then -Oz if
+ * `optimise`.
  */
-function mergeModules(stub, modules, into, imports, optimise) {
-  const args = [stub, "__wasm_split", ...modules.flatMap((f, k) => [f, `m${k}`]), "-o", into, ...wasmOptFeatures];
-  return binaryen("wasm-merge", args, into).then(() => {
-    writeFileSync(into, asSplitModule(readFileSync(into), imports));
+function mergeModules(tool, modules, into, optimise) {
+  return background(tool, ["merge", into, ...modules], into).then(() => {
     if (optimise) return wasmOpt(into);
   });
 }
 
-/** Runs a binaryen tool in the background; rejects, naming `file`, if it fails. */
-function binaryen(tool, args, file) {
+/** Runs a tool in the background; rejects, naming `file`, if it fails. */
+function background(tool, args, file) {
   return new Promise((resolve, reject) => {
     const child = spawn(tool, args, { stdio: "inherit" });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${tool} failed on ${file}`))));
@@ -446,7 +328,7 @@ function binaryen(tool, args, file) {
 }
 
 function wasmOpt(file) {
-  return binaryen("wasm-opt", ["-Oz", ...wasmOptFeatures, file, "-o", file], file);
+  return background("wasm-opt", ["-Oz", ...wasmOptFeatures, file, "-o", file], file);
 }
 
 /**
@@ -461,28 +343,33 @@ export async function buildWasm({ out, split = true, release = true }) {
   if (split) cargoArgs.push("--features", "split");
   run("cargo", cargoArgs);
   const built = join(targetDir, "wasm32-unknown-unknown", profile, "sextant.wasm");
+  // The wasm steps' own tool (tools/wasm-pages), built for this machine.
+  run("cargo", ["build", "--release", "-p", "wasm-pages"]);
+  const tool = join(targetDir, "release", "wasm-pages");
 
   const work = mkdtempSync(join(tmpdir(), "sextant-wasm-"));
   try {
-    let input = built;
+    let input = join(work, "sextant.wasm");
+    const splitDir = join(work, "split");
     if (!split) {
-      input = join(work, "sextant.wasm");
-      writeFileSync(input, stripRelocations(readFileSync(built)));
+      run(tool, ["strip", built, input]);
     } else {
-      const splitDir = join(work, "split");
-      mkdirSync(splitDir);
-      run("wasm-split-cli", ["--target", "web", "--out-name", "sextant", built, splitDir]);
+      run(tool, ["split", built, splitDir]);
       input = join(splitDir, "sextant.wasm");
     }
+    // What the split wrote (tools/wasm-pages/src/split.rs): the chunks (code
+    // that several split points share) by wasm-split's number, each split
+    // point's loader, own module (or none) and chunks, and what the first
+    // module shares with them.
+    const manifest = split ? JSON.parse(readFileSync(join(splitDir, "split.json"), "utf8")) : null;
     const bindgenDir = join(work, "bindgen");
     const bindgenArgs = ["--target", "web", "--no-typescript", "--out-dir", bindgenDir, "--out-name", "sextant"];
     if (split) bindgenArgs.push("--keep-lld-exports", "--no-demangle");
     run("wasm-bindgen", [...bindgenArgs, input]);
 
-    // The split modules and their loader sit next to the glue.
-    const chunkNames = split ? readdirSync(join(work, "split")).filter((f) => f.endsWith(".wasm") && f !== "sextant.wasm") : [];
-    for (const f of chunkNames) renameSync(join(work, "split", f), join(bindgenDir, f));
-    if (split) renameSync(join(work, "split", "__wasm_split.js"), join(bindgenDir, "__wasm_split.js"));
+    // The split modules sit next to the glue.
+    const chunkNames = split ? [...manifest.chunks.map((c) => c.file), ...manifest.points.flatMap((p) => (p.file ? [p.file] : []))] : [];
+    for (const f of chunkNames) renameSync(join(splitDir, f), join(bindgenDir, f));
 
     // SEXTANT_NO_WASM_OPT=1 keeps function names, for readable stack traces.
     if (release && !process.env.SEXTANT_NO_WASM_OPT) await pool([join(bindgenDir, "sextant_bg.wasm"), ...chunkNames.map((f) => join(bindgenDir, f))], 2, wasmOpt);
@@ -501,8 +388,8 @@ export async function buildWasm({ out, split = true, release = true }) {
     const chunksId = hash(Buffer.concat([...chunkBytes.keys()].sort().flatMap((f) => [Buffer.from(f), chunkBytes.get(f)])));
     for (const [f, bytes] of chunkBytes) {
       // split_roi_page_1.wasm -> split_roi_page-<hash>.wasm; chunk_14.wasm keeps its number.
-      const stem = f.replace(/\.wasm$/, "");
-      const name = `${stem.startsWith("split_") ? stem.replace(/_\d+$/, "") : stem}-${chunksId}.wasm`;
+      const stem = f.slice(0, -".wasm".length);
+      const name = `${stem.startsWith("split_") ? pointOf(stem) : stem}-${chunksId}.wasm`;
       chunkFile[f] = name;
       write(name, bytes);
     }
@@ -512,28 +399,11 @@ export async function buildWasm({ out, split = true, release = true }) {
     const prefetch = {};
     const bundled = [];
     if (split) {
-      // Without the comment above each module that lists the split points
-      // sharing it: 24 KB that every page would download for nothing.
-      let link = readFileSync(join(bindgenDir, "__wasm_split.js"), "utf8").replace(/^\/\* [\w, ]+ \*\/\n/gm, "");
-      for (const [from, to] of Object.entries(chunkFile)) {
-        const ref = `"./${from}"`;
-        if (!link.includes(ref)) throw new Error(`build-wasm: __wasm_split.js does not load ${from}`);
-        link = link.split(ref).join(`"./${to}"`);
-      }
-      // Which files each split point needs, for the loader's early fetches.
-      for (const m of link.matchAll(/export const __wasm_split_load_(\w+?)_\d+ = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[(.*?)\]\)\);/g)) {
-        const [, point, fetcher, deps] = m;
-        const own = fetcher.match(/new URL\("\.\/([^"]+)"/);
-        const depFiles = deps
-          .split(",")
-          .map((d) => d.trim())
-          .filter(Boolean)
-          .map((d) => {
-            const def = link.match(new RegExp(`const ${d} = makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"`));
-            if (!def) throw new Error(`build-wasm: cannot find the module of ${d} in __wasm_split.js`);
-            return def[1];
-          });
-        prefetch[point] = [...(own ? [own[1]] : []), ...depFiles];
+      // Which files each split point needs, for the loader's early fetches:
+      // its own module, then its chunks.
+      const chunkOf = new Map(manifest.chunks.map((c) => [c.number, c.file]));
+      for (const point of manifest.points) {
+        prefetch[pointOf(point.name)] = [...(point.file ? [chunkFile[point.file]] : []), ...point.chunks.map((n) => chunkFile[chunkOf.get(n)])];
       }
       for (const point of [...Object.values(routeSplits), ...Object.values(routeLaterSplits)].flat()) {
         if (!prefetch[point]) throw new Error(`build-wasm: no split point ${point} in this build (src/ui/pages/mod.rs)`);
@@ -543,18 +413,7 @@ export async function buildWasm({ out, split = true, release = true }) {
       for (const [route, points] of Object.entries(routeSplits)) {
         for (const f of [points, laterSplitsOf(route)].flat().flatMap((p) => prefetch[p])) if (!bundled.includes(f)) bundled.push(f);
       }
-      // Every module is fetched through pageFetch (below), which takes it
-      // from the page bundle when the loader has fetched one. It is asked
-      // for the module by its number, so that the loader needs no names.
-      const fetchCall = /fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\)/g;
-      const fetches = [...link.matchAll(fetchCall)].length;
-      if (fetches !== chunkNames.length) throw new Error(`build-wasm: __wasm_split.js fetches ${fetches} modules, expected ${chunkNames.length}`);
-      link = pageFetch + link.replace(fetchCall, (_, file) => `pageFetch(${bundled.indexOf(file)}, ${JSON.stringify(file)})`);
-      const streamCall = /WebAssembly\.instantiateStreaming\(src, imports\)/g;
-      const streams = [...link.matchAll(streamCall)].length;
-      if (streams !== chunkNames.length) throw new Error(`build-wasm: __wasm_split.js instantiates ${streams} modules, expected ${chunkNames.length}`);
-      link = link.replace(streamCall, "pageInstantiate(src, imports)");
-      link = uncommented(compactModules(link, chunkNames.length));
+      const link = uncommented(linkModule(manifest, chunkFile, bundled));
 
       // The glue and __wasm_split.js import each other, so neither can be
       // named by its own content alone: both take one hash of the two texts
@@ -630,24 +489,8 @@ export async function buildWasm({ out, split = true, release = true }) {
     // Each bundle also merged into one module, which a page opened directly
     // instantiates instead of its modules one by one (see pageFetch). It is
     // named after the bundle it is made from: the same modules, merged by the
-    // same pinned wasm-merge, make the same file.
-    // What the stub imports: everything a split module imports (each
-    // imports those of the first module's memory, table and stack pointer
-    // it uses), the same way in every module.
-    const imports = [];
-    for (const f of bundled) {
-      for (const i of importsOf(readFileSync(join(out, f)))) {
-        const known = imports.find((j) => j.field === i.field);
-        if (!known) imports.push(i);
-        else if (known.module !== i.module || known.kind !== i.kind || Buffer.compare(known.desc, i.desc) !== 0) {
-          throw new Error(`build-wasm: ${f} imports ${i.module}.${i.field} otherwise than another split module; the bundles cannot be merged`);
-        }
-      }
-    }
-    if (!imports.every((i) => i.module === "__wasm_split")) throw new Error("build-wasm: a split module imports from elsewhere than __wasm_split");
-    const stub = join(work, "stub.wasm");
-    writeFileSync(stub, splitStub(imports));
-    await pool(merges, 2, ({ modules, into }) => mergeModules(stub, modules, into, imports, release && !process.env.SEXTANT_NO_WASM_OPT));
+    // same tool, make the same file.
+    await pool(merges, 2, ({ modules, into }) => mergeModules(tool, modules, into, release && !process.env.SEXTANT_NO_WASM_OPT));
     for (const [route, keys] of Object.entries(planned)) routes[route] = keys.flatMap((k) => files.get(k));
     const loaderCode = `${
       split

@@ -33,12 +33,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_vers
   cargo install wasm-bindgen-cli --version "=$wasm_bindgen_version" --root "$tools" --force
 fi
 
-# wasm-split (scripts/build-wasm.mjs): the CLI of wasm_split_cli_support,
-# which has no --version; cargo's install list says which one is there.
-if ! cargo install --list --root "$tools" 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION, about 2 minutes the first time)"
-  cargo install --locked wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --root "$tools" --force
-fi
+# wasm-split is no command to install: tools/wasm-pages uses its library
+# (wasm_split_cli_support, pinned in its Cargo.toml), and the build compiles it.
 
 if ! wasm-opt --version 2>/dev/null | grep -q "version $binaryen_major"; then
   say "installing wasm-opt from the npm package binaryen@$BINARYEN_VERSION"
