@@ -16,18 +16,33 @@
 //! `#/a/b/c?embed=1` by trying `a/b/c`, `a/b`, `a/*` (when there is a `b`)
 //! and `a`, in that order, the query left out; [`entry_for`] does the same.
 
+use std::sync::LazyLock;
+
+use crate::catalog::CALCULATORS;
+use crate::domain::kinds::AssessmentKind;
+use crate::route::Page;
+
 /// One address of the table: the split points its page needs to open, and
 /// those it uses once built (fetched in a second bundle when the browser is
 /// idle).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bundle {
     /// The address after `#/`, as the loader matches it: `roi`, `roi/*` (any
     /// second segment: a saved document's id), `s/roi` (a share link).
-    pub path: &'static str,
+    pub path: String,
     /// Split points the page needs to open.
-    pub opens: &'static [&'static str],
+    pub opens: Vec<String>,
     /// Split points it uses once built.
-    pub later: &'static [&'static str],
+    pub later: Vec<String>,
+}
+
+fn bundle(path: impl Into<String>, opens: &[&str], later: &[&str]) -> Bundle {
+    let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect();
+    Bundle {
+        path: path.into(),
+        opens: names(opens),
+        later: names(later),
+    }
 }
 
 /// What an assessment's page uses once built: its questions, results and
@@ -44,158 +59,91 @@ const ASSESSMENT_LATER: &[&str] = &[
 const SHARED_ASSESSMENT_LATER: &[&str] = &["advice", "own_targets", "draw_on"];
 
 /// Every address with split points, in the order the build numbers their
-/// modules.
-pub const BUNDLES: &[Bundle] = &[
-    Bundle {
-        path: "saved",
-        opens: &["saved_page"],
-        later: &["importer"],
-    },
-    Bundle {
-        path: "assess/skills",
-        opens: &["assessment_page", "skills_text"],
-        later: ASSESSMENT_LATER,
-    },
-    Bundle {
-        path: "assess/readiness",
-        opens: &["assessment_page", "readiness_text"],
-        later: ASSESSMENT_LATER,
-    },
-    Bundle {
-        path: "assess/automation",
-        opens: &["assessment_page", "automation_text"],
-        later: ASSESSMENT_LATER,
-    },
-    Bundle {
-        path: "assess/team",
-        opens: &["assessment_page", "team_text"],
-        later: ASSESSMENT_LATER,
-    },
+/// modules. An assessment's page needs its pack's text (`<slug>_text`); a
+/// calculator's addresses and split points are its entry in
+/// [`CALCULATORS`].
+pub static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| {
+    let mut all = vec![bundle("saved", &["saved_page"], &["importer"])];
+    let text = |kind: AssessmentKind| format!("{}_text", kind.slug());
+    for kind in AssessmentKind::ALL {
+        let path = format!("assess/{}", kind.slug());
+        all.push(bundle(
+            path,
+            &["assessment_page", &text(kind)],
+            ASSESSMENT_LATER,
+        ));
+    }
     // A calculator's start page; it asks for its editor's bundle when the
     // browser is idle (ui::prefetch).
-    Bundle {
-        path: "roi",
-        opens: &["roi_start"],
-        later: &[],
-    },
-    Bundle {
-        path: "portfolio",
-        opens: &["portfolio_start"],
-        later: &[],
-    },
-    Bundle {
-        path: "automation-roi",
-        opens: &["automation_start"],
-        later: &[],
-    },
+    for c in &CALCULATORS {
+        all.push(bundle(c.calculator.slug(), c.start, &[]));
+    }
     // A saved document opens an editor.
-    Bundle {
-        path: "roi/*",
-        opens: &["roi_page"],
-        later: &[
-            "roi_results",
-            "roi_extras",
-            "uncertainty_panel",
-            "share_panel",
-            "draw_on",
-        ],
-    },
-    Bundle {
-        path: "portfolio/*",
-        opens: &["portfolio_page"],
-        later: &["below", "share_panel", "attachments", "draw_on"],
-    },
-    Bundle {
-        path: "automation-roi/*",
-        opens: &["automation_page"],
-        later: &["share_panel", "draw_on"],
-    },
+    for c in &CALCULATORS {
+        let path = format!("{}/*", c.calculator.slug());
+        all.push(bundle(path, c.editor, c.editor_later));
+    }
     // A share link names the kind of document it holds and gets only that
     // kind's view.
-    Bundle {
-        path: "s/roi",
-        opens: &["shared_roi"],
-        later: &["uncertainty_panel", "draw_on"],
-    },
-    Bundle {
-        path: "s/portfolio",
-        opens: &["shared_portfolio"],
-        later: &["below", "draw_on"],
-    },
-    Bundle {
-        path: "s/automation-roi",
-        opens: &["shared_automation"],
-        later: &["draw_on"],
-    },
-    Bundle {
-        path: "s/assess/skills",
-        opens: &["shared_assessment", "skills_text"],
-        later: SHARED_ASSESSMENT_LATER,
-    },
-    Bundle {
-        path: "s/assess/readiness",
-        opens: &["shared_assessment", "readiness_text"],
-        later: SHARED_ASSESSMENT_LATER,
-    },
-    Bundle {
-        path: "s/assess/automation",
-        opens: &["shared_assessment", "automation_text"],
-        later: SHARED_ASSESSMENT_LATER,
-    },
-    Bundle {
-        path: "s/assess/team",
-        opens: &["shared_assessment", "team_text"],
-        later: SHARED_ASSESSMENT_LATER,
-    },
+    for c in &CALCULATORS {
+        let path = format!("s/{}", c.calculator.slug());
+        all.push(bundle(path, c.shared, c.shared_later));
+    }
+    for kind in AssessmentKind::ALL {
+        let path = format!("s/assess/{}", kind.slug());
+        let opens = ["shared_assessment", &text(kind)];
+        all.push(bundle(path, &opens, SHARED_ASSESSMENT_LATER));
+    }
     // A link made before the kind was in its address: the page reads the
     // kind from the link, then asks for that kind's bundle
     // (ui::fetch_modules).
-    Bundle {
-        path: "s",
-        opens: &["shared_link"],
-        later: &[],
-    },
-];
+    all.push(bundle("s", &["shared_link"], &[]));
+    all
+});
 
 /// A page the benchmarks open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Measured {
     /// Its name in the reports and on the command line (`--pages`).
-    pub name: &'static str,
+    pub name: String,
     /// Its address, or `None` for a page the script makes first: the ROI
     /// editor with an example (`roi-example`), its share link (`share-roi`).
-    pub fragment: Option<&'static str>,
+    pub fragment: Option<String>,
     /// Whether Lighthouse measures it (the load benchmark measures all).
     pub lighthouse: bool,
 }
 
-const fn measured(
-    name: &'static str,
-    fragment: Option<&'static str>,
-    lighthouse: bool,
-) -> Measured {
+fn measured(name: impl Into<String>, fragment: Option<String>, lighthouse: bool) -> Measured {
     Measured {
-        name,
+        name: name.into(),
         fragment,
         lighthouse,
     }
 }
 
-/// Every tool page, the ROI editor with an example, Saved, and the ROI
-/// example's share link as a colleague opens it.
-pub const MEASURED: &[Measured] = &[
-    measured("home", Some("#/"), true),
-    measured("roi", Some("#/roi"), true),
-    measured("roi-example", None, true),
-    measured("assess-skills", Some("#/assess/skills"), true),
-    measured("assess-readiness", Some("#/assess/readiness"), true),
-    measured("assess-automation", Some("#/assess/automation"), true),
-    measured("assess-team", Some("#/assess/team"), true),
-    measured("saved", Some("#/saved"), true),
-    measured("portfolio", Some("#/portfolio"), true),
-    measured("automation-roi", Some("#/automation-roi"), true),
-    measured("share-roi", None, false),
-];
+/// Every tool page (the home page's list), the ROI editor with an example,
+/// Saved, and the ROI example's share link as a colleague opens it.
+pub static MEASURED: LazyLock<Vec<Measured>> = LazyLock::new(|| {
+    let mut all = vec![
+        measured("home", Some("#/".into()), true),
+        measured("roi-example", None, true),
+    ];
+    for kind in AssessmentKind::ALL {
+        let page = Page::Assessment(kind);
+        all.push(measured(
+            format!("assess-{}", kind.slug()),
+            Some(page.href()),
+            true,
+        ));
+    }
+    all.push(measured("saved", Some(Page::Saved.href()), true));
+    for c in &CALCULATORS {
+        let page = Page::Calculator(c.calculator, None);
+        all.push(measured(c.calculator.slug(), Some(page.href()), true));
+    }
+    all.push(measured("share-roi", None, false));
+    all
+});
 
 /// The entry the loader takes for an address (`#/roi/abc?embed=1`), found
 /// as the loader finds it (see the module's documentation).
@@ -225,7 +173,7 @@ pub fn entry_for(hash: &str) -> Option<&'static Bundle> {
 /// "later"}], "measured": [{"name", "fragment", "lighthouse"}]}`, in table
 /// order.
 pub fn to_json() -> String {
-    let list = |names: &[&str]| {
+    let list = |names: &[String]| {
         names
             .iter()
             .map(|n| format!("\"{n}\""))
@@ -238,8 +186,8 @@ pub fn to_json() -> String {
             format!(
                 "    {{ \"path\": \"{}\", \"opens\": [{}], \"later\": [{}] }}",
                 b.path,
-                list(b.opens),
-                list(b.later)
+                list(&b.opens),
+                list(&b.later)
             )
         })
         .collect::<Vec<_>>()
@@ -251,6 +199,7 @@ pub fn to_json() -> String {
                 "    {{ \"name\": \"{}\", \"fragment\": {}, \"lighthouse\": {} }}",
                 m.name,
                 m.fragment
+                    .as_ref()
                     .map_or("null".to_string(), |f| format!("\"{f}\"")),
                 m.lighthouse
             )
@@ -264,8 +213,8 @@ pub fn to_json() -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::domain::kinds::{AssessmentKind, SharedKind};
-    use crate::route::{Page, Route};
+    use crate::domain::kinds::SharedKind;
+    use crate::route::{Calculator, Route};
     use std::path::Path;
 
     #[test]
@@ -275,7 +224,8 @@ mod tests {
         // Valid JSON, with the table's entries.
         let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(parsed["bundles"].as_array().unwrap().len(), BUNDLES.len());
-        assert_eq!(parsed["measured"][2]["fragment"], serde_json::Value::Null);
+        assert_eq!(parsed["measured"][1]["name"], "roi-example");
+        assert_eq!(parsed["measured"][1]["fragment"], serde_json::Value::Null);
         if std::env::var_os("SEXTANT_BLESS").is_some() {
             std::fs::write(&file, &json).unwrap();
         }
@@ -293,18 +243,15 @@ mod tests {
         let mut pages = vec![
             Page::Home,
             Page::Saved,
-            Page::Roi(None),
-            Page::Roi(Some(id())),
-            Page::Portfolio(None),
-            Page::Portfolio(Some(id())),
-            Page::AutomationRoi(None),
-            Page::AutomationRoi(Some(id())),
             Page::Shared(None, "v1.x".into()),
-            Page::Shared(Some(SharedKind::Roi), "v1.x".into()),
-            Page::Shared(Some(SharedKind::Portfolio), "v1.x".into()),
-            Page::Shared(Some(SharedKind::AutomationRoi), "v1.x".into()),
             Page::NotFound("nowhere".into()),
         ];
+        for c in Calculator::ALL {
+            pages.push(Page::Calculator(c, None));
+            pages.push(Page::Calculator(c, Some(id())));
+            let kind = Some(SharedKind::Calculator(c));
+            pages.push(Page::Shared(kind, "v1.x".into()));
+        }
         for kind in AssessmentKind::ALL {
             pages.push(Page::Assessment(kind));
             pages.push(Page::AssessmentRun(kind, id()));
@@ -320,9 +267,7 @@ mod tests {
                 Page::Home
                 | Page::Assessment(_)
                 | Page::AssessmentRun(..)
-                | Page::Roi(_)
-                | Page::Portfolio(_)
-                | Page::AutomationRoi(_)
+                | Page::Calculator(..)
                 | Page::Saved
                 | Page::Shared(..)
                 | Page::NotFound(_) => {}
@@ -343,24 +288,30 @@ mod tests {
         }
         // The loader's order: the run of an assessment is its assessment's.
         assert_eq!(
-            entry_for("#/assess/team/run-1?embed=1").map(|b| b.path),
+            entry_for("#/assess/team/run-1?embed=1").map(|b| b.path.as_str()),
             Some("assess/team")
         );
-        assert_eq!(entry_for("#/roi/abc").map(|b| b.path), Some("roi/*"));
-        assert_eq!(entry_for("#/roi").map(|b| b.path), Some("roi"));
-        // An embedded start page is the start page, not an editor.
-        assert_eq!(entry_for("#/roi?embed=1").map(|b| b.path), Some("roi"));
         assert_eq!(
-            entry_for("#/s/assess/team/v1.x").map(|b| b.path),
+            entry_for("#/roi/abc").map(|b| b.path.as_str()),
+            Some("roi/*")
+        );
+        assert_eq!(entry_for("#/roi").map(|b| b.path.as_str()), Some("roi"));
+        // An embedded start page is the start page, not an editor.
+        assert_eq!(
+            entry_for("#/roi?embed=1").map(|b| b.path.as_str()),
+            Some("roi")
+        );
+        assert_eq!(
+            entry_for("#/s/assess/team/v1.x").map(|b| b.path.as_str()),
             Some("s/assess/team")
         );
-        assert_eq!(entry_for("#/s/v1.x").map(|b| b.path), Some("s"));
+        assert_eq!(entry_for("#/s/v1.x").map(|b| b.path.as_str()), Some("s"));
         assert_eq!(entry_for("#/__proto__"), None);
     }
 
     #[test]
     fn every_address_in_the_table_is_a_page() {
-        for b in BUNDLES {
+        for b in BUNDLES.iter() {
             let address = format!("#/{}", b.path.replace('*', "abc123"));
             let address = if b.path == "s" || b.path.starts_with("s/") {
                 format!("{address}/v1.x")
@@ -375,7 +326,7 @@ mod tests {
             );
             assert_eq!(entry_for(&address), Some(b), "{address}");
         }
-        let paths: Vec<_> = BUNDLES.iter().map(|b| b.path).collect();
+        let paths: Vec<_> = BUNDLES.iter().map(|b| b.path.as_str()).collect();
         let mut unique = paths.clone();
         unique.sort_unstable();
         unique.dedup();
@@ -419,8 +370,8 @@ mod tests {
         assert!(defined.len() >= 20, "{defined:?}");
         let mut named: Vec<String> = BUNDLES
             .iter()
-            .flat_map(|b| b.opens.iter().chain(b.later))
-            .map(|n| n.to_string())
+            .flat_map(|b| b.opens.iter().chain(&b.later))
+            .cloned()
             .collect();
         named.sort();
         named.dedup();
@@ -429,12 +380,12 @@ mod tests {
 
     #[test]
     fn measured_pages_are_pages_with_names_once() {
-        let mut names: Vec<_> = MEASURED.iter().map(|m| m.name).collect();
+        let mut names: Vec<_> = MEASURED.iter().map(|m| m.name.as_str()).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), MEASURED.len());
-        for m in MEASURED {
-            if let Some(f) = m.fragment {
+        for m in MEASURED.iter() {
+            if let Some(f) = &m.fragment {
                 assert!(!matches!(Route::parse(f).page, Page::NotFound(_)), "{f}");
             }
         }
@@ -442,7 +393,9 @@ mod tests {
         for (_, tool) in crate::catalog::tools() {
             let href = tool.page.href();
             assert!(
-                MEASURED.iter().any(|m| m.fragment == Some(href.as_str())),
+                MEASURED
+                    .iter()
+                    .any(|m| m.fragment.as_deref() == Some(href.as_str())),
                 "{href} is not measured"
             );
         }

@@ -1,8 +1,14 @@
 //! The tools Sextant offers, as the home page and navigation present them:
 //! their pages, titles and opening paragraphs. Page copy lives here, beside
 //! the router, not in the domain.
+//!
+//! [`CALCULATORS`] is the one table of the calculators: a calculator's
+//! entry there (its page copy and the split points its pages need) and a
+//! `Calculator` variant make its addresses (`crate::route`), its place on the
+//! home page and in page titles, its bundles (`crate::bundles`), the pages
+//! the benchmarks measure, and the kind of document Saved opens in it.
 
-use crate::route::{AssessmentKind, Page};
+use crate::route::{AssessmentKind, Calculator, Page};
 
 /// Whether a tool assesses or calculates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,21 +36,94 @@ pub struct Tool {
     pub lede: &'static str,
 }
 
-/// The calculators' start pages' titles and paragraphs, which the pages
-/// themselves show too.
-pub const ROI_TITLE: &str = "ML project ROI";
-pub const PORTFOLIO_TITLE: &str = "Project prioritisation";
-pub const AUTOMATION_ROI_TITLE: &str = "Automation ROI";
-/// The ROI calculator's start page's paragraph.
-pub const ROI_LEDE: &str = "Is this ML project worth it? Enter what it costs to build, run and maintain, and what it earns or saves; read its NPV, IRR, payback and cash flow as you type.";
-/// Project prioritisation's start page's paragraph.
-pub const PORTFOLIO_LEDE: &str = "Which ML projects next quarter? Score each candidate on business impact, resources, feasibility, time to value, urgency and risk with a shared rubric, weigh the criteria, and compare rankings by weighted criteria, RICE, WSJF and ICE.";
-/// Automation ROI's start page's paragraph.
-pub const AUTOMATION_ROI_LEDE: &str = "What does automating the ML pipeline save? For each stage, enter the hours a run takes and the share automation removes; weigh them against the tool's licence, compute, set-up and the oversight people still give it.";
+/// A calculator: its page copy and the split points its pages need
+/// (`split_point!` names less their `_1`; see `crate::bundles`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalculatorEntry {
+    pub calculator: Calculator,
+    /// Its name.
+    pub title: &'static str,
+    /// One line saying what it answers, on the home page.
+    pub summary: &'static str,
+    /// Its start page's paragraph, under the title.
+    pub lede: &'static str,
+    /// What its start page needs to open (`#/<slug>`).
+    pub start: &'static [&'static str],
+    /// What its editor needs to open (`#/<slug>/<id>`), then what it uses
+    /// once built.
+    pub editor: &'static [&'static str],
+    pub editor_later: &'static [&'static str],
+    /// What the view of its share link needs to open (`#/s/<slug>/…`), then
+    /// what it uses once built.
+    pub shared: &'static [&'static str],
+    pub shared_later: &'static [&'static str],
+}
+
+/// Every calculator, in the order the home page lists them.
+pub const CALCULATORS: [CalculatorEntry; 3] = [
+    CalculatorEntry {
+        calculator: Calculator::Roi,
+        title: "ML project ROI",
+        summary: "Costs, benefits, NPV, IRR and payback of an ML project, month by month.",
+        lede: "Is this ML project worth it? Enter what it costs to build, run and maintain, and what it earns or saves; read its NPV, IRR, payback and cash flow as you type.",
+        start: &["roi_start"],
+        editor: &["roi_page"],
+        editor_later: &[
+            "roi_results",
+            "roi_extras",
+            "uncertainty_panel",
+            "share_panel",
+            "draw_on",
+        ],
+        shared: &["shared_roi"],
+        shared_later: &["uncertainty_panel", "draw_on"],
+    },
+    CalculatorEntry {
+        calculator: Calculator::Portfolio,
+        title: "Project prioritisation",
+        summary: "Rank candidate ML projects by impact, urgency, effort, feasibility and risk.",
+        lede: "Which ML projects next quarter? Score each candidate on business impact, resources, feasibility, time to value, urgency and risk with a shared rubric, weigh the criteria, and compare rankings by weighted criteria, RICE, WSJF and ICE.",
+        start: &["portfolio_start"],
+        editor: &["portfolio_page"],
+        editor_later: &["below", "share_panel", "attachments", "draw_on"],
+        shared: &["shared_portfolio"],
+        shared_later: &["below", "draw_on"],
+    },
+    CalculatorEntry {
+        calculator: Calculator::AutomationRoi,
+        title: "Automation ROI",
+        summary: "Hours and money that automating each pipeline stage saves, against what it costs.",
+        lede: "What does automating the ML pipeline save? For each stage, enter the hours a run takes and the share automation removes; weigh them against the tool's licence, compute, set-up and the oversight people still give it.",
+        start: &["automation_start"],
+        editor: &["automation_page"],
+        editor_later: &["share_panel", "draw_on"],
+        shared: &["shared_automation"],
+        shared_later: &["draw_on"],
+    },
+];
+
+/// A calculator's entry.
+pub fn calculator(calculator: Calculator) -> &'static CalculatorEntry {
+    CALCULATORS
+        .iter()
+        .find(|e| e.calculator == calculator)
+        .expect("every calculator has an entry (tested)")
+}
 
 /// Every tool, grouped, in display order.
 pub fn tools() -> Vec<(Group, Tool)> {
-    vec![
+    let calculators = CALCULATORS.iter().map(|entry| {
+        (
+            Group::Calculator,
+            Tool {
+                page: Page::Calculator(entry.calculator, None),
+                title: entry.title,
+                summary: entry.summary,
+                lede: entry.lede,
+            },
+        )
+    });
+    let assessments = vec![
         (
             Group::Assessment,
             Tool {
@@ -81,34 +160,8 @@ pub fn tools() -> Vec<(Group, Tool)> {
                 lede: "This covers how your ML team works together and with the people who use or fund its work: communication, knowledge sharing, roles, conflict, mentoring, feedback and team development, and how you report to stakeholders, manage their expectations and show the value of your work.",
             },
         ),
-        (
-            Group::Calculator,
-            Tool {
-                page: Page::Roi(None),
-                title: ROI_TITLE,
-                summary: "Costs, benefits, NPV, IRR and payback of an ML project, month by month.",
-                lede: ROI_LEDE,
-            },
-        ),
-        (
-            Group::Calculator,
-            Tool {
-                page: Page::Portfolio(None),
-                title: PORTFOLIO_TITLE,
-                summary: "Rank candidate ML projects by impact, urgency, effort, feasibility and risk.",
-                lede: PORTFOLIO_LEDE,
-            },
-        ),
-        (
-            Group::Calculator,
-            Tool {
-                page: Page::AutomationRoi(None),
-                title: AUTOMATION_ROI_TITLE,
-                summary: "Hours and money that automating each pipeline stage saves, against what it costs.",
-                lede: AUTOMATION_ROI_LEDE,
-            },
-        ),
-    ]
+    ];
+    assessments.into_iter().chain(calculators).collect()
 }
 
 /// The catalogue entry for a page, if it is a tool.
@@ -122,6 +175,19 @@ pub fn tool_for(page: &Page) -> Option<Tool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_calculator_has_one_entry() {
+        for c in Calculator::ALL {
+            assert_eq!(
+                CALCULATORS.iter().filter(|e| e.calculator == c).count(),
+                1,
+                "{c:?}"
+            );
+            assert_eq!(calculator(c).calculator, c);
+        }
+        assert_eq!(CALCULATORS.len(), Calculator::ALL.len());
+    }
 
     #[test]
     fn lists_four_assessments_and_three_calculators() {

@@ -7,16 +7,14 @@
 
 use std::fmt;
 
-pub use crate::domain::kinds::{AssessmentKind, SharedKind};
+pub use crate::domain::kinds::{AssessmentKind, Calculator, SharedKind};
 
 impl SharedKind {
     /// The path segments naming this kind, after `/s/`: the same as the
     /// path of the tool that made the document (`roi`, `assess/skills`).
     fn path(self) -> String {
         match self {
-            SharedKind::Roi => "roi".into(),
-            SharedKind::Portfolio => "portfolio".into(),
-            SharedKind::AutomationRoi => "automation-roi".into(),
+            SharedKind::Calculator(calculator) => calculator.slug().into(),
             SharedKind::Assessment(kind) => format!("assess/{}", kind.slug()),
         }
     }
@@ -31,12 +29,8 @@ pub enum Page {
     Assessment(AssessmentKind),
     /// One saved run of an assessment: its flow if unfinished, else its results.
     AssessmentRun(AssessmentKind, String),
-    /// The ML project ROI calculator, optionally opened on a saved model.
-    Roi(Option<String>),
-    /// Project prioritisation across a portfolio, optionally a saved one.
-    Portfolio(Option<String>),
-    /// The automation ROI calculator, optionally opened on a saved model.
-    AutomationRoi(Option<String>),
+    /// A calculator: its start page, or its editor on a saved document.
+    Calculator(Calculator, Option<String>),
     /// Everything stored in this browser.
     Saved,
     /// A document carried in the link itself, shown read-only: the kind the
@@ -56,11 +50,7 @@ impl Page {
     pub fn embeddable(&self) -> bool {
         matches!(
             self,
-            Page::Shared(..)
-                | Page::Assessment(_)
-                | Page::Roi(None)
-                | Page::Portfolio(None)
-                | Page::AutomationRoi(None)
+            Page::Shared(..) | Page::Assessment(_) | Page::Calculator(_, None)
         )
     }
 
@@ -69,11 +59,7 @@ impl Page {
     pub fn shows_stored_data(&self) -> bool {
         matches!(
             self,
-            Page::Saved
-                | Page::AssessmentRun(..)
-                | Page::Roi(Some(_))
-                | Page::Portfolio(Some(_))
-                | Page::AutomationRoi(Some(_))
+            Page::Saved | Page::AssessmentRun(..) | Page::Calculator(_, Some(_))
         )
     }
 }
@@ -111,25 +97,27 @@ impl Route {
                 Some(kind) => Page::AssessmentRun(kind, (*id).to_string()),
                 None => Page::NotFound(path.to_string()),
             },
-            ["roi"] => Page::Roi(None),
-            ["roi", id] if is_doc_id(id) => Page::Roi(Some((*id).to_string())),
-            ["portfolio"] => Page::Portfolio(None),
-            ["portfolio", id] if is_doc_id(id) => Page::Portfolio(Some((*id).to_string())),
-            ["automation-roi"] => Page::AutomationRoi(None),
-            ["automation-roi", id] if is_doc_id(id) => Page::AutomationRoi(Some((*id).to_string())),
             ["saved"] => Page::Saved,
             ["s", payload] => Page::Shared(None, (*payload).to_string()),
-            ["s", "roi", payload] => Page::Shared(Some(SharedKind::Roi), (*payload).to_string()),
-            ["s", "portfolio", payload] => {
-                Page::Shared(Some(SharedKind::Portfolio), (*payload).to_string())
-            }
-            ["s", "automation-roi", payload] => {
-                Page::Shared(Some(SharedKind::AutomationRoi), (*payload).to_string())
-            }
+            ["s", slug, payload] => match Calculator::from_slug(slug) {
+                Some(calculator) => Page::Shared(
+                    Some(SharedKind::Calculator(calculator)),
+                    (*payload).to_string(),
+                ),
+                None => Page::NotFound(path.to_string()),
+            },
             ["s", "assess", slug, payload] => match AssessmentKind::from_slug(slug) {
                 Some(kind) => {
                     Page::Shared(Some(SharedKind::Assessment(kind)), (*payload).to_string())
                 }
+                None => Page::NotFound(path.to_string()),
+            },
+            [slug] => match Calculator::from_slug(slug) {
+                Some(calculator) => Page::Calculator(calculator, None),
+                None => Page::NotFound(path.to_string()),
+            },
+            [slug, id] if is_doc_id(id) => match Calculator::from_slug(slug) {
+                Some(calculator) => Page::Calculator(calculator, Some((*id).to_string())),
                 None => Page::NotFound(path.to_string()),
             },
             _ => Page::NotFound(path.to_string()),
@@ -163,12 +151,8 @@ impl fmt::Display for Page {
             Page::Home => write!(f, "/"),
             Page::Assessment(kind) => write!(f, "/assess/{}", kind.slug()),
             Page::AssessmentRun(kind, id) => write!(f, "/assess/{}/{id}", kind.slug()),
-            Page::Roi(None) => write!(f, "/roi"),
-            Page::Roi(Some(id)) => write!(f, "/roi/{id}"),
-            Page::Portfolio(None) => write!(f, "/portfolio"),
-            Page::Portfolio(Some(id)) => write!(f, "/portfolio/{id}"),
-            Page::AutomationRoi(None) => write!(f, "/automation-roi"),
-            Page::AutomationRoi(Some(id)) => write!(f, "/automation-roi/{id}"),
+            Page::Calculator(calculator, None) => write!(f, "/{}", calculator.slug()),
+            Page::Calculator(calculator, Some(id)) => write!(f, "/{}/{id}", calculator.slug()),
             Page::Saved => write!(f, "/saved"),
             Page::Shared(None, payload) => write!(f, "/s/{payload}"),
             Page::Shared(Some(kind), payload) => write!(f, "/s/{}/{payload}", kind.path()),
@@ -241,29 +225,49 @@ mod tests {
             Page::Assessment(AssessmentKind::Team),
             false,
         );
-        check("#/roi", Page::Roi(None), false);
-        check("#/roi/abc-123", Page::Roi(Some("abc-123".into())), false);
-        check("#/portfolio", Page::Portfolio(None), false);
+        check("#/roi", Page::Calculator(Calculator::Roi, None), false);
         check(
-            "#/portfolio/p-1",
-            Page::Portfolio(Some("p-1".into())),
+            "#/roi/abc-123",
+            Page::Calculator(Calculator::Roi, Some("abc-123".into())),
             false,
         );
-        check("#/automation-roi", Page::AutomationRoi(None), false);
+        check(
+            "#/portfolio",
+            Page::Calculator(Calculator::Portfolio, None),
+            false,
+        );
+        check(
+            "#/portfolio/p-1",
+            Page::Calculator(Calculator::Portfolio, Some("p-1".into())),
+            false,
+        );
+        check(
+            "#/automation-roi",
+            Page::Calculator(Calculator::AutomationRoi, None),
+            false,
+        );
         check(
             "#/automation-roi/a1",
-            Page::AutomationRoi(Some("a1".into())),
+            Page::Calculator(Calculator::AutomationRoi, Some("a1".into())),
             false,
         );
         // Never for what the reader stored.
         check("#/saved?embed=1", Page::Saved, false);
-        check("#/roi/m1?embed=1", Page::Roi(Some("m1".into())), false);
+        check(
+            "#/roi/m1?embed=1",
+            Page::Calculator(Calculator::Roi, Some("m1".into())),
+            false,
+        );
         check(
             "#/assess/skills/r1?embed=1",
             Page::AssessmentRun(AssessmentKind::Skills, "r1".into()),
             false,
         );
-        check("#/roi?embed=1", Page::Roi(None), true);
+        check(
+            "#/roi?embed=1",
+            Page::Calculator(Calculator::Roi, None),
+            true,
+        );
         check(
             "#/assess/team?embed=1",
             Page::Assessment(AssessmentKind::Team),
@@ -276,12 +280,18 @@ mod tests {
         );
         check(
             "#/s/roi/v1.abc",
-            Page::Shared(Some(SharedKind::Roi), "v1.abc".into()),
+            Page::Shared(
+                Some(SharedKind::Calculator(Calculator::Roi)),
+                "v1.abc".into(),
+            ),
             false,
         );
         check(
             "#/s/automation-roi/v1.abc?embed=1",
-            Page::Shared(Some(SharedKind::AutomationRoi), "v1.abc".into()),
+            Page::Shared(
+                Some(SharedKind::Calculator(Calculator::AutomationRoi)),
+                "v1.abc".into(),
+            ),
             true,
         );
         check(
@@ -326,17 +336,26 @@ mod tests {
             Page::Home,
             Page::Assessment(AssessmentKind::Readiness),
             Page::AssessmentRun(AssessmentKind::Skills, "r1".into()),
-            Page::Roi(None),
-            Page::Roi(Some("x1".into())),
-            Page::Portfolio(None),
-            Page::Portfolio(Some("p1".into())),
-            Page::AutomationRoi(None),
-            Page::AutomationRoi(Some("a1".into())),
+            Page::Calculator(Calculator::Roi, None),
+            Page::Calculator(Calculator::Roi, Some("x1".into())),
+            Page::Calculator(Calculator::Portfolio, None),
+            Page::Calculator(Calculator::Portfolio, Some("p1".into())),
+            Page::Calculator(Calculator::AutomationRoi, None),
+            Page::Calculator(Calculator::AutomationRoi, Some("a1".into())),
             Page::Saved,
             Page::Shared(None, "v1.eJyrVg".into()),
-            Page::Shared(Some(SharedKind::Roi), "v1.eJyrVg".into()),
-            Page::Shared(Some(SharedKind::Portfolio), "v1.eJyrVg".into()),
-            Page::Shared(Some(SharedKind::AutomationRoi), "v1.eJyrVg".into()),
+            Page::Shared(
+                Some(SharedKind::Calculator(Calculator::Roi)),
+                "v1.eJyrVg".into(),
+            ),
+            Page::Shared(
+                Some(SharedKind::Calculator(Calculator::Portfolio)),
+                "v1.eJyrVg".into(),
+            ),
+            Page::Shared(
+                Some(SharedKind::Calculator(Calculator::AutomationRoi)),
+                "v1.eJyrVg".into(),
+            ),
         ]
         .into_iter()
         .chain(

@@ -519,7 +519,7 @@ fn monte_carlo_draws_the_same_numbers_as_the_native_build() {
 /// another tab is never overwritten.
 #[wasm_bindgen_test]
 async fn autosave_saves_real_edits_only_and_never_over_another_tab() {
-    use sextant::route::Page;
+    use sextant::route::{Calculator, Page};
     use sextant::ui::autosave::Autosave;
     use sextant::ui::storage::{Notices, Storage as Store};
     storage().clear().unwrap();
@@ -533,7 +533,7 @@ async fn autosave_saves_real_edits_only_and_never_over_another_tab() {
         let name = RwSignal::new(doc.name.clone());
         let data = RwSignal::new(doc.data.clone());
         Autosave::start(doc, name.into(), data.into(), "Untitled", |id| {
-            Page::Roi(Some(id))
+            Page::Calculator(Calculator::Roi, Some(id))
         });
         // Typed before the effect first runs.
         name.set("Renamed at once".into());

@@ -1,5 +1,6 @@
 //! The kinds of things Sextant knows, named once at the bottom of the crate:
-//! the assessments it ships and the kinds of document a share link carries.
+//! the assessments it ships, its calculators, and the kinds of document a
+//! share link carries.
 //! The router, the stored formats and the pages all name them from here;
 //! nothing here knows about addresses, storage or pages.
 
@@ -41,17 +42,49 @@ impl AssessmentKind {
     }
 }
 
-/// What a share link holds: a document of one tool, or a run of one
+/// The calculators: tools that edit a document of their own kind, each with
+/// a start page and an editor. What each shows and needs is its entry in
+/// `crate::catalog::CALCULATORS`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Calculator {
+    /// ML project ROI: an `RoiModel`.
+    Roi,
+    /// Project prioritisation: a `Portfolio`.
+    Portfolio,
+    /// Automation ROI: an `AutomationModel`.
+    AutomationRoi,
+}
+
+impl Calculator {
+    /// Every calculator, in the order the home page lists them.
+    pub const ALL: [Calculator; 3] = [
+        Calculator::Roi,
+        Calculator::Portfolio,
+        Calculator::AutomationRoi,
+    ];
+
+    /// The path segment naming this calculator.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Calculator::Roi => "roi",
+            Calculator::Portfolio => "portfolio",
+            Calculator::AutomationRoi => "automation-roi",
+        }
+    }
+
+    /// The calculator a path segment names.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+}
+
+/// What a share link holds: a calculator's document, or a run of one
 /// assessment. The router names it in a link's address (`#/s/roi/v1.…`) so
 /// that opening the link fetches only the view of that kind of document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SharedKind {
-    /// An ML project ROI model.
-    Roi,
-    /// A portfolio of candidate projects.
-    Portfolio,
-    /// An automation ROI model.
-    AutomationRoi,
+    /// A document of one of the calculators.
+    Calculator(Calculator),
     /// A run of one of the assessments.
     Assessment(AssessmentKind),
 }

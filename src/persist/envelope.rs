@@ -13,6 +13,7 @@
 //! shipped up to [`SCHEMA_VERSION`] and refuses, with a reason, what it cannot
 //! read.
 
+use crate::domain::kinds::Calculator;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -35,6 +36,23 @@ pub enum DocKind {
 }
 
 impl DocKind {
+    /// The kind of document a calculator edits.
+    pub fn of(calculator: Calculator) -> DocKind {
+        match calculator {
+            Calculator::Roi => DocKind::RoiModel,
+            Calculator::Portfolio => DocKind::Portfolio,
+            Calculator::AutomationRoi => DocKind::AutomationRoi,
+        }
+    }
+
+    /// The calculator that edits this kind of document; none for a run of
+    /// an assessment.
+    pub fn calculator(self) -> Option<Calculator> {
+        Calculator::ALL
+            .into_iter()
+            .find(|&c| DocKind::of(c) == self)
+    }
+
     /// How the kind reads in a list.
     pub fn label(self) -> &'static str {
         match self {

@@ -85,10 +85,10 @@ impl fmt::Display for ShareError {
 /// ship (such a link gets no kind in its address, and its page says why it
 /// cannot be opened).
 pub fn link_kind(shared: &Shared) -> Option<SharedKind> {
+    if let Some(calculator) = shared.kind.calculator() {
+        return Some(SharedKind::Calculator(calculator));
+    }
     match shared.kind {
-        DocKind::RoiModel => Some(SharedKind::Roi),
-        DocKind::Portfolio => Some(SharedKind::Portfolio),
-        DocKind::AutomationRoi => Some(SharedKind::AutomationRoi),
         DocKind::Assessment => shared
             .data
             .value()
@@ -96,6 +96,7 @@ pub fn link_kind(shared: &Shared) -> Option<SharedKind> {
             .and_then(Value::as_str)
             .and_then(crate::domain::packs::kind_of)
             .map(SharedKind::Assessment),
+        _ => None,
     }
 }
 
@@ -244,6 +245,7 @@ fn refused(e: super::envelope::ReadError) -> ImportError {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::domain::kinds::Calculator;
     use crate::domain::roi::examples;
     use crate::persist::roi;
     use proptest::prelude::*;
@@ -282,7 +284,10 @@ mod tests {
     fn a_link_names_the_kind_it_holds() {
         use crate::domain::kinds::AssessmentKind;
         use crate::domain::packs;
-        assert_eq!(link_kind(&sample()), Some(SharedKind::Roi));
+        assert_eq!(
+            link_kind(&sample()),
+            Some(SharedKind::Calculator(Calculator::Roi))
+        );
         for kind in AssessmentKind::ALL {
             let run = crate::domain::run::Run::new(packs::pack_id(kind), 1);
             let shared = Shared {
@@ -297,12 +302,18 @@ mod tests {
             name: "P".into(),
             data: Data::default(),
         };
-        assert_eq!(link_kind(&portfolio), Some(SharedKind::Portfolio));
+        assert_eq!(
+            link_kind(&portfolio),
+            Some(SharedKind::Calculator(Calculator::Portfolio))
+        );
         let automation = Shared {
             kind: DocKind::AutomationRoi,
             ..portfolio.clone()
         };
-        assert_eq!(link_kind(&automation), Some(SharedKind::AutomationRoi));
+        assert_eq!(
+            link_kind(&automation),
+            Some(SharedKind::Calculator(Calculator::AutomationRoi))
+        );
         // A run of a pack this version does not ship, or not a run at all:
         // no kind, so the link opens the page that says why it cannot be read.
         let unknown = Shared {

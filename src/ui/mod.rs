@@ -303,9 +303,7 @@ pub fn App() -> impl IntoView {
         let page = route.with(|r| r.page.clone());
         let tool_page = match &page {
             Page::AssessmentRun(kind, _) => Page::Assessment(*kind),
-            Page::Roi(_) => Page::Roi(None),
-            Page::Portfolio(_) => Page::Portfolio(None),
-            Page::AutomationRoi(_) => Page::AutomationRoi(None),
+            Page::Calculator(calculator, _) => Page::Calculator(*calculator, None),
             other => other.clone(),
         };
         let title = match catalog::tool_for(&tool_page) {

@@ -15,7 +15,7 @@ use crate::domain::input::{check_range, NumberKind};
 use crate::persist::automation as stored_format;
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::share::Shared;
-use crate::route::Page;
+use crate::route::{Calculator, Page};
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::deferred::Deferred;
@@ -44,7 +44,12 @@ pub fn AutomationDocument(
     };
     match open_saved(&id, &opens, |doc| stored_format::from_data(&doc.data)) {
         Ok((doc, model)) => view! { <AutomationEditor doc=doc model=model /> }.into_any(),
-        Err(why) => missing(TITLE, Page::AutomationRoi(None), START, why),
+        Err(why) => missing(
+            TITLE,
+            Page::Calculator(Calculator::AutomationRoi, None),
+            START,
+            why,
+        ),
     }
 }
 
@@ -52,7 +57,7 @@ pub fn AutomationDocument(
 #[component]
 pub fn AutomationStart() -> impl IntoView {
     let creator = Creator::new(DocKind::AutomationRoi, "model", |id| {
-        Page::AutomationRoi(Some(id))
+        Page::Calculator(Calculator::AutomationRoi, Some(id))
     });
     let create = move |model: AutomationModel, name: &str| {
         creator.create(name.into(), stored_format::to_data(&model))
@@ -77,8 +82,8 @@ pub fn AutomationStart() -> impl IntoView {
     .into_any();
     view! {
         <StartPage
-            title=crate::catalog::AUTOMATION_ROI_TITLE
-            lede=crate::catalog::AUTOMATION_ROI_LEDE
+            title=crate::catalog::calculator(Calculator::AutomationRoi).title
+            lede=crate::catalog::calculator(Calculator::AutomationRoi).lede
             creator=creator
             saved_heading="Your saved models"
             actions=actions
@@ -94,7 +99,7 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
     // The stored form, made once per change for both saving and sharing.
     let data = Memo::new(move |_| model.with(stored_format::to_data));
     let autosave = Autosave::start(doc, name.into(), data.into(), "Untitled automation", |id| {
-        Page::AutomationRoi(Some(id))
+        Page::Calculator(Calculator::AutomationRoi, Some(id))
     });
     let results = Memo::new(move |_| model.with(AutomationModel::evaluate));
     let shared = Signal::derive(move || Shared {

@@ -11,7 +11,7 @@ pub mod shared;
 pub mod uncertainty;
 
 use crate::domain::packs;
-use crate::route::{Page, SharedKind};
+use crate::route::{Calculator, Page, SharedKind};
 use leptos::prelude::*;
 
 /// The view for a page.
@@ -84,16 +84,16 @@ fn eager(page: Page) -> AnyView {
             let text = packs::shipped(*kind).text;
             return assessment_view(page, text);
         }
-        Page::Roi(None) => roi_start_view,
-        Page::Roi(Some(_)) => roi_view,
-        Page::Portfolio(None) => portfolio_start_view,
-        Page::Portfolio(Some(_)) => portfolio_view,
-        Page::AutomationRoi(None) => automation_start_view,
-        Page::AutomationRoi(Some(_)) => automation_view,
+        Page::Calculator(Calculator::Roi, None) => roi_start_view,
+        Page::Calculator(Calculator::Roi, Some(_)) => roi_view,
+        Page::Calculator(Calculator::Portfolio, None) => portfolio_start_view,
+        Page::Calculator(Calculator::Portfolio, Some(_)) => portfolio_view,
+        Page::Calculator(Calculator::AutomationRoi, None) => automation_start_view,
+        Page::Calculator(Calculator::AutomationRoi, Some(_)) => automation_view,
         Page::Shared(named, payload) => match named.or_else(|| shared::kind_of_link(payload)) {
-            Some(SharedKind::Roi) => shared::roi_view,
-            Some(SharedKind::Portfolio) => shared::portfolio_view,
-            Some(SharedKind::AutomationRoi) => shared::automation_view,
+            Some(SharedKind::Calculator(Calculator::Roi)) => shared::roi_view,
+            Some(SharedKind::Calculator(Calculator::Portfolio)) => shared::portfolio_view,
+            Some(SharedKind::Calculator(Calculator::AutomationRoi)) => shared::automation_view,
             Some(SharedKind::Assessment(kind)) => {
                 return shared::assessment_view(page, packs::shipped(kind).text)
             }
@@ -122,28 +122,30 @@ fn assessment_view(page: Page, text: &'static str) -> AnyView {
 // `split` the start page does not carry the editor.
 fn roi_start_view(page: Page, _: &'static str) -> AnyView {
     match page {
-        Page::Roi(None) => roi::RoiStart().into_any(),
+        Page::Calculator(Calculator::Roi, None) => roi::RoiStart().into_any(),
         other => shell_page(other),
     }
 }
 
 fn roi_view(page: Page, _: &'static str) -> AnyView {
     match page {
-        Page::Roi(Some(id)) => roi::RoiDocument(roi::RoiDocumentProps { id }).into_any(),
+        Page::Calculator(Calculator::Roi, Some(id)) => {
+            roi::RoiDocument(roi::RoiDocumentProps { id }).into_any()
+        }
         other => shell_page(other),
     }
 }
 
 fn portfolio_start_view(page: Page, _: &'static str) -> AnyView {
     match page {
-        Page::Portfolio(None) => portfolio::PortfolioStart().into_any(),
+        Page::Calculator(Calculator::Portfolio, None) => portfolio::PortfolioStart().into_any(),
         other => shell_page(other),
     }
 }
 
 fn portfolio_view(page: Page, _: &'static str) -> AnyView {
     match page {
-        Page::Portfolio(Some(id)) => {
+        Page::Calculator(Calculator::Portfolio, Some(id)) => {
             portfolio::PortfolioDocument(portfolio::PortfolioDocumentProps { id }).into_any()
         }
         other => shell_page(other),
@@ -152,14 +154,16 @@ fn portfolio_view(page: Page, _: &'static str) -> AnyView {
 
 fn automation_start_view(page: Page, _: &'static str) -> AnyView {
     match page {
-        Page::AutomationRoi(None) => automation::AutomationStart().into_any(),
+        Page::Calculator(Calculator::AutomationRoi, None) => {
+            automation::AutomationStart().into_any()
+        }
         other => shell_page(other),
     }
 }
 
 fn automation_view(page: Page, _: &'static str) -> AnyView {
     match page {
-        Page::AutomationRoi(Some(id)) => {
+        Page::Calculator(Calculator::AutomationRoi, Some(id)) => {
             automation::AutomationDocument(automation::AutomationDocumentProps { id }).into_any()
         }
         other => shell_page(other),
@@ -614,12 +618,12 @@ mod split {
             Page::Assessment(kind) | Page::AssessmentRun(kind, _) => {
                 (assessment_page().await?, pack_text(kind).await?)
             }
-            Page::Roi(None) => (roi_start().await?, ""),
-            Page::Roi(Some(_)) => (roi_page().await?, ""),
-            Page::Portfolio(None) => (portfolio_start().await?, ""),
-            Page::Portfolio(Some(_)) => (portfolio_page().await?, ""),
-            Page::AutomationRoi(None) => (automation_start().await?, ""),
-            Page::AutomationRoi(Some(_)) => (automation_page().await?, ""),
+            Page::Calculator(Calculator::Roi, None) => (roi_start().await?, ""),
+            Page::Calculator(Calculator::Roi, Some(_)) => (roi_page().await?, ""),
+            Page::Calculator(Calculator::Portfolio, None) => (portfolio_start().await?, ""),
+            Page::Calculator(Calculator::Portfolio, Some(_)) => (portfolio_page().await?, ""),
+            Page::Calculator(Calculator::AutomationRoi, None) => (automation_start().await?, ""),
+            Page::Calculator(Calculator::AutomationRoi, Some(_)) => (automation_page().await?, ""),
             Page::Shared(named, payload) => {
                 let kind = match named {
                     Some(kind) => kind,
@@ -636,9 +640,13 @@ mod split {
                     }
                 };
                 match kind {
-                    SharedKind::Roi => (shared_roi().await?, ""),
-                    SharedKind::Portfolio => (shared_portfolio().await?, ""),
-                    SharedKind::AutomationRoi => (shared_automation().await?, ""),
+                    SharedKind::Calculator(Calculator::Roi) => (shared_roi().await?, ""),
+                    SharedKind::Calculator(Calculator::Portfolio) => {
+                        (shared_portfolio().await?, "")
+                    }
+                    SharedKind::Calculator(Calculator::AutomationRoi) => {
+                        (shared_automation().await?, "")
+                    }
                     SharedKind::Assessment(kind) => {
                         (shared_assessment().await?, pack_text(kind).await?)
                     }

@@ -16,10 +16,10 @@ use crate::ui::export::when;
 /// the reactive context, which an import's task (spawned after reading the
 /// file) does not have: importing an assessment panicked there.
 fn page_for(storage: Storage, kind: DocKind, id: &str) -> Option<Page> {
+    if let Some(calculator) = kind.calculator() {
+        return Some(Page::Calculator(calculator, Some(id.to_string())));
+    }
     match kind {
-        DocKind::RoiModel => Some(Page::Roi(Some(id.to_string()))),
-        DocKind::Portfolio => Some(Page::Portfolio(Some(id.to_string()))),
-        DocKind::AutomationRoi => Some(Page::AutomationRoi(Some(id.to_string()))),
         DocKind::Assessment => {
             let doc = untrack(|| storage.load(id)).ok()?;
             let run = crate::persist::assessment::from_data(&doc.data).ok()?;
@@ -28,6 +28,7 @@ fn page_for(storage: Storage, kind: DocKind, id: &str) -> Option<Page> {
                 id.to_string(),
             ))
         }
+        _ => None,
     }
 }
 

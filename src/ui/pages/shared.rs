@@ -13,7 +13,7 @@ use crate::domain::roi::{RoiModel, FIELDS, MEMBER_FIELDS};
 use crate::persist::envelope::{Data, DocKind, Document, ReadError};
 use crate::persist::roi as roi_format;
 use crate::persist::share::{self, Shared};
-use crate::route::{AssessmentKind, Page, SharedKind};
+use crate::route::{AssessmentKind, Calculator, Page, SharedKind};
 use crate::ui::pages::roi::ResultsPanel;
 use crate::ui::storage::{new_id, now, Storage};
 use leptos::prelude::*;
@@ -39,7 +39,7 @@ pub fn unreadable_view(page: Page, _: &'static str) -> AnyView {
 pub fn roi_view(page: Page, _: &'static str) -> AnyView {
     document_view(
         page,
-        SharedKind::Roi,
+        SharedKind::Calculator(Calculator::Roi),
         "model",
         roi_format::from_data,
         roi_format::rewritten,
@@ -51,7 +51,7 @@ pub fn roi_view(page: Page, _: &'static str) -> AnyView {
 pub fn portfolio_view(page: Page, _: &'static str) -> AnyView {
     document_view(
         page,
-        SharedKind::Portfolio,
+        SharedKind::Calculator(Calculator::Portfolio),
         "portfolio",
         crate::persist::portfolio::from_data,
         crate::persist::portfolio::rewritten,
@@ -63,7 +63,7 @@ pub fn portfolio_view(page: Page, _: &'static str) -> AnyView {
 pub fn automation_view(page: Page, _: &'static str) -> AnyView {
     document_view(
         page,
-        SharedKind::AutomationRoi,
+        SharedKind::Calculator(Calculator::AutomationRoi),
         "model",
         crate::persist::automation::from_data,
         crate::persist::automation::rewritten,
@@ -372,7 +372,10 @@ fn SharedRoi(shared: Shared, model: RoiModel) -> impl IntoView {
                     "An ML project ROI model someone shared with you. It is not saved in your browser unless you save a copy; your own saved work is untouched."
                 </p>
                 {notes}
-                <SaveCopy shared=shared edit_page=|id| Page::Roi(Some(id)) />
+                <SaveCopy
+                    shared=shared
+                    edit_page=|id| Page::Calculator(Calculator::Roi, Some(id))
+                />
             </header>
             <div class="roi__layout">
                 <section class="panel" aria-labelledby="inputs-heading">
@@ -433,7 +436,10 @@ fn SharedPortfolio(
                 <p class="field__help">
                     "A portfolio of candidate ML projects someone shared with you. Sorting and the map settings change only this view; nothing is saved unless you save a copy. Documents the sender attached stay in their browser."
                 </p>
-                <SaveCopy shared=shared edit_page=|id| Page::Portfolio(Some(id)) />
+                <SaveCopy
+                    shared=shared
+                    edit_page=|id| Page::Calculator(Calculator::Portfolio, Some(id))
+                />
             </header>
             <crate::ui::pages::portfolio::Ranking
                 portfolio=portfolio
@@ -493,7 +499,10 @@ fn SharedAutomation(
                 <p class="field__help">
                     "An automation ROI model someone shared with you. It is not saved in your browser unless you save a copy."
                 </p>
-                <SaveCopy shared=shared edit_page=|id| Page::AutomationRoi(Some(id)) />
+                <SaveCopy
+                    shared=shared
+                    edit_page=|id| Page::Calculator(Calculator::AutomationRoi, Some(id))
+                />
             </header>
             <div class="roi__layout">
                 <section class="panel" aria-labelledby="inputs-heading">

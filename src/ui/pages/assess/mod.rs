@@ -10,7 +10,7 @@ use crate::domain::run::Run;
 use crate::persist::assessment as run_format;
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::share::Shared;
-use crate::route::{AssessmentKind, Page};
+use crate::route::{AssessmentKind, Calculator, Page};
 use crate::ui::components::chart::ChartCanvas;
 use crate::ui::components::number_field::{FieldErrors, NumberField};
 use crate::ui::components::print_stamp::PrintStamp;

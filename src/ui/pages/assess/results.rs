@@ -421,7 +421,7 @@ pub(super) fn ResultsView(
             if let Ok(doc) = storage.save(doc) {
                 let _ = window()
                     .location()
-                    .set_hash(&crate::route::Page::Roi(Some(doc.id)).to_string());
+                    .set_hash(&Page::Calculator(Calculator::Roi, Some(doc.id)).to_string());
             }
         };
         view! {

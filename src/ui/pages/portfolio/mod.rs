@@ -7,7 +7,7 @@ use crate::persist::envelope::{DocKind, Document};
 use crate::persist::limits::MAX_PROJECTS;
 use crate::persist::portfolio as format_v1;
 use crate::persist::share::Shared;
-use crate::route::Page;
+use crate::route::{Calculator, Page};
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::deferred::Deferred;
 use crate::ui::components::number_field::FieldErrors;
@@ -42,7 +42,12 @@ pub fn PortfolioDocument(
     };
     match open_saved(&id, &opens, |doc| format_v1::from_data(&doc.data)) {
         Ok((doc, p)) => view! { <PortfolioEditor doc=doc portfolio=p /> }.into_any(),
-        Err(why) => missing(TITLE, Page::Portfolio(None), START, why),
+        Err(why) => missing(
+            TITLE,
+            Page::Calculator(Calculator::Portfolio, None),
+            START,
+            why,
+        ),
     }
 }
 
@@ -50,7 +55,7 @@ pub fn PortfolioDocument(
 #[component]
 pub fn PortfolioStart() -> impl IntoView {
     let creator = Creator::new(DocKind::Portfolio, "portfolio", |id| {
-        Page::Portfolio(Some(id))
+        Page::Calculator(Calculator::Portfolio, Some(id))
     });
     let create = move |p: Portfolio| creator.create(p.name.clone(), format_v1::to_data(&p));
     let actions = view! {
@@ -72,8 +77,8 @@ pub fn PortfolioStart() -> impl IntoView {
     .into_any();
     view! {
         <StartPage
-            title=crate::catalog::PORTFOLIO_TITLE
-            lede=crate::catalog::PORTFOLIO_LEDE
+            title=crate::catalog::calculator(Calculator::Portfolio).title
+            lede=crate::catalog::calculator(Calculator::Portfolio).lede
             creator=creator
             saved_heading="Your saved portfolios"
             actions=actions
@@ -93,7 +98,7 @@ fn PortfolioEditor(doc: Document, portfolio: Portfolio) -> impl IntoView {
         format_v1::to_data(&p)
     });
     let autosave = Autosave::start(doc, name.into(), data.into(), "Untitled portfolio", |id| {
-        Page::Portfolio(Some(id))
+        Page::Calculator(Calculator::Portfolio, Some(id))
     });
     let shared = Signal::derive(move || Shared {
         kind: DocKind::Portfolio,

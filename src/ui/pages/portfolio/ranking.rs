@@ -4,7 +4,7 @@
 use super::attachments::{attachment_readers, Readers};
 use super::below::show_below;
 use crate::domain::portfolio::{rank, robustness, Method, Portfolio, Robustness};
-use crate::route::{AssessmentKind, Page};
+use crate::route::{AssessmentKind, Calculator, Page};
 use crate::ui::components::number_field::FieldErrors;
 use crate::ui::components::panels::withheld;
 use crate::ui::download::download_text;
@@ -108,7 +108,11 @@ pub fn Ranking(
                     Cell::Shown(c) => view! {
                         <td class="num">
                             <a
-                                href=Page::Roi(Some(roi_id.unwrap_or_default())).href()
+                                href=Page::Calculator(
+                                        Calculator::Roi,
+                                        Some(roi_id.unwrap_or_default()),
+                                    )
+                                    .href()
                                 title=c.title
                             >
                                 {c.npv}

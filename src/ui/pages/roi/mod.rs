@@ -8,7 +8,7 @@ use crate::domain::uncertainty::Analysis;
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::roi as roi_format;
 use crate::persist::share::Shared;
-use crate::route::Page;
+use crate::route::{Calculator, Page};
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::components::deferred::Deferred;
 use crate::ui::components::number_field::{section_inputs, FieldErrors};
@@ -56,14 +56,16 @@ pub fn RoiDocument(
         Ok((doc, (model, analysis))) => {
             view! { <RoiEditor doc=doc model=model analysis=analysis /> }.into_any()
         }
-        Err(why) => missing(TITLE, Page::Roi(None), START, why),
+        Err(why) => missing(TITLE, Page::Calculator(Calculator::Roi, None), START, why),
     }
 }
 
 /// `#/roi`: the examples and the saved models, to open or start one.
 #[component]
 pub fn RoiStart() -> impl IntoView {
-    let creator = Creator::new(DocKind::RoiModel, "model", |id| Page::Roi(Some(id)));
+    let creator = Creator::new(DocKind::RoiModel, "model", |id| {
+        Page::Calculator(Calculator::Roi, Some(id))
+    });
     let examples = roi::examples()
         .into_iter()
         .map(|ex| {
@@ -102,8 +104,8 @@ pub fn RoiStart() -> impl IntoView {
     .into_any();
     view! {
         <StartPage
-            title=crate::catalog::ROI_TITLE
-            lede=crate::catalog::ROI_LEDE
+            title=crate::catalog::calculator(Calculator::Roi).title
+            lede=crate::catalog::calculator(Calculator::Roi).lede
             creator=creator
             saved_heading="Your saved models"
             actions=actions
@@ -127,7 +129,7 @@ fn RoiEditor(doc: Document, model: RoiModel, analysis: Analysis) -> impl IntoVie
         Memo::new(move |_| model.with(|m| analysis.with(|a| roi_format::to_data_with(m, a))));
     // The model only ever holds valid values, so every change is saved.
     let autosave = Autosave::start(doc, name.into(), data.into(), "Untitled ML project", |id| {
-        Page::Roi(Some(id))
+        Page::Calculator(Calculator::Roi, Some(id))
     });
 
     let form_version = RwSignal::new(0u32);
