@@ -52,6 +52,16 @@ fn the_lower_layers_never_name_the_router_the_catalogue_or_the_ui() {
 }
 
 #[test]
+fn the_lower_layers_name_no_html_and_no_page() {
+    // Ids there are keys of fields and documents; what the page calls its
+    // elements, and which page shows what, is the UI's.
+    let page_words = ["html", "HTML", "aria-", "Page::", "href"];
+    for part in ["domain", "persist", "charts"] {
+        assert_eq!(naming(part, &page_words), Vec::<String>::new());
+    }
+}
+
+#[test]
 fn the_ui_carries_documents_without_reading_their_json() {
     assert_eq!(naming("ui", &["serde_json"]), Vec::<String>::new());
 }

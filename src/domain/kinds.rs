@@ -43,8 +43,8 @@ impl AssessmentKind {
 }
 
 /// The calculators: tools that edit a document of their own kind, each with
-/// a start page and an editor. What each shows and needs is its entry in
-/// `crate::catalog::CALCULATORS`.
+/// a start page and an editor. What each shows and needs is its entry in the
+/// catalogue of tools, above the domain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Calculator {
     /// ML project ROI: an `RoiModel`.

@@ -133,7 +133,7 @@ impl Limitation {
         Limitation::SkillErosion,
     ];
 
-    /// Stable id, used in stored data and HTML ids.
+    /// Stable id, used in stored data and in field keys.
     pub fn id(self) -> &'static str {
         match self {
             Limitation::DataDrift => "data-drift",
@@ -310,12 +310,13 @@ impl Section {
 /// [`AutomationModel::validate`] both use [`FIELDS`].
 pub type Field = input::Field<AutomationModel, Section>;
 
-/// One numeric input of every stage; the HTML id of a stage's field is
-/// [`stage_field_id`].
+/// One numeric input of every stage; a stage's field is known by
+/// [`stage_field_key`].
 pub type StageField = input::Field<StageInputs>;
 
-/// The HTML id of one stage's field, e.g. `"deployment-hours-per-run"`.
-pub fn stage_field_id(stage: Stage, field: &StageField) -> String {
+/// The key of one stage's field, unique in the model, e.g.
+/// `"deployment-hours-per-run"`.
+pub fn stage_field_key(stage: Stage, field: &StageField) -> String {
     format!("{}-{}", stage.id(), field.id)
 }
 
@@ -421,7 +422,7 @@ pub const STAGE_FIELDS: &[StageField] = &[
 /// One input outside its allowed range.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldError {
-    /// The field's HTML id (`Field::id`, or [`stage_field_id`]).
+    /// Which field: its key (`Field::id`, or [`stage_field_key`]).
     pub id: String,
     /// The field as named in the form ("Deployment: hours per run").
     pub label: String,
@@ -527,7 +528,7 @@ impl AutomationModel {
             for f in STAGE_FIELDS {
                 if let Err(message) = f.check((f.get)(self.stage(s))) {
                     out.push(FieldError {
-                        id: stage_field_id(s, f),
+                        id: stage_field_key(s, f),
                         label: format!("{}: {}", s.name(), f.label.to_lowercase()),
                         message,
                     });

@@ -239,7 +239,7 @@ impl Unit {
 /// table of these. `S` is the form section it belongs to, `()` for the
 /// inputs repeated per row (a team member, a stage).
 pub struct Field<M, S = ()> {
-    /// Stable id (also the HTML id, or its suffix for repeated rows).
+    /// Stable id, unique in its table.
     pub id: &'static str,
     /// Which group of the form it belongs to.
     pub section: S,

@@ -95,7 +95,7 @@ impl Criterion {
         self as usize
     }
 
-    /// Stable id, used in stored data and HTML ids.
+    /// Stable id, used in stored data and in field keys.
     pub fn id(self) -> &'static str {
         match self {
             Criterion::BusinessImpact => "business-impact",

@@ -180,8 +180,8 @@ impl ProjectField {
         }
     }
 
-    /// Stable id suffix; the HTML id of a project's field is
-    /// `"{project.id}-{field.id()}"`.
+    /// Stable id of the input; a project's field is known by
+    /// `"{project.id}-{field.id()}"` ([`ProjectError::field_key`]).
     pub fn id(self) -> &'static str {
         match self {
             ProjectField::Name => "name",
@@ -260,8 +260,9 @@ pub struct ProjectError {
 }
 
 impl ProjectError {
-    /// The HTML id of the field the message belongs to.
-    pub fn html_id(&self) -> String {
+    /// The key of the field the message belongs to: the project's id and
+    /// the input's, unique in the portfolio.
+    pub fn field_key(&self) -> String {
         format!("{}-{}", self.project_id, self.field.id())
     }
 }

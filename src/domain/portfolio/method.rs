@@ -19,7 +19,7 @@ impl Method {
     /// Every method, in menu order.
     pub const ALL: [Method; 4] = [Method::Weighted, Method::Rice, Method::Wsjf, Method::Ice];
 
-    /// Stable id, used in stored data and HTML ids.
+    /// Stable id, used in stored data.
     pub fn id(self) -> &'static str {
         match self {
             Method::Weighted => "weighted",

@@ -344,7 +344,7 @@ fn validation_names_project_and_field() {
     assert_eq!(errs[3].message, "Enter a number.");
     assert!(errs[4].message.contains("more than 0"));
     assert_eq!(errs[5].message, "Give the project a name.");
-    assert_eq!(errs[1].html_id(), "a-rice-effort");
+    assert_eq!(errs[1].field_key(), "a-rice-effort");
     assert_eq!(p.errors_of(2).len(), 4);
     assert!(Portfolio::example().validate().is_empty());
 }

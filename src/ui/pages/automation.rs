@@ -7,7 +7,7 @@ use crate::charts::stages::StagesChart;
 use crate::charts::Chart;
 use crate::domain::automation::MAX_MONEY;
 use crate::domain::automation::{
-    stage_field_id, AutomationModel, AutomationResults, FieldError, Limitation, Section, Stage,
+    stage_field_key, AutomationModel, AutomationResults, FieldError, Limitation, Section, Stage,
     FIELDS, STAGE_FIELDS,
 };
 use crate::domain::format::{self, CURRENCIES};
@@ -163,7 +163,7 @@ fn AutomationEditor(doc: Document, model: AutomationModel) -> impl IntoView {
                         let f = *f;
                         field_input(
                             f,
-                            stage_field_id(stage, &f),
+                            stage_field_key(stage, &f),
                             format!("{} ({})", f.label, stage.name()),
                             currency,
                             model.with_untracked(|m| (f.get)(m.stage(stage))),
