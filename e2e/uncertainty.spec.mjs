@@ -25,7 +25,7 @@ test("a seeded simulation gives a probability that survives a reload and a share
   expect(p).toMatch(/^\d{1,3}\.\d%$/);
   const median = await figure(panel, "Median NPV (P50)");
   await expect(panel.getByRole("table", { name: /Outcomes by percentile/ })).toContainText("P95");
-  await expect(panel.getByRole("img", { name: /Histogram of NPV over 10000 trials/ })).toBeVisible();
+  await expect(panel.getByRole("img", { name: /Histogram of NPV over 10,000 trials/ })).toBeVisible();
   await expect(panel.getByRole("img", { name: /Cumulative probability of NPV/ })).toBeVisible();
   await expect(panel.getByRole("table", { name: /correlation of each input with NPV/ })).toContainText("Revenue uplift");
   await axe();

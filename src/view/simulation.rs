@@ -183,7 +183,7 @@ pub fn results(
             .unwrap_or_else(|| "not available".into()),
         payback: "–".into(),
     });
-    let n = summary.trials;
+    let trials = group_thousands(&summary.trials.to_string());
     let spread = format!(
         "NPV ranges from {} (P10) to {} (P90), with a median of {}.",
         money(npv[1]),
@@ -218,13 +218,12 @@ pub fn results(
     SimulationView {
         figures,
         run: format!(
-            "{} trials with seed {seed}, computed in {ms:.0} ms.",
-            group_thousands(&n.to_string()),
+            "{trials} trials with seed {seed}, computed in {ms:.0} ms.",
         ),
         percentiles,
-        histogram_text: format!("Histogram of NPV over {n} trials. {spread}"),
+        histogram_text: format!("Histogram of NPV over {trials} trials. {spread}"),
         curve_text: format!(
-            "Cumulative probability of NPV over {n} trials: {} of trials have an NPV of zero or less.",
+            "Cumulative probability of NPV over {trials} trials: {} of trials have an NPV of zero or less.",
             format::percent(1.0 - summary.p_npv_positive)
         ),
         markers: [(1, "P10"), (2, "P50"), (3, "P90")]
@@ -432,10 +431,14 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["P10", "P50", "P90"]
         );
-        assert!(view.histogram_text.starts_with(&format!(
-            "Histogram of NPV over {} trials. NPV ranges from ",
-            summary.trials
-        )));
+        // 1,000 trials, grouped as the reader writes numbers.
+        assert_eq!(summary.trials, 1_000);
+        assert!(view
+            .histogram_text
+            .starts_with("Histogram of NPV over 1,000 trials. NPV ranges from "));
+        assert!(view
+            .curve_text
+            .starts_with("Cumulative probability of NPV over 1,000 trials: "));
     }
 
     #[test]
