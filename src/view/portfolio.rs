@@ -209,11 +209,16 @@ mod tests {
         let f = fits(&p).unwrap();
         assert!(f.taken.is_empty());
         assert_eq!(f.left_out.len(), p.projects.len());
-        assert!(f
-            .left_out
-            .iter()
-            .zip(&p.projects)
-            .all(|(line, _)| line.contains(": ")));
+        // Each line is the project's name, then the reason the domain gives
+        // (no room: it needs person-months, and none are left).
+        for line in &f.left_out {
+            let (name, why) = line.split_once(": ").expect(line);
+            assert!(p.projects.iter().any(|pr| pr.name == name), "{line}");
+            assert!(
+                why.starts_with("needs ") && why.ends_with(", and 0 are left"),
+                "{line}"
+            );
+        }
         assert!(f.totals.starts_with("Together they cost "));
         assert!(
             f.totals.ends_with(" and take 0 person-months."),
@@ -230,6 +235,39 @@ mod tests {
         p.projects[0].depends_on = vec![b];
         p.projects[1].depends_on = vec![a];
         assert!(fits(&p).is_err());
+    }
+
+    #[test]
+    fn what_fits_takes_in_ranking_order_until_the_capacity_is_spent() {
+        use crate::domain::portfolio::{Project, Scores};
+        // Alpha scores 5 on every criterion and ranks first; it takes 2
+        // person-months and costs 1,000. Beta scores 1 and takes 3. With 4
+        // person-months, Alpha is taken (2 of 4), and Beta, needing 3 with 2
+        // left, is not.
+        let mut alpha = Project::new("a", "Alpha");
+        alpha.scores = Scores::uniform(5);
+        alpha.rice.effort = 2.0;
+        alpha.estimated_cost = Some(1000.0);
+        let mut beta = Project::new("b", "Beta");
+        beta.scores = Scores::uniform(1);
+        beta.rice.effort = 3.0;
+        let p = Portfolio {
+            projects: vec![beta, alpha],
+            capacity: Capacity {
+                budget: None,
+                person_months: Some(4.0),
+            },
+            ..Portfolio::default()
+        };
+        let f = fits(&p).unwrap();
+        assert_eq!(f.taken, ["Alpha"]);
+        assert_eq!(f.left_out, ["Beta: needs 3 person-months, and 2 are left"]);
+        assert!(f.totals.contains("1,000"), "{}", f.totals);
+        assert!(
+            f.totals.ends_with(" and take 2 person-months."),
+            "{}",
+            f.totals
+        );
     }
 
     #[test]
