@@ -84,11 +84,9 @@ fn eager(page: Page) -> AnyView {
             let text = packs::shipped(*kind).text;
             return assessment_view(page, text);
         }
-        Page::Calculator(Calculator::Roi, None) => roi_start_view,
+        Page::Calculator(_, None) => start_view,
         Page::Calculator(Calculator::Roi, Some(_)) => roi_view,
-        Page::Calculator(Calculator::Portfolio, None) => portfolio_start_view,
         Page::Calculator(Calculator::Portfolio, Some(_)) => portfolio_view,
-        Page::Calculator(Calculator::AutomationRoi, None) => automation_start_view,
         Page::Calculator(Calculator::AutomationRoi, Some(_)) => automation_view,
         Page::Shared(named, payload) => match named.or_else(|| shared::kind_of_link(payload)) {
             Some(SharedKind::Calculator(Calculator::Roi)) => shared::roi_view,
@@ -119,10 +117,15 @@ fn assessment_view(page: Page, text: &'static str) -> AnyView {
 }
 
 // A calculator's start page and its editor are built apart, so that with
-// `split` the start page does not carry the editor.
-fn roi_start_view(page: Page, _: &'static str) -> AnyView {
+// `split` the start page does not carry the editor. The three start pages
+// are one split point: they are small and share most of their code.
+fn start_view(page: Page, _: &'static str) -> AnyView {
     match page {
         Page::Calculator(Calculator::Roi, None) => roi::RoiStart().into_any(),
+        Page::Calculator(Calculator::Portfolio, None) => portfolio::PortfolioStart().into_any(),
+        Page::Calculator(Calculator::AutomationRoi, None) => {
+            automation::AutomationStart().into_any()
+        }
         other => shell_page(other),
     }
 }
@@ -136,26 +139,10 @@ fn roi_view(page: Page, _: &'static str) -> AnyView {
     }
 }
 
-fn portfolio_start_view(page: Page, _: &'static str) -> AnyView {
-    match page {
-        Page::Calculator(Calculator::Portfolio, None) => portfolio::PortfolioStart().into_any(),
-        other => shell_page(other),
-    }
-}
-
 fn portfolio_view(page: Page, _: &'static str) -> AnyView {
     match page {
         Page::Calculator(Calculator::Portfolio, Some(id)) => {
             portfolio::PortfolioDocument(portfolio::PortfolioDocumentProps { id }).into_any()
-        }
-        other => shell_page(other),
-    }
-}
-
-fn automation_start_view(page: Page, _: &'static str) -> AnyView {
-    match page {
-        Page::Calculator(Calculator::AutomationRoi, None) => {
-            automation::AutomationStart().into_any()
         }
         other => shell_page(other),
     }
@@ -500,9 +487,9 @@ mod split {
         }
     );
     split_point!(
-        roi_start_1,
-        fn roi_start() -> Build {
-            roi_start_view
+        calculator_start_1,
+        fn calculator_start() -> Build {
+            start_view
         }
     );
     split_point!(
@@ -512,21 +499,9 @@ mod split {
         }
     );
     split_point!(
-        portfolio_start_1,
-        fn portfolio_start() -> Build {
-            portfolio_start_view
-        }
-    );
-    split_point!(
         portfolio_page_1,
         fn portfolio_page() -> Build {
             portfolio_view
-        }
-    );
-    split_point!(
-        automation_start_1,
-        fn automation_start() -> Build {
-            automation_start_view
         }
     );
     split_point!(
@@ -618,11 +593,9 @@ mod split {
             Page::Assessment(kind) | Page::AssessmentRun(kind, _) => {
                 (assessment_page().await?, pack_text(kind).await?)
             }
-            Page::Calculator(Calculator::Roi, None) => (roi_start().await?, ""),
+            Page::Calculator(_, None) => (calculator_start().await?, ""),
             Page::Calculator(Calculator::Roi, Some(_)) => (roi_page().await?, ""),
-            Page::Calculator(Calculator::Portfolio, None) => (portfolio_start().await?, ""),
             Page::Calculator(Calculator::Portfolio, Some(_)) => (portfolio_page().await?, ""),
-            Page::Calculator(Calculator::AutomationRoi, None) => (automation_start().await?, ""),
             Page::Calculator(Calculator::AutomationRoi, Some(_)) => (automation_page().await?, ""),
             Page::Shared(named, payload) => {
                 let kind = match named {
