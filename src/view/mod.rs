@@ -5,6 +5,7 @@
 pub mod assessment;
 pub mod automation;
 pub mod comparison;
+pub mod flow;
 pub mod portfolio;
 pub mod ranking;
 pub mod roi;

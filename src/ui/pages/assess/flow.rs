@@ -2,6 +2,7 @@
 //! levels, and the review before finishing.
 
 use super::*;
+use crate::view::flow as steps;
 
 #[component]
 pub(super) fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl IntoView {
@@ -41,15 +42,8 @@ pub(super) fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl In
         })
     });
     let step = Memo::new(move |_| run.with(|r| r.step));
-    let total_steps = move || sections.with(Vec::len);
     let p = pack.clone();
-    let answered = Memo::new(move |_| {
-        run.with(|r| {
-            let total = p.item_count(&r.answers);
-            let unanswered = assess::score(&p, &r.answers).unanswered.len();
-            (total - unanswered, total)
-        })
-    });
+    let progress = Memo::new(move |_| run.with(|r| steps::progress(&p, &r.answers, r.step)));
     let go = move |to: usize| {
         run.update(|r| r.step = to);
         if let Some(el) = document().get_element_by_id("step-heading") {
@@ -95,22 +89,12 @@ pub(super) fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl In
             </div>
             <div class="assess__progress">
                 <p>
-                    {move || {
-                        let s = step.get().min(total_steps());
-                        if s < total_steps() {
-                            format!("Step {} of {}", s + 1, total_steps() + 1)
-                        } else {
-                            format!("Step {} of {}: review", total_steps() + 1, total_steps() + 1)
-                        }
-                    }} " · "
-                    {move || {
-                        let (a, t) = answered.get();
-                        format!("{a} of {t} answered")
-                    }}
+                    {move || progress.with(|p| p.step.clone())} " · "
+                    {move || progress.with(steps::Progress::answered_text)}
                 </p>
                 <progress
-                    max=move || answered.get().1.max(1)
-                    value=move || answered.get().0
+                    max=move || progress.with(|p| p.total.max(1))
+                    value=move || progress.with(|p| p.answered)
                     aria-label="Questions answered"
                 ></progress>
             </div>
@@ -292,88 +276,51 @@ pub(super) fn Review(
     go: Callback<usize>,
     finish: Callback<()>,
 ) -> impl IntoView {
-    let p = pack.clone();
-    let results = Memo::new(move |_| run.with(|r| assess::score(&p, &r.answers)));
-    let p = pack.clone();
+    let review = Memo::new(move |_| run.with(|r| steps::review(&pack, &r.answers)));
     view! {
         <h1 id="step-heading" tabindex="-1">
             "Review your answers"
         </h1>
+        <p>{move || review.with(|r| r.summary.clone())}</p>
         {move || {
-            let r = results.get();
-            let sections: Vec<String> = run
-                .with(|x| p.shown_sections(&x.answers).iter().map(|s| s.id.clone()).collect());
-            if r.unanswered.is_empty() {
-                view! { <p>"You answered every question."</p> }.into_any()
-            } else {
-                let by_section = sections
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, sid)| {
-                        let missing: Vec<String> = r
-                            .unanswered
-                            .iter()
-                            .filter(|(s, _)| s == sid)
-                            .filter_map(|(_, item)| p.item(item).map(|it| it.prompt.clone()))
-                            .collect();
-                        if missing.is_empty() {
-                            return None;
-                        }
-                        let title = p
-                            .sections
-                            .iter()
-                            .find(|s| &s.id == sid)
-                            .map(|s| s.title.clone())
-                            .unwrap_or_default();
-                        Some(
+            let sections = review.with(|r| r.sections.clone());
+            (!sections.is_empty())
+                .then(|| {
+                    let items = sections
+                        .into_iter()
+                        .map(|s| {
+                            let step = s.step;
                             view! {
                                 <li>
                                     <button
                                         class="button button--quiet"
-                                        on:click=move |_| go.run(i)
+                                        on:click=move |_| go.run(step)
                                     >
-                                        {format!("Go to {title}")}
+                                        {s.button()}
                                     </button>
-                                    {format!(
-                                        " ({} unanswered: {})",
-                                        missing.len(),
-                                        missing.join("; "),
-                                    )}
+                                    {s.detail()}
                                 </li>
-                            },
-                        )
-                    })
-                    .collect_view();
-                view! {
-                    <p>
-                        {format!(
-                            "{} questions are unanswered. Unanswered questions are left out of your scores; you can still finish.",
-                            r.unanswered.len(),
-                        )}
-                    </p>
-                    <ul class="review">{by_section}</ul>
-                }
-                    .into_any()
-            }
+                            }
+                        })
+                        .collect_view();
+                    view! { <ul class="review">{items}</ul> }
+                })
         }}
-        {
-            let p = pack.clone();
-            move || {
-                let v = assess::verdict(&p, &results.get())?;
-                (v.label == assess::INCOMPLETE)
-                    .then(|| {
-                        view! {
-                            <section class="panel verdict" aria-labelledby="verdict-heading">
-                                <h2 id="verdict-heading">"Verdict: Incomplete"</h2>
-                                <p>{v.reason}</p>
-                                <p>
-                                    "You can still finish; the results will show the verdict as incomplete until these are answered."
-                                </p>
-                            </section>
-                        }
-                    })
-            }
-        }
+        {move || {
+            review
+                .with(|r| r.incomplete.clone())
+                .map(|reason| {
+                    view! {
+                        <section class="panel verdict" aria-labelledby="verdict-heading">
+                            <h2 id="verdict-heading">"Verdict: Incomplete"</h2>
+                            <p>{reason}</p>
+                            <p>
+                                "You can still finish; the results will show the verdict as incomplete until these are answered."
+                            </p>
+                        </section>
+                    }
+                })
+        }}
         <div class="actions assess__nav">
             <button
                 class="button button--quiet"
