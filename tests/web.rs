@@ -636,6 +636,11 @@ async fn a_page_is_painted_before_its_first_deferred_part_is_built() {
     use sextant::ui::components::deferred::Deferred;
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Arc, Mutex};
+    // The queue is shared by the tests of this page: parts an earlier test
+    // deferred, still waiting, would run ahead of this page's and no hold
+    // would start (a page's hold starts on an empty queue). Let them drain
+    // first, and any hold of theirs end (250 ms at most).
+    gloo_sleep(400).await;
     // Set by an animation frame asked for before the page is mounted, so
     // it runs before any frame callback the mount asks for.
     let framed = Arc::new(AtomicBool::new(false));
