@@ -465,7 +465,8 @@ export async function buildWasm({ out, split = true, release = true }) {
       wanted.get(key).stems.push(stem);
       return key;
     };
-    for (const [route, points] of Object.entries(routeSplits)) {
+    // The build that is not split has no page bundles.
+    for (const [route, points] of Object.entries(split ? routeSplits : {})) {
       const own = numbersOf([points].flat());
       const later = numbersOf(laterSplitsOf(route)).filter((n) => !own.includes(n));
       modulesOf[route] = JSON.stringify([runsOf(own), runsOf(later)]);
