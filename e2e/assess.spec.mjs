@@ -1,6 +1,7 @@
 // Guided self-assessments: the skills assessment completed by keyboard alone,
 // resumed after a reload, and scored on the page.
 import { test, expect, open, notReadyRun } from "./fixtures.mjs";
+import { readFile } from "node:fs/promises";
 
 /** Answers every question of the current step with level 3, by keyboard, then presses Next. */
 async function answerStepByKeyboard(page, axe) {
@@ -14,6 +15,9 @@ async function answerStepByKeyboard(page, axe) {
     await page.keyboard.press("Space"); // level 1
     await page.keyboard.press("ArrowDown"); // level 2
     await page.keyboard.press("ArrowDown"); // level 3
+    // Then the question's own evidence field, optional, left empty.
+    await page.keyboard.press("Tab");
+    await expect(page.locator("fieldset.question textarea:focus")).toHaveCount(1);
   }
   // On to "Next": Tab past the other buttons.
   for (let i = 0; i < 6; i++) {
@@ -153,6 +157,60 @@ test("a completed skills run shares as a short link that opens read-only elsewhe
   await context.close();
 });
 
+test("evidence noted on an answer is kept, reviewed, listed with the results, exported and shared", async ({ page, browser, axe }) => {
+  const note = "Merged the feature store client, https://example.com/pr/412";
+  const label = "Evidence (optional): what you did, or a link";
+  await open(page, "#/assess/skills");
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  const questions = page.locator("fieldset.question");
+  await expect(questions.first()).toBeVisible();
+  const prompt = await questions.first().locator("legend").innerText();
+  const first = page.getByRole("group", { name: prompt, exact: true });
+  await first.getByLabel(label, { exact: true }).fill(`  ${note}  `);
+  await first.getByLabel(label, { exact: true }).press("Tab");
+  for (let step = 1; step <= 10; step++) {
+    await expect(questions.first()).toBeVisible();
+    const n = await questions.count();
+    for (let i = 0; i < n; i++) await questions.nth(i).getByRole("radio").nth(3).check();
+    await page.getByRole("button", { name: "Next" }).click();
+    if (step === 1) {
+      // Kept on Back, trimmed.
+      await page.getByRole("button", { name: "Back" }).click();
+      await expect(first.getByLabel(label, { exact: true })).toHaveValue(note);
+      await page.getByRole("button", { name: "Next" }).click();
+    }
+  }
+  await expect(page.getByRole("heading", { name: "Review your answers" })).toBeVisible();
+  const reviewed = page.getByRole("region", { name: "Evidence you noted" });
+  await expect(reviewed.getByRole("listitem")).toHaveCount(1);
+  await expect(reviewed.getByRole("listitem")).toContainText(prompt);
+  await expect(reviewed.getByRole("listitem")).toContainText(note);
+  await axe();
+  await page.getByRole("button", { name: "Finish and see results" }).click();
+
+  const listed = page.getByRole("region", { name: "Evidence", exact: true });
+  await expect(listed.getByRole("listitem")).toContainText(note);
+  await expect(listed.getByRole("listitem")).toContainText(/\(noted \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\)/);
+  await axe();
+  await page.reload();
+  await expect(listed.getByRole("listitem")).toContainText(note);
+
+  // The CSV's evidence column holds the note as text.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download answers (CSV)" }).click()]);
+  const [header, row] = (await readFile(await download.path(), "utf8")).split("\n");
+  expect(header).toBe("section,item,question,value,level,evidence");
+  expect(row.endsWith(`,"${note}"`)).toBe(true);
+
+  // The share link carries it.
+  const link = await page.getByLabel("Share link").inputValue();
+  const context = await browser.newContext();
+  const reader = await context.newPage();
+  await reader.goto(link);
+  await expect(reader.getByText("Shared with you · read-only")).toBeVisible();
+  await expect(reader.getByRole("region", { name: "Evidence", exact: true }).getByRole("listitem")).toContainText(note);
+  await context.close();
+});
+
 test("two runs compare area by area", async ({ page, axe }) => {
   async function complete(level) {
     await page.getByRole("button", { name: /Start the assessment|Take it again/ }).first().click();
@@ -178,7 +236,7 @@ test("two runs compare area by area", async ({ page, axe }) => {
   const fs = await import("node:fs/promises");
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download answers (CSV)" }).click()]);
   const lines = (await fs.readFile(await csv.path(), "utf8")).trim().split("\n");
-  expect(lines[0]).toBe("section,item,question,value,level");
+  expect(lines[0]).toBe("section,item,question,value,level,evidence");
   expect(lines).toHaveLength(1 + 29);
   const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download chart as PNG" }).click()]);
   expect(png.suggestedFilename()).toBe("sextant-scores.png");

@@ -1,8 +1,21 @@
-//! One person's run through an assessment pack: their answers, where they
-//! are, and the targets they chose. Its stored form is
-//! `persist::assessment`.
+//! One person's run through an assessment pack: their answers, the
+//! evidence they noted, where they are, and the targets they chose. Its
+//! stored form is `persist::assessment`.
 
 use super::assess::Answers;
+use std::collections::BTreeMap;
+
+/// What a person noted for one answer as its evidence: what they did, or a
+/// link to it. Optional on every question; never scored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    /// The note, trimmed, never empty.
+    pub text: String,
+    /// When its text last changed (ms since the epoch), so that old
+    /// evidence can be told from new; unknown for a note written by hand in
+    /// a file.
+    pub at: Option<f64>,
+}
 
 /// One person's run through a pack.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,7 +36,10 @@ pub struct Run {
     /// The chosen target profile, if any ("custom" for the person's own).
     pub profile: Option<String>,
     /// The person's own targets, 0-100 by section id.
-    pub targets: std::collections::BTreeMap<String, f64>,
+    pub targets: BTreeMap<String, f64>,
+    /// Evidence noted, by item id. A note on an item the pack no longer has
+    /// is kept, not shown.
+    pub notes: BTreeMap<String, Note>,
 }
 
 impl Run {
@@ -38,6 +54,49 @@ impl Run {
             completed: None,
             profile: None,
             targets: Default::default(),
+            notes: BTreeMap::new(),
         }
+    }
+
+    /// Sets the note of item `id` to `text`, trimmed, as changed at `at`.
+    /// A note of only spaces removes it; the same text again keeps the note
+    /// and its date.
+    pub fn set_note(&mut self, id: &str, text: &str, at: f64) {
+        let text = text.trim();
+        if text.is_empty() {
+            self.notes.remove(id);
+        } else if self.notes.get(id).is_none_or(|n| n.text != text) {
+            let note = Note {
+                text: text.to_string(),
+                at: Some(at),
+            };
+            self.notes.insert(id.to_string(), note);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_is_trimmed_dated_when_it_changes_and_removed_when_blank() {
+        let mut run = Run::new("p", 1);
+        run.set_note("q", "  merged the feature store client \n", 10.0);
+        let note = |r: &Run| r.notes.get("q").cloned();
+        assert_eq!(
+            note(&run),
+            Some(Note {
+                text: "merged the feature store client".into(),
+                at: Some(10.0)
+            })
+        );
+        // The same text again: the date it was written stays.
+        run.set_note("q", "merged the feature store client", 20.0);
+        assert_eq!(note(&run).unwrap().at, Some(10.0));
+        run.set_note("q", "reviewed it too", 30.0);
+        assert_eq!(note(&run).unwrap().at, Some(30.0));
+        run.set_note("q", " \t ", 40.0);
+        assert_eq!(note(&run), None);
     }
 }

@@ -7,17 +7,21 @@
 //! that its current version no longer offers (an item that no longer allows
 //! "not applicable"), kept and shown rather than dropped. Format 1 has none.
 //!
+//! Format 3 added `notes`: the evidence noted for an answer, by item id,
+//! `{"<item id>": {"text": "…", "at": <ms since the epoch> | null}}`, each at
+//! most [`limits::MAX_NOTE`] characters. Formats 1 and 2 have none.
+//!
 //! A run answered to an earlier version of its pack is brought up to the
 //! current one when it is opened ([`from_data_for`], [`migrate`]).
 
 use super::envelope::{Data, ReadError};
 use super::limits;
 use crate::domain::assess::{Answer, Answers, Pack};
-use crate::domain::run::Run;
+use crate::domain::run::{Note, Run};
 use serde_json::{json, Map, Value};
 
 /// The format this build writes.
-pub const FORMAT: u64 = 2;
+pub const FORMAT: u64 = 3;
 
 /// The `data` of a run document.
 pub fn to_data(run: &Run) -> Data {
@@ -33,6 +37,11 @@ pub fn to_data(run: &Run) -> Data {
             })
             .collect()
     };
+    let notes: Map<String, Value> = run
+        .notes
+        .iter()
+        .map(|(k, n)| (k.clone(), json!({"text": n.text, "at": n.at})))
+        .collect();
     json!({
         "v": FORMAT,
         "pack": run.pack,
@@ -43,6 +52,7 @@ pub fn to_data(run: &Run) -> Data {
         "completed": run.completed,
         "profile": run.profile,
         "targets": run.targets,
+        "notes": notes,
     })
     .into()
 }
@@ -58,7 +68,7 @@ pub fn from_data(data: &Data) -> Result<Run, ReadError> {
     let data = data.value();
     let corrupt = |why: &str| ReadError::Corrupt(why.to_string());
     match data.get("v").and_then(Value::as_u64) {
-        Some(1 | FORMAT) => {}
+        Some(1..=FORMAT) => {}
         Some(v) if v > FORMAT => {
             return Err(ReadError::TooNew(u32::try_from(v).unwrap_or(u32::MAX)))
         }
@@ -117,7 +127,32 @@ pub fn from_data(data: &Data) -> Result<Run, ReadError> {
             targets.insert(k.clone(), t);
         }
     }
+    // Formats 1 and 2 have no notes.
+    let mut notes = std::collections::BTreeMap::new();
+    if let Some(v) = data.get("notes").filter(|v| !v.is_null()) {
+        let map = v
+            .as_object()
+            .ok_or_else(|| corrupt("its evidence notes are not a list of notes"))?;
+        limits::count("evidence notes", map.len(), limits::MAX_ANSWERS)?;
+        for (k, v) in map {
+            limits::text("a question's id", k, limits::MAX_ID)?;
+            let text = v
+                .get("text")
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .ok_or_else(|| corrupt("an evidence note has no text"))?;
+            limits::text("an evidence note", text, limits::MAX_NOTE)?;
+            let at = v
+                .get("at")
+                .and_then(Value::as_f64)
+                .filter(|t| t.is_finite());
+            let text = text.to_string();
+            notes.insert(k.clone(), Note { text, at });
+        }
+    }
     Ok(Run {
+        notes,
         pack,
         pack_version,
         answers,
@@ -269,6 +304,7 @@ mod tests {
         run.completed = Some(1.7e12);
         run.profile = Some("senior".into());
         run.targets.insert("technical".into(), 70.0);
+        run.set_note("tech-1", "the ranking service", 1.7e12);
         assert_eq!(from_data(&to_data(&run)), Ok(run));
     }
 
@@ -356,7 +392,64 @@ mod tests {
         .unwrap();
         assert_eq!(run.answers.len(), 1);
         assert!(run.earlier.is_empty());
-        assert_eq!(to_data(&run)["v"], json!(2));
+        assert!(run.notes.is_empty());
+        assert_eq!(to_data(&run)["v"], json!(3));
+    }
+
+    #[test]
+    fn notes_round_trip_and_format_2_runs_read_with_none() {
+        let mut run = Run::new("ml-engineer-skills", 2);
+        run.answers.insert("tech-1".into(), Answer::Level(3.0));
+        run.set_note("tech-1", "PR 412, the feature store client", 1.7e12);
+        // A note on a question this pack no longer has is kept.
+        run.set_note("gone", "https://example.com/design-doc", 1.6e12);
+        let data = to_data(&run);
+        assert_eq!(
+            data["notes"]["tech-1"],
+            json!({"text": "PR 412, the feature store client", "at": 1.7e12})
+        );
+        assert_eq!(from_data(&data), Ok(run.clone()));
+
+        let two = json!({"v": 2, "pack": "team-practices", "pack_version": 1,
+                         "answers": {"a": 2}, "earlier": {}, "step": 0});
+        assert!(from_data(&Data::from(two)).unwrap().notes.is_empty());
+
+        // Written by hand: no date, spaces around the text.
+        let undated = json!({"v": 3, "pack": "p", "answers": {},
+                             "notes": {"a": {"text": "  see the runbook "}}});
+        let read = from_data(&Data::from(undated)).unwrap();
+        let note = &read.notes["a"];
+        assert_eq!((note.text.as_str(), note.at), ("see the runbook", None));
+    }
+
+    #[test]
+    fn a_note_past_the_limits_or_without_text_is_refused_with_the_reason() {
+        let with_notes = |notes: Value| {
+            from_data(&Data::from(
+                json!({"v": 3, "pack": "p", "answers": {}, "notes": notes}),
+            ))
+        };
+        let long = "x".repeat(2_001);
+        assert_eq!(
+            with_notes(json!({"a": {"text": long}}))
+                .unwrap_err()
+                .to_string(),
+            "an evidence note is 2,001 characters long; Sextant accepts up to 2,000"
+        );
+        assert!(with_notes(json!({"a": {"text": "x".repeat(2_000)}})).is_ok());
+        for bad in [json!({"a": {"text": "  "}}), json!({"a": 3}), json!([1])] {
+            assert!(
+                matches!(with_notes(bad.clone()), Err(ReadError::Corrupt(_))),
+                "{bad}"
+            );
+        }
+        let many: Map<String, Value> = (0..501)
+            .map(|i| (format!("q{i}"), json!({"text": "x"})))
+            .collect();
+        assert_eq!(
+            with_notes(Value::Object(many)).unwrap_err().to_string(),
+            "it holds 501 evidence notes; Sextant accepts up to 500"
+        );
     }
 
     #[test]

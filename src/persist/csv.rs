@@ -10,6 +10,8 @@
 use crate::domain::assess::{Answer, Answers, Pack};
 use crate::domain::portfolio::{rank, score, Method, Portfolio};
 use crate::domain::roi::RoiResults;
+use crate::domain::run::Note;
+use std::collections::BTreeMap;
 
 /// One cell of a row.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -79,9 +81,10 @@ pub fn text(s: &str) -> String {
 }
 
 /// The answers of a run as CSV, one row a shown item in pack order:
-/// section, item id, question, value ("na" or empty when unanswered), level.
-pub fn answers(pack: &Pack, answers: &Answers) -> String {
-    let mut csv = Csv::new(&["section", "item", "question", "value", "level"]);
+/// section, item id, question, value ("na" or empty when unanswered), level,
+/// and the evidence noted for it (empty when none).
+pub fn answers(pack: &Pack, answers: &Answers, notes: &BTreeMap<String, Note>) -> String {
+    let mut csv = Csv::new(&["section", "item", "question", "value", "level", "evidence"]);
     for s in pack.shown_sections(answers) {
         for item in pack.shown_items(s, answers) {
             let (value, level) = match answers.get(&item.id) {
@@ -98,6 +101,9 @@ pub fn answers(pack: &Pack, answers: &Answers) -> String {
                 Cell::Text(&item.prompt),
                 value,
                 Cell::Text(level),
+                notes
+                    .get(&item.id)
+                    .map_or(Cell::Empty, |n| Cell::Text(&n.text)),
             ]);
         }
     }
@@ -265,21 +271,37 @@ mod tests {
     fn answers_list_every_shown_item() {
         let pack = crate::domain::packs::SKILLS.load().unwrap();
         let first = &pack.sections[0].items[0];
-        let mut given = Answers::new();
+        let second = pack
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .nth(1)
+            .unwrap();
+        let mut run = crate::domain::run::Run::new(&pack.id, pack.version);
+        let given = &mut run.answers;
         given.insert(first.id.clone(), Answer::Level(first.levels[1].value));
-        let csv = answers(&pack, &given);
+        run.set_note(&first.id, "=see \"PR 12\", merged", 1.0);
+        run.set_note(&second.id, "design doc", 1.0);
+        let given = &run.answers;
+        let csv = answers(&pack, given, &run.notes);
         let lines: Vec<_> = csv.lines().collect();
-        assert_eq!(lines[0], "section,item,question,value,level");
+        assert_eq!(lines[0], "section,item,question,value,level,evidence");
+        // The note is text: quoted, and neutralised as it starts with "=".
         assert!(
             lines[1].contains(&format!(",{},", first.id))
-                && lines[1].ends_with(&text(&first.levels[1].label)),
+                && lines[1].ends_with(&format!(
+                    "{},\"'=see \"\"PR 12\"\", merged\"",
+                    text(&first.levels[1].label)
+                )),
             "{}",
             lines[1]
         );
+        // A note on an unanswered question is kept beside its empty answer.
+        assert!(lines[2].ends_with(",,,design doc"), "{}", lines[2]);
         let shown: usize = pack
-            .shown_sections(&given)
+            .shown_sections(given)
             .into_iter()
-            .map(|s| pack.shown_items(s, &given).len())
+            .map(|s| pack.shown_items(s, given).len())
             .sum();
         assert_eq!(lines.len(), 1 + shown);
     }

@@ -647,6 +647,10 @@ mod tests {
             DocKind::Assessment => {
                 let r = crate::persist::assessment::from_data(data).unwrap();
                 assert!(r.answers.len() <= MAX_ANSWERS && r.targets.len() <= MAX_TARGETS);
+                assert!(
+                    r.notes.len() <= MAX_ANSWERS
+                        && r.notes.values().all(|n| n.text.chars().count() <= MAX_NOTE)
+                );
             }
         }
     }

@@ -2,7 +2,7 @@
 //! current page, the clipboard, the iframe snippet, and the height messages an
 //! embedded Sextant posts to its host page.
 
-use crate::persist::share::{self, Shared, COMFORTABLE_LENGTH};
+use crate::persist::share::{self, Shared, COMFORTABLE_LENGTH, MAX_LINK};
 use crate::route::{Page, Route};
 use crate::ui::download::download_text;
 use leptos::prelude::*;
@@ -166,7 +166,15 @@ pub fn SharePanel(
             </div>
             <Show when=too_long>
                 <p class="callout">
-                    "This link is longer than many wikis and chat tools keep intact. Send the file instead."
+                    {move || {
+                        let past_limit = page
+                            .with(|p| matches!(p, Page::Shared(_, text) if text.len() > MAX_LINK));
+                        if past_limit {
+                            "This link is longer than Sextant opens (64 KiB). Send the file instead."
+                        } else {
+                            "This link is longer than many wikis and chat tools keep intact. Send the file instead."
+                        }
+                    }}
                 </p>
             </Show>
             <div class="actions">

@@ -5,7 +5,9 @@
 //! the step after the last is the review. The flow's components
 //! (`ui::pages::assess::flow`) render these.
 
-use crate::domain::assess::{self, Answers, Pack, INCOMPLETE};
+use crate::domain::assess::{self, Answer, Answers, Pack, INCOMPLETE};
+use crate::domain::run::Note;
+use std::collections::BTreeMap;
 
 /// Where a run stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,6 +123,59 @@ pub fn review(pack: &Pack, answers: &Answers) -> Review {
     }
 }
 
+/// One answer's evidence, as the review and the results list it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// The title of the question's section.
+    pub section: String,
+    /// The question.
+    pub prompt: String,
+    /// The label of the answer given, "Not applicable", or "Not answered".
+    pub answer: String,
+    /// The note.
+    pub text: String,
+    /// When it was written, if known (ms since the epoch).
+    pub at: Option<f64>,
+}
+
+impl Evidence {
+    /// "Code · Version control? (5)": the section, the question and the
+    /// answer's label.
+    pub fn heading(&self) -> String {
+        format!("{} · {} ({})", self.section, self.prompt, self.answer)
+    }
+}
+
+/// The notes of a run in the pack's order, each with its question and the
+/// answer it supports. Notes on questions the pack does not have are left
+/// out (they are kept with the run).
+pub fn evidence(pack: &Pack, answers: &Answers, notes: &BTreeMap<String, Note>) -> Vec<Evidence> {
+    if notes.is_empty() {
+        return Vec::new();
+    }
+    pack.sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(move |i| (s, i)))
+        .filter_map(|(s, i)| {
+            let note = notes.get(&i.id)?;
+            let answer = match answers.get(&i.id) {
+                Some(Answer::Level(v)) => i
+                    .level(*v)
+                    .map_or_else(|| v.to_string(), |l| l.label.clone()),
+                Some(Answer::NotApplicable) => "Not applicable".to_string(),
+                None => "Not answered".to_string(),
+            };
+            Some(Evidence {
+                section: s.title.clone(),
+                prompt: i.prompt.clone(),
+                answer,
+                text: note.text.clone(),
+                at: note.at,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +231,32 @@ mod tests {
             "Step 3 of 3: review"
         );
         assert_eq!(progress(&pack, &a, 3).answered_text(), "1 of 4 answered");
+    }
+
+    #[test]
+    fn evidence_is_listed_in_the_pack_s_order_with_the_answer_it_supports() {
+        let pack = load("t.json", PACK).unwrap();
+        let mut run = crate::domain::run::Run::new("t", 1);
+        run.answers = answers(&[("a1", 5.0), ("c1", 1.0)]);
+        run.set_note("c1", "no tests yet", 2.0);
+        run.set_note("a2", "reviews on every PR", 3.0);
+        run.set_note("a1", "git since 2019", 1.0);
+        run.set_note("gone", "a question the pack dropped", 4.0);
+        let e = evidence(&pack, &run.answers, &run.notes);
+        let lines: Vec<(String, &str)> = e.iter().map(|e| (e.heading(), e.text.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                ("Code · Version control? (5)".to_string(), "git since 2019"),
+                (
+                    "Code · Code review? (Not answered)".to_string(),
+                    "reviews on every PR"
+                ),
+                ("Tests · Write tests? (1)".to_string(), "no tests yet"),
+            ]
+        );
+        assert_eq!(e[0].at, Some(1.0));
+        assert!(evidence(&pack, &run.answers, &BTreeMap::new()).is_empty());
     }
 
     #[test]

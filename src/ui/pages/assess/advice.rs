@@ -1,6 +1,6 @@
 //! What the results advise: the target to compare with, the stages to
-//! automate first, strengths and growth areas; a module of its own with
-//! `split`.
+//! automate first, strengths and growth areas, and the evidence noted; a
+//! module of its own with `split`.
 
 use super::*;
 
@@ -14,12 +14,14 @@ pub(super) struct Advice {
     pub(super) targets: fn(TargetChoice) -> AnyView,
     pub(super) growth:
         fn(Arc<Pack>, Results, assess::Answers, Memo<Option<assess::Profile>>) -> AnyView,
+    pub(super) evidence: fn(Arc<Pack>, assess::Answers, Notes) -> AnyView,
 }
 
 pub(super) const ADVICE: Advice = Advice {
     priorities: build_priorities,
     targets: build_target_choice,
     growth: build_strengths_and_growth,
+    evidence: build_evidence,
 };
 
 split_point!(
@@ -304,4 +306,19 @@ pub(super) fn build_strengths_and_growth(
         }
         .into_any()
     })
+}
+
+/// "Evidence": the notes of a run under its results, when it has any.
+pub(super) fn build_evidence(pack: Arc<Pack>, answers: assess::Answers, notes: Notes) -> AnyView {
+    let list = crate::view::flow::evidence(&pack, &answers, &notes);
+    if list.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class="panel" aria-labelledby="evidence-heading">
+            <h2 id="evidence-heading">"Evidence"</h2>
+            {evidence_list(list)}
+        </section>
+    }
+    .into_any()
 }

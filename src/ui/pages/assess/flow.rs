@@ -258,6 +258,20 @@ pub(super) fn Question(
             </div>
         }
     });
+    // Evidence: optional, saved when the field is left, dated when it
+    // changes (`Run::set_note`).
+    let note_id = format!("{name}-evidence");
+    let note = {
+        let id = item.id.clone();
+        Memo::new(move |_| run.with(|r| r.notes.get(&id).map(|n| n.text.clone())))
+    };
+    let set_note = {
+        let id = item.id.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            run.update(|r| r.set_note(&id, &text, now()));
+        }
+    };
     view! {
         <fieldset class="question" id=format!("item-{}", item.id) aria-describedby=described_by>
             <legend class="question__prompt">{item.prompt.clone()}</legend>
@@ -265,6 +279,19 @@ pub(super) fn Question(
                 {item.help.clone()}
             </p>
             <div class="options">{options} {na}</div>
+            <div class="field question__evidence">
+                <label class="field__label" for=note_id.clone()>
+                    "Evidence (optional): what you did, or a link"
+                </label>
+                <textarea
+                    id=note_id
+                    class="field__input"
+                    rows="2"
+                    maxlength=crate::persist::limits::MAX_NOTE
+                    prop:value=move || note.get().unwrap_or_default()
+                    on:change=set_note
+                ></textarea>
+            </div>
         </fieldset>
     }
 }
@@ -276,7 +303,19 @@ pub(super) fn Review(
     go: Callback<usize>,
     finish: Callback<()>,
 ) -> impl IntoView {
-    let review = Memo::new(move |_| run.with(|r| steps::review(&pack, &r.answers)));
+    let p = pack.clone();
+    let review = Memo::new(move |_| run.with(|r| steps::review(&p, &r.answers)));
+    let evidence = move || {
+        let list = run.with(|r| steps::evidence(&pack, &r.answers, &r.notes));
+        (!list.is_empty()).then(|| {
+            view! {
+                <section aria-labelledby="evidence-heading">
+                    <h2 id="evidence-heading">"Evidence you noted"</h2>
+                    {evidence_list(list)}
+                </section>
+            }
+        })
+    };
     view! {
         <h1 id="step-heading" tabindex="-1">
             "Review your answers"
@@ -306,6 +345,7 @@ pub(super) fn Review(
                     view! { <ul class="review">{items}</ul> }
                 })
         }}
+        {evidence}
         {move || {
             review
                 .with(|r| r.incomplete.clone())
@@ -333,4 +373,24 @@ pub(super) fn Review(
             </button>
         </div>
     }
+}
+
+/// The evidence of a run as the review and the results list it: each note
+/// under its section, question and answer, with the day it was written.
+pub(super) fn evidence_list(list: Vec<steps::Evidence>) -> AnyView {
+    let items = list
+        .into_iter()
+        .map(|e| {
+            let at = e.at.map(|t| format!(" (noted {})", when(t)));
+            view! {
+                <li>
+                    <strong>{e.heading()}</strong>
+                    <br />
+                    <span class="evidence__text">{e.text}</span>
+                    <span class="field__help">{at}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="evidence">{items}</ul> }.into_any()
 }

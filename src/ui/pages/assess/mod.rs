@@ -7,6 +7,8 @@ use crate::domain::assess::{self, Answer, Item, Pack, Results};
 use crate::domain::input::NumberKind;
 use crate::domain::packs;
 use crate::domain::run::Run;
+/// A run's evidence notes, by item id.
+type Notes = std::collections::BTreeMap<String, crate::domain::run::Note>;
 use crate::persist::assessment as run_format;
 use crate::persist::envelope::{DocKind, Document};
 use crate::persist::share::Shared;

@@ -40,7 +40,7 @@ pub(super) fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> i
         name: shared_name.clone(),
         data: run_format::to_data(&shared_run),
     });
-    let csv = crate::persist::csv::answers(&pack, &run.answers);
+    let csv = crate::persist::csv::answers(&pack, &run.answers, &run.notes);
     let csv_name = format!("{}-answers.csv", crate::ui::export::file_stem(&pack.title));
     let download_csv = move |_| {
         let _ = crate::ui::download::download_text(&csv_name, "text/csv", &csv);
@@ -135,6 +135,7 @@ pub(super) fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> i
             targets=run.targets.clone()
             on_profile=on_profile
             on_targets=on_targets
+            notes=run.notes.clone()
         />
         <section class="panel no-print" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export"</h2>
@@ -208,6 +209,7 @@ pub fn SharedResults(
             targets=run.targets.clone()
             on_profile=Callback::new(|_| {})
             on_targets=Callback::new(|_| {})
+            notes=run.notes.clone()
         />
     }
 }
@@ -291,6 +293,8 @@ pub(super) fn ResultsView(
     /// The person's own targets.
     targets: std::collections::BTreeMap<String, f64>,
     on_targets: Callback<std::collections::BTreeMap<String, f64>>,
+    /// The evidence noted, listed under the results.
+    notes: Notes,
 ) -> impl IntoView {
     let profile = RwSignal::new(profile.filter(|id| results_view::is_choosable(&pack, id)));
     let custom = RwSignal::new(targets);
@@ -534,5 +538,12 @@ pub(super) fn ResultsView(
                     .growth)(pack.clone(), results.clone(), answers.clone(), target),
             )
         }
+        {(!notes.is_empty())
+            .then(|| {
+                with_advice(
+                    "The evidence noted",
+                    move |advice| (advice.evidence)(pack.clone(), answers.clone(), notes.clone()),
+                )
+            })}
     }
 }
