@@ -17,6 +17,66 @@ pub struct Note {
     pub at: Option<f64>,
 }
 
+/// Whose view a rating gives of the person or project rated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// The person rating themselves, or the project's own team.
+    #[default]
+    Subject,
+    /// Their manager or lead.
+    Manager,
+    /// A peer.
+    Peer,
+}
+
+impl Role {
+    /// Every role, in the order a choice lists them.
+    pub const ALL: [Role; 3] = [Role::Subject, Role::Manager, Role::Peer];
+
+    /// Its stored name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Subject => "self",
+            Role::Manager => "manager",
+            Role::Peer => "peer",
+        }
+    }
+
+    /// The role of a stored name.
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    /// Its name as shown: "Self", "Manager", "Peer".
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Subject => "Self",
+            Role::Manager => "Manager",
+            Role::Peer => "Peer",
+        }
+    }
+}
+
+/// Who gave a rating: a role, and a name if they gave one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rater {
+    pub role: Role,
+    /// Empty when none was given.
+    pub name: String,
+}
+
+impl Rater {
+    /// "Manager (Bo)", or "Self" without a name.
+    pub fn label(&self) -> String {
+        let name = self.name.trim();
+        if name.is_empty() {
+            self.role.label().to_string()
+        } else {
+            format!("{} ({name})", self.role.label())
+        }
+    }
+}
+
 /// One person's run through a pack.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
@@ -40,6 +100,13 @@ pub struct Run {
     /// Evidence noted, by item id. A note on an item the pack no longer has
     /// is kept, not shown.
     pub notes: BTreeMap<String, Note>,
+    /// Who gave these answers.
+    pub rater: Rater,
+    /// The rating these answers are added to: another rater's finished run
+    /// of the same pack on the same person or project (a manager rating an
+    /// engineer who rated themselves), carried whole so that the results
+    /// show both side by side. Its own `other` is always empty.
+    pub other: Option<Box<Run>>,
 }
 
 impl Run {
@@ -55,6 +122,8 @@ impl Run {
             profile: None,
             targets: Default::default(),
             notes: BTreeMap::new(),
+            rater: Rater::default(),
+            other: None,
         }
     }
 
@@ -78,6 +147,19 @@ impl Run {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rater_is_named_by_role_then_name() {
+        let mut r = Rater::default();
+        assert_eq!(r.label(), "Self");
+        r.role = Role::Manager;
+        r.name = "  Bo ".into();
+        assert_eq!(r.label(), "Manager (Bo)");
+        for role in Role::ALL {
+            assert_eq!(Role::from_key(role.key()), Some(role));
+        }
+        assert_eq!(Role::from_key("Self"), None);
+    }
 
     #[test]
     fn a_note_is_trimmed_dated_when_it_changes_and_removed_when_blank() {

@@ -10,6 +10,11 @@
 //! Format 3 added `notes`: the evidence noted for an answer, by item id,
 //! `{"<item id>": {"text": "…", "at": <ms since the epoch> | null}}`, each at
 //! most [`limits::MAX_NOTE`] characters. Formats 1 and 2 have none.
+//! It also added who rated, `"rater": {"role": "self" | "manager" | "peer",
+//! "name": "…"}` (a run without one is the person's own, "self"), and
+//! `other`: the rating these answers were added to, a whole run in this same
+//! form (`v`, `pack`, `answers`, …) of the same pack, with no `other` of its
+//! own.
 //!
 //! A run answered to an earlier version of its pack is brought up to the
 //! current one when it is opened ([`from_data_for`], [`migrate`]).
@@ -17,7 +22,7 @@
 use super::envelope::{Data, ReadError};
 use super::limits;
 use crate::domain::assess::{Answer, Answers, Pack};
-use crate::domain::run::{Note, Run};
+use crate::domain::run::{Note, Rater, Role, Run};
 use serde_json::{json, Map, Value};
 
 /// The format this build writes.
@@ -53,6 +58,8 @@ pub fn to_data(run: &Run) -> Data {
         "profile": run.profile,
         "targets": run.targets,
         "notes": notes,
+        "rater": {"role": run.rater.role.key(), "name": run.rater.name},
+        "other": run.other.as_deref().map(|o| to_data(o).value().clone()),
     })
     .into()
 }
@@ -65,7 +72,12 @@ pub fn rewritten(data: &Data) -> Result<Data, ReadError> {
 
 /// Reads the `data` of a run document.
 pub fn from_data(data: &Data) -> Result<Run, ReadError> {
-    let data = data.value();
+    read(data.value(), false)
+}
+
+/// Reads a run; `inner` for the rating another run was added to, which may
+/// not hold one of its own.
+fn read(data: &Value, inner: bool) -> Result<Run, ReadError> {
     let corrupt = |why: &str| ReadError::Corrupt(why.to_string());
     match data.get("v").and_then(Value::as_u64) {
         Some(1..=FORMAT) => {}
@@ -151,7 +163,43 @@ pub fn from_data(data: &Data) -> Result<Run, ReadError> {
             notes.insert(k.clone(), Note { text, at });
         }
     }
+    let rater = match data.get("rater").filter(|v| !v.is_null()) {
+        None => Rater::default(),
+        Some(r) => {
+            let role = r
+                .get("role")
+                .and_then(Value::as_str)
+                .and_then(Role::from_key)
+                .ok_or_else(|| corrupt("its rater is neither self, manager nor peer"))?;
+            let name = r.get("name").and_then(Value::as_str).unwrap_or_default();
+            limits::text("its rater's name", name, limits::MAX_LABEL)?;
+            Rater {
+                role,
+                name: name.trim().to_string(),
+            }
+        }
+    };
+    let other = match data.get("other").filter(|v| !v.is_null()) {
+        None => None,
+        Some(_) if inner => {
+            return Err(ReadError::Refused(
+                "its second rating holds a rating of its own; Sextant compares two ratings".into(),
+            ))
+        }
+        Some(v) => {
+            let o = read(v, true)?;
+            if o.pack != pack {
+                return Err(ReadError::Refused(format!(
+                    "its second rating answers another assessment ({})",
+                    o.pack
+                )));
+            }
+            Some(Box::new(o))
+        }
+    };
     Ok(Run {
+        rater,
+        other,
         notes,
         pack,
         pack_version,
@@ -206,6 +254,16 @@ pub fn from_data_for(data: &Data, pack: &Pack) -> Result<Run, ReadError> {
             run.pack
         )));
     }
+    let mut run = checked(run, pack)?;
+    if let Some(other) = run.other.take() {
+        run.other = Some(Box::new(checked(*other, pack)?));
+    }
+    Ok(run)
+}
+
+/// A run brought up to `pack`'s version, refused if it holds answers the
+/// pack does not offer.
+fn checked(run: Run, pack: &Pack) -> Result<Run, ReadError> {
     let run = migrate(run, pack)?;
     let mut wrong = unaccepted(&run, pack, 5);
     wrong.extend(
@@ -420,6 +478,66 @@ mod tests {
         let read = from_data(&Data::from(undated)).unwrap();
         let note = &read.notes["a"];
         assert_eq!((note.text.as_str(), note.at), ("see the runbook", None));
+    }
+
+    #[test]
+    fn a_second_rating_round_trips_inside_the_run_it_was_added_to() {
+        let pack = crate::domain::packs::SKILLS.load().unwrap();
+        let item = &pack.sections[1].items[0];
+        let mut own = Run::new(&pack.id, pack.version);
+        own.answers
+            .insert(item.id.clone(), Answer::Level(item.levels[3].value));
+        own.set_note(&item.id, "led the migration", 1.0);
+        own.completed = Some(2.0);
+        let mut manager = Run::new(&pack.id, pack.version);
+        manager.rater = Rater {
+            role: Role::Manager,
+            name: "Bo".into(),
+        };
+        manager
+            .answers
+            .insert(item.id.clone(), Answer::Level(item.levels[1].value));
+        manager.other = Some(Box::new(own.clone()));
+        let data = to_data(&manager);
+        assert_eq!(data["rater"], json!({"role": "manager", "name": "Bo"}));
+        assert_eq!(data["other"]["rater"]["role"], json!("self"));
+        assert_eq!(from_data_for(&data, &pack), Ok(manager.clone()));
+
+        // A run stored before raters: the person's own.
+        let mut old = to_data(&own);
+        old.value_mut().as_object_mut().unwrap().remove("rater");
+        assert_eq!(from_data(&old).unwrap().rater, Rater::default());
+
+        // Refused: an unknown role, a rating inside the second rating, a
+        // second rating of another pack, or one with answers the pack does
+        // not offer.
+        let mut bad = data.clone();
+        bad.value_mut()["rater"]["role"] = json!("boss");
+        assert!(matches!(from_data(&bad), Err(ReadError::Corrupt(_))));
+        let mut nested = manager.clone();
+        nested.other.as_mut().unwrap().other = Some(Box::new(own.clone()));
+        assert!(from_data(&to_data(&nested))
+            .unwrap_err()
+            .to_string()
+            .contains("holds a rating of its own"));
+        let mut elsewhere = manager.clone();
+        elsewhere.other.as_mut().unwrap().pack = "team-practices".into();
+        assert!(from_data(&to_data(&elsewhere))
+            .unwrap_err()
+            .to_string()
+            .contains("another assessment (team-practices)"));
+        let mut wrong = manager.clone();
+        wrong
+            .other
+            .as_mut()
+            .unwrap()
+            .answers
+            .insert("no-such-item".into(), Answer::Level(1.0));
+        assert!(from_data(&to_data(&wrong)).is_ok());
+        assert!(from_data_for(&to_data(&wrong), &pack)
+            .unwrap_err()
+            .to_string()
+            .contains("no-such-item"));
     }
 
     #[test]

@@ -271,12 +271,7 @@ mod tests {
     fn answers_list_every_shown_item() {
         let pack = crate::domain::packs::SKILLS.load().unwrap();
         let first = &pack.sections[0].items[0];
-        let second = pack
-            .sections
-            .iter()
-            .flat_map(|s| &s.items)
-            .nth(1)
-            .unwrap();
+        let second = pack.sections.iter().flat_map(|s| &s.items).nth(1).unwrap();
         let mut run = crate::domain::run::Run::new(&pack.id, pack.version);
         let given = &mut run.answers;
         given.insert(first.id.clone(), Answer::Level(first.levels[1].value));

@@ -8,6 +8,7 @@ pub mod comparison;
 pub mod flow;
 pub mod portfolio;
 pub mod ranking;
+pub mod raters;
 pub mod roi;
 pub mod scenarios;
 pub mod sensitivity;

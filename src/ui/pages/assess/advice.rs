@@ -1,5 +1,6 @@
 //! What the results advise: the target to compare with, the stages to
-//! automate first, strengths and growth areas, and the evidence noted; a
+//! automate first, strengths and growth areas, the evidence noted, two
+//! ratings side by side, and a readiness run's way on to an ROI model; a
 //! module of its own with `split`.
 
 use super::*;
@@ -15,6 +16,8 @@ pub(super) struct Advice {
     pub(super) growth:
         fn(Arc<Pack>, Results, assess::Answers, Memo<Option<assess::Profile>>) -> AnyView,
     pub(super) evidence: fn(Arc<Pack>, assess::Answers, Notes) -> AnyView,
+    pub(super) roi: fn() -> AnyView,
+    pub(super) comparison: fn(Arc<Pack>, Run, Run) -> AnyView,
 }
 
 pub(super) const ADVICE: Advice = Advice {
@@ -22,6 +25,8 @@ pub(super) const ADVICE: Advice = Advice {
     targets: build_target_choice,
     growth: build_strengths_and_growth,
     evidence: build_evidence,
+    roi: build_roi_button,
+    comparison: build_comparison,
 };
 
 split_point!(
@@ -318,6 +323,145 @@ pub(super) fn build_evidence(pack: Arc<Pack>, answers: assess::Answers, notes: N
         <section class="panel" aria-labelledby="evidence-heading">
             <h2 id="evidence-heading">"Evidence"</h2>
             {evidence_list(list)}
+        </section>
+    }
+    .into_any()
+}
+
+/// "Open a new ROI model for this project", under a readiness verdict.
+pub(super) fn build_roi_button() -> AnyView {
+    let storage = expect_context::<Storage>();
+    let open_roi = move |_| {
+        let model = crate::domain::roi::RoiModel::default();
+        let name = format!("ROI of the project assessed on {}", when(now()));
+        let doc = Document::new(
+            new_id(),
+            DocKind::RoiModel,
+            name,
+            now(),
+            crate::persist::roi::to_data(&model),
+        );
+        if let Ok(doc) = storage.save(doc) {
+            let _ = window()
+                .location()
+                .set_hash(&Page::Calculator(Calculator::Roi, Some(doc.id)).to_string());
+        }
+    };
+    view! {
+        <p>
+            <button class="button" on:click=open_roi>
+                "Open a new ROI model for this project"
+            </button>
+        </p>
+    }
+    .into_any()
+}
+
+/// "Two ratings side by side": `first`, the rating `second` was added to,
+/// and `second`, by area and question by question, those to discuss first
+/// (`view::raters`).
+pub(super) fn build_comparison(pack: Arc<Pack>, first: Run, second: Run) -> AnyView {
+    let c = crate::view::raters::compare(&pack, &first, &second);
+    let areas = c
+        .areas
+        .iter()
+        .map(|(area, a, b)| {
+            view! {
+                <tr>
+                    <th scope="row">{area.clone()}</th>
+                    <td class="num">{a.clone()}</td>
+                    <td class="num">{b.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let side = |s: &crate::view::raters::Side| {
+        let note = s.note.clone().map(|n| {
+            view! {
+                <p class="evidence__text">
+                    <strong>"Evidence: "</strong>
+                    {n}
+                </p>
+            }
+        });
+        view! {
+            <td>
+                <strong>{s.answer.clone()}</strong>
+                <p class="field__help">{s.text.clone()}</p>
+                {note}
+            </td>
+        }
+    };
+    let rows = c
+        .items
+        .iter()
+        .map(|d| {
+            let badge = d
+                .discuss()
+                .then(|| view! { <span class="badge">"Discuss"</span> });
+            view! {
+                <tr>
+                    <th scope="row">
+                        {d.prompt.clone()} " " {badge}
+                        <p class="field__help">{d.section.clone()}</p>
+                    </th>
+                    {side(&d.first)}
+                    {side(&d.second)}
+                    <td class="num">{d.gap_text()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let (a, b) = (c.first.clone(), c.second.clone());
+    view! {
+        <section class="panel" aria-labelledby="raters-heading">
+            <h2 id="raters-heading">"Two ratings side by side"</h2>
+            <p>{c.summary()}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Both ratings by area">
+                <table class="table">
+                    <caption class="visually-hidden">
+                        "Score by area, 0 to 100, by each rater"
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Area"</th>
+                            <th scope="col" class="num">
+                                {a.clone()}
+                            </th>
+                            <th scope="col" class="num">
+                                {b.clone()}
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>{areas}</tbody>
+                </table>
+            </div>
+            <h3>"Question by question"</h3>
+            <p class="field__help">
+                {format!(
+                    "Gap: {a}'s level minus {b}'s, in levels of the question's scale. Questions two levels or more apart are marked \"Discuss\" and listed first.",
+                )}
+            </p>
+            <div
+                class="table-wrap"
+                tabindex="0"
+                role="region"
+                aria-label="Both ratings, question by question"
+            >
+                <table class="table raters">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Question"</th>
+                            <th scope="col">{a}</th>
+                            <th scope="col">{b}</th>
+                            <th scope="col" class="num">
+                                "Gap"
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </section>
     }
     .into_any()

@@ -66,9 +66,20 @@ pub(super) fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl In
     };
     let p = pack.clone();
     let title = pack.title.clone();
+    // A rating added to someone else's: who is rating, and that theirs
+    // stays out of sight until this one is finished.
+    let adding = run.with_untracked(|r| {
+        r.other.as_ref().map(|o| {
+            format!(
+                "You are rating as {}. The rating you are adding to ({}) stays out of sight until you finish, so that it does not steer your answers; the results then show both side by side.",
+                r.rater.label(),
+                o.rater.label()
+            )
+        })
+    });
     view! {
         <section class="assess">
-            <div class="assess__head">
+            {adding.map(|text| view! { <p class="callout">{text}</p> })} <div class="assess__head">
                 <p class="assess__pack">{title}</p>
                 <div class="field field--inline">
                     <label class="field__label" for="run-name">
@@ -86,8 +97,7 @@ pub(super) fn Flow(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> impl In
                 <button class="button button--quiet" on:click=move |_| mode.set(Mode::Intro)>
                     "Introduction and all runs"
                 </button>
-            </div>
-            <div class="assess__progress">
+            </div> <div class="assess__progress">
                 <p>
                     {move || progress.with(|p| p.step.clone())} " · "
                     {move || progress.with(steps::Progress::answered_text)}

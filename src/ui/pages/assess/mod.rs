@@ -223,6 +223,9 @@ fn start_run(
         run.answers = from.answers.clone();
         run.profile = from.profile.clone();
         run.targets = from.targets.clone();
+        // The same rater again; a second rating's comparison is of the run
+        // it was added to, not carried on.
+        run.rater = from.rater.clone();
     }
     let name = name.trim();
     let doc = Document::new(

@@ -130,12 +130,9 @@ pub(super) fn RunResults(pack: Arc<Pack>, id: String, mode: RwSignal<Mode>) -> i
         <ResultsView
             pack=pack.clone()
             results=results
-            answers=run.answers.clone()
-            profile=run.profile.clone()
-            targets=run.targets.clone()
+            run=run.clone()
             on_profile=on_profile
             on_targets=on_targets
-            notes=run.notes.clone()
         />
         <section class="panel no-print" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export"</h2>
@@ -204,12 +201,9 @@ pub fn SharedResults(
         <ResultsView
             pack=pack.clone()
             results=results
-            answers=run.answers.clone()
-            profile=run.profile.clone()
-            targets=run.targets.clone()
+            run=run
             on_profile=Callback::new(|_| {})
             on_targets=Callback::new(|_| {})
-            notes=run.notes.clone()
         />
     }
 }
@@ -287,15 +281,23 @@ split_point!(
 pub(super) fn ResultsView(
     pack: Arc<Pack>,
     results: Results,
-    answers: assess::Answers,
-    profile: Option<String>,
+    /// The run: its answers, target, evidence, and the rating it was added
+    /// to, if any.
+    run: Run,
     on_profile: Callback<Option<String>>,
-    /// The person's own targets.
-    targets: std::collections::BTreeMap<String, f64>,
     on_targets: Callback<std::collections::BTreeMap<String, f64>>,
-    /// The evidence noted, listed under the results.
-    notes: Notes,
 ) -> impl IntoView {
+    // The rating added to, and this one: compared under the results.
+    let pair = run.other.as_deref().map(|o| (o.clone(), run.clone()));
+    let Run {
+        answers,
+        profile,
+        targets,
+        notes,
+        rater,
+        other,
+        ..
+    } = run;
     let profile = RwSignal::new(profile.filter(|id| results_view::is_choosable(&pack, id)));
     let custom = RwSignal::new(targets);
     let target = {
@@ -306,13 +308,25 @@ pub(super) fn ResultsView(
             })
         })
     };
+    // With a second rating, the radar has an outline for each, the one
+    // added to first (as in the comparison's columns).
+    let other_series = other.as_ref().map(|o| RadarSeries {
+        label: o.rater.label(),
+        values: crate::view::raters::scores_by_area(&pack, &results, o),
+    });
+    let own_label = if other.is_some() {
+        rater.label()
+    } else {
+        "Your scores".to_string()
+    };
     let radar = {
         let results = results.clone();
         Signal::derive(move || {
-            let mut series = vec![RadarSeries {
-                label: "Your scores".into(),
+            let mut series: Vec<RadarSeries> = other_series.iter().cloned().collect();
+            series.push(RadarSeries {
+                label: own_label.clone(),
                 values: results.sections.iter().map(|s| s.percent).collect(),
-            }];
+            });
             if let Some(t) = target.get() {
                 series.push(RadarSeries {
                     label: format!("Target: {}", t.label),
@@ -410,32 +424,11 @@ pub(super) fn ResultsView(
             }
         })
         .collect_view();
-    let roi_button = (pack.id == packs::pack_id(AssessmentKind::Readiness)).then(|| {
-        let storage = expect_context::<Storage>();
-        let open_roi = move |_| {
-            let model = crate::domain::roi::RoiModel::default();
-            let name = format!("ROI of the project assessed on {}", when(now()));
-            let doc = Document::new(
-                new_id(),
-                DocKind::RoiModel,
-                name,
-                now(),
-                crate::persist::roi::to_data(&model),
-            );
-            if let Ok(doc) = storage.save(doc) {
-                let _ = window()
-                    .location()
-                    .set_hash(&Page::Calculator(Calculator::Roi, Some(doc.id)).to_string());
-            }
-        };
-        view! {
-            <p>
-                <button class="button" on:click=open_roi>
-                    "Open a new ROI model for this project"
-                </button>
-            </p>
-        }
-    });
+    // Readiness only: the next step after the verdict, from the advice
+    // module (it writes a new ROI model, which no other part of these pages
+    // needs).
+    let roi_button = (pack.id == packs::pack_id(AssessmentKind::Readiness))
+        .then(|| with_advice("The ROI model's button", |advice| (advice.roi)()));
     let flags = (!results.red_flags.is_empty()).then(|| {
         let list = results
             .red_flags
@@ -480,9 +473,16 @@ pub(super) fn ResultsView(
                 .collect_view()
         }
     };
+    let comparison = pair.map(|(first, second)| {
+        let pack = pack.clone();
+        with_advice("The two ratings side by side", move |advice| {
+            (advice.comparison)(pack.clone(), first.clone(), second.clone())
+        })
+    });
     view! {
         {verdict}
         <dl class="figures">{context} {groups}</dl>
+        {comparison}
         {automate_first}
         {flags}
         {roi_button}
