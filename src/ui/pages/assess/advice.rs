@@ -1,7 +1,7 @@
 //! What the results advise: the target to compare with, the stages to
 //! automate first, strengths and growth areas, the evidence noted, two
-//! ratings side by side, and a readiness run's way on to an ROI model; a
-//! module of its own with `split`.
+//! ratings side by side, a shared run's offer to rate it too, and a
+//! readiness run's way on to an ROI model; a module of its own with `split`.
 
 use super::*;
 
@@ -18,6 +18,7 @@ pub(super) struct Advice {
     pub(super) evidence: fn(Arc<Pack>, assess::Answers, Notes) -> AnyView,
     pub(super) roi: fn() -> AnyView,
     pub(super) comparison: fn(Arc<Pack>, Run, Run) -> AnyView,
+    pub(super) rate_too: fn(String, Run, AssessmentKind, Arc<Pack>) -> AnyView,
 }
 
 pub(super) const ADVICE: Advice = Advice {
@@ -27,6 +28,7 @@ pub(super) const ADVICE: Advice = Advice {
     evidence: build_evidence,
     roi: build_roi_button,
     comparison: build_comparison,
+    rate_too: build_rate_too,
 };
 
 split_point!(
@@ -462,6 +464,131 @@ pub(super) fn build_comparison(pack: Arc<Pack>, first: Run, second: Run) -> AnyV
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// "Rate this person too": the reader answers the same assessment for the
+/// person or project a shared run rated, as a new run of their own that
+/// carries the shared one (`Run::other`); its results show both side by
+/// side and share as one link.
+pub(super) fn build_rate_too(
+    shared_name: String,
+    run: Run,
+    kind: AssessmentKind,
+    pack: Arc<Pack>,
+) -> AnyView {
+    use crate::domain::run::{Rater, Role};
+    let what = match kind {
+        AssessmentKind::Skills => "person",
+        AssessmentKind::Readiness => "project",
+        AssessmentKind::Automation => "process",
+        AssessmentKind::Team => "team",
+    };
+    if let Some(other) = &run.other {
+        return view! {
+            <p class="field__help">
+                {format!(
+                    "This result holds two ratings, by {} and by {}; Sextant compares two at a time.",
+                    other.rater.label(),
+                    run.rater.label(),
+                )}
+            </p>
+        }
+        .into_any();
+    }
+    let storage = expect_context::<Storage>();
+    // A rating of one's own work is most often answered by a manager.
+    let role = RwSignal::new(if run.rater.role == Role::Subject {
+        Role::Manager
+    } else {
+        Role::Subject
+    });
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let theirs = StoredValue::new(run);
+    let start = move |_| {
+        let mut mine = Run::new(&pack.id, pack.version);
+        let theirs = theirs.get_value();
+        mine.rater = Rater {
+            role: role.get_untracked(),
+            name: name.get_untracked().trim().to_string(),
+        };
+        mine.profile = theirs.profile.clone();
+        mine.targets = theirs.targets.clone();
+        mine.other = Some(Box::new(theirs));
+        let title: String = format!("{} rating: {}", mine.rater.label(), shared_name)
+            .chars()
+            .take(crate::persist::limits::MAX_LABEL)
+            .collect();
+        let doc = Document::new(
+            new_id(),
+            DocKind::Assessment,
+            title,
+            now(),
+            crate::persist::assessment::to_data(&mine),
+        );
+        match storage.save(doc) {
+            Ok(doc) => {
+                let page = Page::AssessmentRun(kind, doc.id);
+                let _ = window().location().set_hash(&page.to_string());
+            }
+            Err(e) => error.set(Some(format!("Your rating could not be started: {e}."))),
+        }
+    };
+    let options = Role::ALL
+        .into_iter()
+        .map(|r| {
+            view! {
+                <option value=r.key() selected=move || role.get() == r>
+                    {r.label()}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel no-print" aria-labelledby="rate-heading">
+            <h2 id="rate-heading">{format!("Rate this {what} too")}</h2>
+            <p>
+                {format!(
+                    "Answer the same questions for the {what} rated here. Your run is saved in your browser with this one inside it; its results show both ratings side by side, the questions you see two levels or more apart first, and share as one link. To rate without being swayed, start before you read the results below.",
+                )}
+            </p>
+            <div class="field field--inline">
+                <label class="field__label" for="rate-role">
+                    "You rate as"
+                </label>
+                <select
+                    id="rate-role"
+                    class="field__input"
+                    on:change=move |ev| {
+                        if let Some(r) = Role::from_key(&event_target_value(&ev)) {
+                            role.set(r);
+                        }
+                    }
+                >
+                    {options}
+                </select>
+            </div>
+            <div class="field field--inline">
+                <label class="field__label" for="rate-name">
+                    "Your name (optional)"
+                </label>
+                <input
+                    id="rate-name"
+                    class="field__input"
+                    type="text"
+                    maxlength=crate::persist::limits::MAX_LABEL
+                    on:change=move |ev| name.set(event_target_value(&ev))
+                />
+            </div>
+            <p class="field__error" role="alert">
+                {move || error.get()}
+            </p>
+            <button class="button" type="button" on:click=start>
+                {format!("Rate this {what} too")}
+            </button>
         </section>
     }
     .into_any()

@@ -37,6 +37,14 @@ use compare::*;
 use flow::*;
 use intro::*;
 pub use results::SharedResults;
+
+/// A shared run's offer to rate it too, built from the advice module (which
+/// the shared results fetch anyway) so that the link opens on fewer bytes.
+pub fn rate_too(shared_name: String, run: Run, kind: AssessmentKind, pack: Arc<Pack>) -> AnyView {
+    with_advice("The offer to rate this too", move |advice| {
+        (advice.rate_too)(shared_name.clone(), run.clone(), kind, pack.clone())
+    })
+}
 use results::*;
 
 /// `#/assess/<kind>`.
