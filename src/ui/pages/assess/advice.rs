@@ -44,8 +44,14 @@ pub(super) fn with_advice(
     what: &'static str,
     build: impl Fn(Advice) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
+    advice_part(what, Arc::new(build))
+}
+
+/// [`with_advice`], not generic: one copy of the fetch and its states for
+/// every part (the results view asks for up to seven).
+fn advice_part(what: &'static str, build: Arc<dyn Fn(Advice) -> AnyView + Send + Sync>) -> AnyView {
     let loaded = crate::ui::pages::Loaded::fetch(advice);
-    (move || loaded.show_or(what, || ().into_any(), &build)).into_any()
+    (move || loaded.show_or(what, || ().into_any(), |a| build(a))).into_any()
 }
 
 /// What the choice of a target needs from the results view.
