@@ -74,6 +74,13 @@ impl Comparison {
         self.items.iter().filter_map(|d| d.gap)
     }
 
+    /// The questions the two did not rate at the same level (apart, or not
+    /// both at a level), in order, then those they did: the table lists the
+    /// first, a folded list the second.
+    pub fn differ_then_agree(&self) -> (Vec<&Difference>, Vec<&Difference>) {
+        self.items.iter().partition(|d| d.gap != Some(0))
+    }
+
     /// How many questions are [`DISCUSS`] levels apart or more.
     pub fn to_discuss(&self) -> usize {
         self.items.iter().filter(|d| d.discuss()).count()
@@ -305,6 +312,10 @@ mod tests {
             ]
         );
         assert_eq!(c.to_discuss(), 2);
+        let (differ, agree) = c.differ_then_agree();
+        let prompts = |l: &[&Difference]| l.iter().map(|d| d.prompt.clone()).collect::<Vec<_>>();
+        assert_eq!(prompts(&differ), ["Tests?", "Reviews?", "On call?"]);
+        assert_eq!(prompts(&agree), ["Runbooks?"]);
         let reviews = &c.items[1];
         assert_eq!(
             (reviews.first.answer.as_str(), reviews.first.text.as_str()),

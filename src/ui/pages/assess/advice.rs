@@ -400,8 +400,27 @@ pub(super) fn build_comparison(pack: Arc<Pack>, first: Run, second: Run) -> AnyV
             </td>
         }
     };
-    let rows = c
-        .items
+    let (differ, agree) = c.differ_then_agree();
+    let same = (!agree.is_empty()).then(|| {
+        let list = agree
+            .iter()
+            .map(|d| view! { <li>{format!("{}: {}", d.prompt, d.first.answer)}</li> })
+            .collect_view();
+        let n = agree.len();
+        view! {
+            <details class="raters__same">
+                <summary>
+                    {if n == 1 {
+                        "1 question rated at the same level".to_string()
+                    } else {
+                        format!("{n} questions rated at the same level")
+                    }}
+                </summary>
+                <ul>{list}</ul>
+            </details>
+        }
+    });
+    let rows = differ
         .iter()
         .map(|d| {
             let badge = d
@@ -447,7 +466,7 @@ pub(super) fn build_comparison(pack: Arc<Pack>, first: Run, second: Run) -> AnyV
             <h3>"Question by question"</h3>
             <p class="field__help">
                 {format!(
-                    "Gap: {a}'s level minus {b}'s, in levels of the question's scale. Questions two levels or more apart are marked \"Discuss\" and listed first.",
+                    "The questions rated differently. Gap: {a}'s level minus {b}'s, in levels of the question's scale. Questions two levels or more apart are marked \"Discuss\" and listed first.",
                 )}
             </p>
             <div
@@ -470,6 +489,7 @@ pub(super) fn build_comparison(pack: Arc<Pack>, first: Run, second: Run) -> AnyV
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {same}
         </section>
     }
     .into_any()
