@@ -148,6 +148,28 @@ pub fn scores_by_area(pack: &Pack, results: &Results, run: &Run) -> Vec<Option<f
         .collect()
 }
 
+/// The text equivalent of a radar with two outlines: each area's score by
+/// the first rater (`theirs`, in `results`' order) and by the second
+/// (`results`, this run's).
+pub fn radar_description(
+    results: &Results,
+    first: &str,
+    theirs: &[Option<f64>],
+    second: &str,
+) -> String {
+    let written = |p: Option<f64>| p.map_or("not scored".to_string(), |p| format!("{p:.0}"));
+    let parts: Vec<String> = results
+        .sections
+        .iter()
+        .zip(theirs)
+        .map(|(s, t)| format!("{} {} and {}", s.title, written(*t), written(s.percent)))
+        .collect();
+    format!(
+        "Radar chart of scores by area, 0 to 100, by {first} and by {second}: {}.",
+        parts.join("; ")
+    )
+}
+
 fn side(item: &Item, run: &Run) -> (Side, Option<usize>) {
     let (answer, text, index) = match run.answers.get(&item.id) {
         Some(Answer::Level(v)) => match item.levels.iter().position(|l| (l.value - v).abs() < 1e-9)
@@ -346,6 +368,13 @@ mod tests {
             scores_by_area(&pack, &own_results, &manager),
             [Some(25.0), Some(75.0)]
         );
+        // The radar as text, this run (Self) second.
+        let managers = assess::score(&pack, &manager.answers);
+        assert_eq!(
+            radar_description(&own_results, "Manager (Bo)", &scores_by_area(&pack, &own_results, &manager), "Self"),
+            "Radar chart of scores by area, 0 to 100, by Manager (Bo) and by Self: Code 25 and 88; Ops 75 and 62."
+        );
+        assert_eq!(managers.sections[0].percent, Some(25.0));
     }
 
     #[test]

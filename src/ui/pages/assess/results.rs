@@ -319,6 +319,13 @@ pub(super) fn ResultsView(
     } else {
         "Your scores".to_string()
     };
+    // With two outlines, the text names both raters' scores.
+    let description = Signal::stored(match &other_series {
+        Some(o) => {
+            crate::view::raters::radar_description(&results, &o.label, &o.values, &own_label)
+        }
+        None => results_view::radar_description(&results),
+    });
     let radar = {
         let results = results.clone();
         Signal::derive(move || {
@@ -343,7 +350,6 @@ pub(super) fn ResultsView(
             }))
         })
     };
-    let description = Signal::stored(results_view::radar_description(&results));
     let choice = TargetChoice {
         pack: pack.clone(),
         results: results.clone(),
