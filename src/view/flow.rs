@@ -146,6 +146,18 @@ impl Evidence {
     }
 }
 
+/// An answer as the review, the results and a comparison name it: its
+/// level's label, "Not applicable", or "Not answered".
+pub fn answer_label(item: &assess::Item, answer: Option<&Answer>) -> String {
+    match answer {
+        Some(Answer::Level(v)) => item
+            .level(*v)
+            .map_or_else(|| v.to_string(), |l| l.label.clone()),
+        Some(Answer::NotApplicable) => "Not applicable".to_string(),
+        None => "Not answered".to_string(),
+    }
+}
+
 /// The notes of a run in the pack's order, each with its question and the
 /// answer it supports. Notes on questions the pack does not have are left
 /// out (they are kept with the run).
@@ -158,17 +170,10 @@ pub fn evidence(pack: &Pack, answers: &Answers, notes: &BTreeMap<String, Note>) 
         .flat_map(|s| s.items.iter().map(move |i| (s, i)))
         .filter_map(|(s, i)| {
             let note = notes.get(&i.id)?;
-            let answer = match answers.get(&i.id) {
-                Some(Answer::Level(v)) => i
-                    .level(*v)
-                    .map_or_else(|| v.to_string(), |l| l.label.clone()),
-                Some(Answer::NotApplicable) => "Not applicable".to_string(),
-                None => "Not answered".to_string(),
-            };
             Some(Evidence {
                 section: s.title.clone(),
                 prompt: i.prompt.clone(),
-                answer,
+                answer: answer_label(i, answers.get(&i.id)),
                 text: note.text.clone(),
                 at: note.at,
             })

@@ -171,19 +171,13 @@ pub fn radar_description(
 }
 
 fn side(item: &Item, run: &Run) -> (Side, Option<usize>) {
-    let (answer, text, index) = match run.answers.get(&item.id) {
-        Some(Answer::Level(v)) => match item.levels.iter().position(|l| (l.value - v).abs() < 1e-9)
-        {
-            Some(i) => (
-                item.levels[i].label.clone(),
-                item.levels[i].text.clone(),
-                Some(i),
-            ),
-            None => (v.to_string(), String::new(), None),
-        },
-        Some(Answer::NotApplicable) => ("Not applicable".to_string(), String::new(), None),
-        None => ("Not answered".to_string(), String::new(), None),
+    let given = run.answers.get(&item.id);
+    let index = match given {
+        Some(Answer::Level(v)) => item.levels.iter().position(|l| (l.value - v).abs() < 1e-9),
+        _ => None,
     };
+    let answer = super::flow::answer_label(item, given);
+    let text = index.map_or_else(String::new, |i| item.levels[i].text.clone());
     let note = run.notes.get(&item.id).map(|n| n.text.clone());
     (Side { answer, text, note }, index)
 }
